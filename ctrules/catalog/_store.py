@@ -1,0 +1,129 @@
+"""Lazy loader of the bundled catalog data (``data/catalog.json``).
+
+Layout of the file (written by ``scripts/build_catalog.py``):
+
+* ``schema``, ``upstream`` (botocore version, wheel sha256), ``overlay_sha256``, ``counts``;
+* ``strings``: evidence strings, referenced by index;
+* ``sources``: rows ``[event_source, service, verified, home_region, network_activity, [evidence]]``;
+* ``services``: botocore service name -> eventSource;
+* ``events``: rows ``[event_name, source_row, event_type_bits, read_only, flags, category, [evidence]]``
+  where flags bit 0 is ``eventbridge_read_only`` and bit 1 is ``insights``.
+
+Nothing is read at import time. The first call to :func:`store` parses the file once (a few tens of
+milliseconds) and builds a name index; :class:`~ctrules.catalog.model.CatalogEvent` objects are made on
+first use and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, CatalogEvent, source_of
+
+__all__ = ["Store", "store"]
+
+_LOCK = threading.Lock()
+_STORE: Store | None = None
+_TYPES_BY_MASK: dict[int, tuple[str, ...]] = {}
+
+
+def _types(mask: int) -> tuple[str, ...]:
+    t = _TYPES_BY_MASK.get(mask)
+    if t is None:
+        t = tuple(name for i, name in enumerate(EVENT_TYPES) if mask & (1 << i))
+        _TYPES_BY_MASK[mask] = t
+    return t
+
+
+class Store:
+    """The parsed catalog: raw rows plus indexes, with entries materialised on demand."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        self.rows: list[list[Any]] = doc["events"]
+        self.strings: list[str] = doc["strings"]
+        self.sources: list[list[Any]] = doc["sources"]
+        self.service_sources: dict[str, str] = doc["services"]
+        self._cache: dict[int, CatalogEvent] = {}
+        by_name: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            lst = by_name.get(row[0])
+            if lst is None:
+                by_name[row[0]] = [i]
+            else:
+                lst.append(i)
+        self.by_name = by_name
+
+    def event(self, index: int) -> CatalogEvent:
+        """The entry at row ``index`` (cached)."""
+        ev = self._cache.get(index)
+        if ev is not None:
+            return ev
+        name, src_i, mask, ro, flags, cat, evidence = self.rows[index]
+        event_source, service, verified, home, _network, src_evidence = self.sources[src_i]
+        strings = self.strings
+        ev = CatalogEvent(
+            event_name=name,
+            event_source=event_source,
+            source=source_of(event_source),
+            event_types=_types(mask),
+            read_only=None if ro is None else bool(ro),
+            eventbridge_read_only=bool(flags & 1),
+            category=CATEGORIES[cat],
+            home_region=home,
+            service=service,
+            verified=bool(verified),
+            evidence=tuple(strings[i] for i in src_evidence) + tuple(strings[i] for i in evidence),
+            insights=bool(flags & 2),
+            network_activity=bool(_network),
+        )
+        self._cache[index] = ev
+        return ev
+
+    @cached_property
+    def by_source(self) -> dict[str, list[int]]:
+        """eventSource -> row indexes."""
+        out: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            out.setdefault(self.sources[row[1]][0], []).append(i)
+        return out
+
+    @cached_property
+    def names_by_lower(self) -> dict[str, list[str]]:
+        """Lower-cased event name -> the names with that spelling."""
+        out: dict[str, list[str]] = {}
+        for name in self.by_name:
+            out.setdefault(name.lower(), []).append(name)
+        return out
+
+    @cached_property
+    def network_sources(self) -> frozenset[str]:
+        """eventSources that log network activity events."""
+        return frozenset(s[0] for s in self.sources if s[4])
+
+    def family_evidence(self, family: str) -> tuple[str, ...]:
+        """Evidence for an event family (``insights``, ``network_activity``)."""
+        return tuple(self.strings[i] for i in self.doc["family_evidence"].get(family, []))
+
+
+def _read() -> dict[str, Any]:
+    data = resources.files("ctrules.catalog").joinpath("data/catalog.json").read_bytes()
+    doc: dict[str, Any] = json.loads(data)
+    return doc
+
+
+def store() -> Store:
+    """The process-wide catalog, loaded on first call."""
+    global _STORE
+    s = _STORE
+    if s is None:
+        with _LOCK:
+            s = _STORE
+            if s is None:
+                s = Store(_read())
+                _STORE = s
+    return s

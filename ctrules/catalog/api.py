@@ -1,0 +1,181 @@
+"""Lookup API of the catalog: :func:`lookup`, :func:`get`, :func:`suggest`, :func:`services`, ...
+
+Pure Python, no ``aws_cdk`` import. The data is loaded on the first call, once per process.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from ctrules.catalog._store import store
+from ctrules.catalog.model import CatalogEvent
+from ctrules.errors import AmbiguousEventError, UnknownEventError, UnknownServiceError
+
+__all__ = [
+    "all_events",
+    "event_source_for",
+    "events",
+    "get",
+    "info",
+    "lookup",
+    "search",
+    "services",
+    "suggest",
+]
+
+_SUFFIX = ".amazonaws.com"
+
+
+def event_source_for(service: str) -> str:
+    """The CloudTrail eventSource a ``service`` argument stands for.
+
+    :param service: a botocore service name (``"elbv2"``), an EventBridge source (``"aws.organizations"``),
+        an eventSource (``"organizations.amazonaws.com"``) or its short form (``"signin"``).
+    :raises UnknownServiceError: when none of these matches (with suggestions).
+    """
+    s = store()
+    raw = service.strip()
+    if raw in s.service_sources:
+        return s.service_sources[raw]
+    base = raw[4:] if raw.startswith("aws.") else raw
+    es = base if base.endswith(_SUFFIX) else base + _SUFFIX
+    if es in s.by_source:
+        return es
+    lowered = raw.lower()
+    if lowered != raw:
+        try:
+            return event_source_for(lowered)
+        except UnknownServiceError:
+            pass
+    names = sorted(set(s.service_sources) | {k[: -len(_SUFFIX)] for k in s.by_source})
+    raise UnknownServiceError(service, difflib.get_close_matches(base.lower(), names, n=3, cutoff=0.6))
+
+
+def lookup(event_name: str, *, service: str | None = None) -> tuple[CatalogEvent, ...]:
+    """Every catalog entry named ``event_name`` (exact, case-sensitive), optionally for one service.
+
+    :param event_name: the CloudTrail ``eventName``.
+    :param service: restricts the result to one eventSource; see :func:`event_source_for`.
+    :returns: the entries, sorted by eventSource; empty when none.
+    """
+    s = store()
+    idx = s.by_name.get(event_name)
+    if not idx:
+        if service is not None:
+            event_source_for(service)  # an unknown service is the more useful error
+        return ()
+    found = tuple(s.event(i) for i in idx)
+    if service is None:
+        return found
+    es = event_source_for(service)
+    return tuple(e for e in found if e.event_source == es)
+
+
+def get(event_name: str, *, service: str | None = None) -> CatalogEvent:
+    """The one catalog entry named ``event_name``.
+
+    :raises UnknownEventError: no such event (for that service), with "did you mean" suggestions and
+        the services that do log the name.
+    :raises AmbiguousEventError: several services log the name and ``service`` was not given.
+    """
+    found = lookup(event_name, service=service)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        others: list[str] = []
+        if service is not None:
+            others = [e.source for e in lookup(event_name)]
+        raise UnknownEventError(
+            event_name,
+            service=service,
+            suggestions=suggest(event_name, service=service),
+            other_services=others,
+        )
+    raise AmbiguousEventError(event_name, [e.source for e in found])
+
+
+def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[str]:
+    """Close catalog event names for a misspelt ``name``, best first.
+
+    A case-insensitive exact match comes first; then close spellings, within ``service`` when given.
+    """
+    s = store()
+    if service is not None:
+        es = event_source_for(service)
+        pool = sorted({s.rows[i][0] for i in s.by_source.get(es, [])})
+    else:
+        pool = list(s.by_name)
+    out: list[str] = []
+    lowered = name.lower()
+    for candidate in s.names_by_lower.get(lowered, []):
+        if candidate != name and (service is None or candidate in pool):
+            out.append(candidate)
+    if service is None:
+        # Keep the search cheap on the full catalog: only names of similar length.
+        pool = [p for p in pool if abs(len(p) - len(name)) <= max(3, len(name) // 4)]
+    for candidate in difflib.get_close_matches(name, pool, n=limit + len(out), cutoff=0.75):
+        if candidate not in out and candidate != name:
+            out.append(candidate)
+    if len(out) < limit:
+        low_pool = {p.lower(): p for p in pool}
+        for candidate in difflib.get_close_matches(lowered, list(low_pool), n=limit, cutoff=0.75):
+            original = low_pool[candidate]
+            if original not in out and original != name:
+                out.append(original)
+    return out[:limit]
+
+
+def services() -> tuple[str, ...]:
+    """The short names of every eventSource in the catalog (``"organizations"``, ``"signin"``, ...)."""
+    return tuple(sorted(es[: -len(_SUFFIX)] if es.endswith(_SUFFIX) else es for es in store().by_source))
+
+
+def events(service: str) -> tuple[CatalogEvent, ...]:
+    """Every entry of one service, sorted by name. ``service`` as in :func:`event_source_for`."""
+    s = store()
+    es = event_source_for(service)
+    return tuple(s.event(i) for i in s.by_source.get(es, []))
+
+
+def all_events() -> Iterator[CatalogEvent]:
+    """Every entry of the catalog, sorted by (eventSource, eventName)."""
+    s = store()
+    return (s.event(i) for i in range(len(s.rows)))
+
+
+def search(
+    text: str, *, event_type: str | None = None, service: str | None = None, limit: int | None = None
+) -> list[CatalogEvent]:
+    """Entries whose name contains ``text`` (case-insensitive), optionally of one eventType/service.
+
+    Exact matches come first, then names starting with ``text``, then the rest; each group by name.
+    """
+    s = store()
+    needle = text.lower()
+    indexes = s.by_source.get(event_source_for(service), []) if service is not None else range(len(s.rows))
+    hits: list[tuple[int, str, str, int]] = []
+    for i in indexes:
+        name = s.rows[i][0]
+        low = name.lower()
+        if needle not in low:
+            continue
+        rank = 0 if low == needle else 1 if low.startswith(needle) else 2
+        hits.append((rank, name, s.sources[s.rows[i][1]][0], i))
+    hits.sort()
+    out: list[CatalogEvent] = []
+    for _, _, _, i in hits:
+        ev = s.event(i)
+        if event_type is not None and event_type not in ev.event_types:
+            continue
+        out.append(ev)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def info() -> dict[str, Any]:
+    """Catalog header: schema version, upstream versions, overlay hashes and counts."""
+    doc = store().doc
+    return {k: doc[k] for k in ("schema", "upstream", "overlay_sha256", "counts")}

@@ -1,0 +1,141 @@
+"""The catalog's data model: one :class:`CatalogEvent` per (eventSource, eventName).
+
+Pure Python, no ``aws_cdk`` import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "API_CALL",
+    "CATEGORIES",
+    "CONSOLE_ACTION",
+    "CONSOLE_SIGN_IN",
+    "DETAIL_TYPES",
+    "EVENT_TYPES",
+    "EVENT_TYPES_BY_DETAIL_TYPE",
+    "INSIGHT",
+    "NETWORK_ACTIVITY",
+    "READ_ONLY_RULE_STATE",
+    "SERVICE_EVENT",
+    "CatalogEvent",
+    "source_of",
+]
+
+API_CALL: Final = "AwsApiCall"
+SERVICE_EVENT: Final = "AwsServiceEvent"
+CONSOLE_SIGN_IN: Final = "AwsConsoleSignIn"
+CONSOLE_ACTION: Final = "AwsConsoleAction"
+INSIGHT: Final = "AwsCloudTrailInsight"
+NETWORK_ACTIVITY: Final = "AwsVpceEvent"
+
+#: CloudTrail eventType, in a fixed order (the bit order of the bundled data).
+EVENT_TYPES: Final[tuple[str, ...]] = (
+    API_CALL,
+    SERVICE_EVENT,
+    CONSOLE_SIGN_IN,
+    CONSOLE_ACTION,
+    INSIGHT,
+    NETWORK_ACTIVITY,
+)
+
+#: eventType -> the ``detail-type`` EventBridge gives the event. Evidence: real envelopes for the first
+#: three (see the README's Catalog section); the EventBridge user guide page eb-service-event-cloudtrail
+#: for the others. The guide's "AWS Console Signin via CloudTrail" spelling is *not* what real
+#: sign-in events carry.
+DETAIL_TYPES: Final[Mapping[str, str]] = {
+    API_CALL: "AWS API Call via CloudTrail",
+    SERVICE_EVENT: "AWS Service Event via CloudTrail",
+    CONSOLE_SIGN_IN: "AWS Console Sign In via CloudTrail",
+    CONSOLE_ACTION: "AWS Console Action via CloudTrail",
+    INSIGHT: "AWS Insight via CloudTrail",
+    NETWORK_ACTIVITY: "AWS VPC Endpoint Network Activity via CloudTrail",
+}
+
+#: detail-type -> eventType (the reverse of :data:`DETAIL_TYPES`).
+EVENT_TYPES_BY_DETAIL_TYPE: Final[Mapping[str, str]] = {v: k for k, v in DETAIL_TYPES.items()}
+
+#: The CloudTrail ``eventCategory`` values the catalog uses.
+CATEGORIES: Final[tuple[str, ...]] = ("Management", "Data", "NetworkActivity")
+
+#: The rule ``State`` under which EventBridge delivers read-only management events.
+READ_ONLY_RULE_STATE: Final = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+
+_SUFFIX: Final = ".amazonaws.com"
+
+
+def source_of(event_source: str) -> str:
+    """The EventBridge ``source`` of a CloudTrail eventSource.
+
+    :param event_source: e.g. ``"monitoring.amazonaws.com"``.
+    :returns: e.g. ``"aws.monitoring"``.
+    """
+    base = event_source[: -len(_SUFFIX)] if event_source.endswith(_SUFFIX) else event_source
+    return "aws." + base
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEvent:
+    """One CloudTrail event: where it comes from and how EventBridge delivers it.
+
+    :param event_name: the record's ``eventName`` (as logged, e.g. ``UpdateFunctionCode20150331v2``).
+    :param event_source: the record's ``eventSource`` (e.g. ``organizations.amazonaws.com``).
+    :param source: the EventBridge ``source`` (``aws.organizations``).
+    :param event_types: the CloudTrail ``eventType`` values this event is recorded with.
+    :param read_only: the record's ``readOnly`` field; ``None`` when unknown.
+    :param eventbridge_read_only: True when EventBridge delivers the event only to rules whose
+        State is ``ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`` (EventBridge's own rule).
+    :param category: ``Management``, ``Data`` or ``NetworkActivity``.
+    :param home_region: for global services, the only region where EventBridge sees the event.
+    :param service: the botocore service name, or ``None`` (sign-in, console-only sources).
+    :param verified: False where the eventSource is a default guess from botocore metadata.
+    :param evidence: docs URLs or repository paths backing the entry's facts.
+    :param insights: True when CloudTrail Insights can report unusual activity of this event.
+    :param network_activity: True when its eventSource logs network activity (VPC endpoint) events.
+    """
+
+    event_name: str
+    event_source: str
+    source: str
+    event_types: tuple[str, ...]
+    read_only: bool | None
+    eventbridge_read_only: bool
+    category: str
+    home_region: str | None
+    service: str | None
+    verified: bool
+    evidence: tuple[str, ...]
+    insights: bool = False
+    network_activity: bool = False
+
+    @property
+    def detail_types(self) -> tuple[str, ...]:
+        """The ``detail-type`` of each of :attr:`event_types`, in the same order."""
+        return tuple(DETAIL_TYPES[t] for t in self.event_types)
+
+    @property
+    def deliverable_detail_types(self) -> tuple[str, ...]:
+        """Every ``detail-type`` under which EventBridge can deliver this event name.
+
+        :attr:`detail_types`, plus the Insights detail-type when :attr:`insights` and the network
+        activity detail-type when :attr:`network_activity`.
+        """
+        extra: list[str] = []
+        if self.insights:
+            extra.append(DETAIL_TYPES[INSIGHT])
+        if self.network_activity:
+            extra.append(DETAIL_TYPES[NETWORK_ACTIVITY])
+        return self.detail_types + tuple(extra)
+
+    @property
+    def is_global(self) -> bool:
+        """True when EventBridge sees the event in one region only (:attr:`home_region`)."""
+        return self.home_region is not None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The unique key of the entry: ``(event_source, event_name)``."""
+        return (self.event_source, self.event_name)

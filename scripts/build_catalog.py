@@ -1,0 +1,481 @@
+#!/usr/bin/env python3
+"""Generate ctrules' bundled CloudTrail event catalog.
+
+Inputs (both pinned, so the output is reproducible byte for byte):
+
+* a botocore wheel (``--botocore-wheel``; the Makefile downloads botocore 1.44.5 and checks its
+  sha256). Its ``service-2.json`` files give every API operation; ``endpoints.json`` gives the home
+  region of global services. The wheel is read as a zip file, never installed.
+* the curated overlay under ``ctrules/catalog/overlay/``: hand-added facts, each with evidence.
+
+Output: ``ctrules/catalog/data/catalog.json`` (see ``ctrules/catalog/_store.py`` for the layout).
+
+``--check`` regenerates in memory and exits 1 when the committed file differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OVERLAY = ROOT / "ctrules" / "catalog" / "overlay"
+OUTPUT = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
+
+SCHEMA = 1
+EVENT_TYPES = (
+    "AwsApiCall",
+    "AwsServiceEvent",
+    "AwsConsoleSignIn",
+    "AwsConsoleAction",
+    "AwsCloudTrailInsight",
+    "AwsVpceEvent",
+)
+CATEGORIES = ("Management", "Data", "NetworkActivity")
+SUFFIX = ".amazonaws.com"
+BOTOCORE_REPO = "github:boto/botocore/botocore/data"
+
+# CloudTrail's readOnly by name: operations starting with these words read and change nothing.
+READ_ONLY_PREFIXES = ("Get", "List", "Describe", "Head", "BatchGet", "Lookup", "Search")
+REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
+
+OVERLAY_FILES = (
+    "event_sources.json",
+    "service_events.json",
+    "signin_events.json",
+    "console_actions.json",
+    "name_quirks.json",
+    "read_only_overrides.json",
+    "eventbridge_read_only.json",
+    "data_events.json",
+    "event_families.json",
+)
+
+
+class OverlayError(Exception):
+    """An overlay file breaks the rules (missing evidence, unknown eventType, ...)."""
+
+
+@dataclass
+class Entry:
+    """One catalog entry while it is being built."""
+
+    event_name: str
+    event_source: str
+    event_types: set[str]
+    read_only: bool | None
+    category: str
+    service: str | None
+    verified: bool
+    home_region: str | None
+    source_evidence: tuple[str, ...]
+    evidence: list[str] = field(default_factory=list)
+    eventbridge_read_only: bool = False
+    insights: bool = False
+
+
+@dataclass(frozen=True)
+class Service:
+    """A botocore service as the generator needs it."""
+
+    name: str
+    version: str
+    endpoint_prefix: str
+    signing_name: str | None
+    operations: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- botocore
+
+
+def read_botocore(wheel: Path) -> tuple[str, list[Service], dict[str, Any]]:
+    """The botocore version, its services (newest API version each) and endpoints.json."""
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        version = ""
+        for n in names:
+            m = re.match(r"botocore-([\d.]+)\.dist-info/METADATA$", n)
+            if m:
+                version = m.group(1)
+        versions: dict[str, list[tuple[str, str]]] = {}
+        for n in names:
+            parts = n.split("/")
+            if len(parts) == 5 and parts[:2] == ["botocore", "data"] and parts[4].startswith("service-2.json"):
+                versions.setdefault(parts[2], []).append((parts[3], n))
+        services: list[Service] = []
+        for name in sorted(versions):
+            api_version, path = max(versions[name])
+            raw = zf.read(path)
+            model = json.loads(gzip.decompress(raw) if path.endswith(".gz") else raw)
+            meta = model["metadata"]
+            services.append(
+                Service(
+                    name=name,
+                    version=api_version,
+                    endpoint_prefix=meta.get("endpointPrefix") or name,
+                    signing_name=meta.get("signingName"),
+                    operations=tuple(sorted(model["operations"])),
+                )
+            )
+        endpoints = json.loads(zf.read("botocore/data/endpoints.json"))
+    if not version:
+        raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+    return version, services, endpoints
+
+
+def global_home_regions(endpoints: dict[str, Any]) -> dict[str, str]:
+    """endpointPrefix -> home region, for services with only a partition-wide endpoint in ``aws``.
+
+    A service is global when its ``partitionEndpoint`` is ``aws-global`` and it has no endpoint named
+    after a region (STS and S3 have a global endpoint *and* regional ones: they are regional).
+    """
+    homes: dict[str, str] = {}
+    for partition in endpoints["partitions"]:
+        if partition["partition"] != "aws":
+            continue
+        for prefix, spec in partition["services"].items():
+            if spec.get("partitionEndpoint") != "aws-global" or spec.get("isRegionalized") is True:
+                continue
+            eps = spec.get("endpoints", {})
+            if any(REGION_RE.match(k) for k in eps):
+                continue
+            scope = eps.get("aws-global", {}).get("credentialScope", {})
+            if "region" in scope:
+                homes[prefix] = scope["region"]
+    return homes
+
+
+# --------------------------------------------------------------------------- overlay
+
+
+def load_overlay(name: str) -> Any:
+    path = OVERLAY / name
+    if not path.exists():
+        raise OverlayError(f"{path}: overlay file missing")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise OverlayError(f"{path}: broken JSON: {exc}") from exc
+
+
+def need_evidence(where: str, evidence: Any) -> list[str]:
+    if not isinstance(evidence, list) or not evidence or not all(isinstance(e, str) and e for e in evidence):
+        raise OverlayError(f"{where}: every hand-added fact needs a non-empty 'evidence' list of strings")
+    return list(evidence)
+
+
+def check_event_source(where: str, event_source: Any) -> str:
+    if not isinstance(event_source, str) or not event_source.endswith(SUFFIX):
+        raise OverlayError(f"{where}: event_source {event_source!r} must end with {SUFFIX}")
+    return event_source
+
+
+# --------------------------------------------------------------------------- build
+
+
+def read_only_by_name(name: str) -> bool:
+    """CloudTrail's readOnly guessed from the name (overridden by evidence where records disagree)."""
+    return name.startswith(READ_ONLY_PREFIXES)
+
+
+def resolve_event_source(
+    svc: Service, verified_map: dict[str, dict[str, Any]], seen: dict[str, list[str]]
+) -> tuple[str, bool, list[str]]:
+    """The eventSource of a botocore service, whether evidence confirms it, and that evidence."""
+    known = verified_map.get(svc.name)
+    if known is not None:
+        where = f"event_sources.json services.{svc.name}"
+        return check_event_source(where, known["event_source"]), True, need_evidence(where, known["evidence"])
+    prefix = svc.endpoint_prefix
+    # A dotted prefix (api.ecr, runtime.sagemaker) names a host, not a service: the signing name is the
+    # better guess there.
+    guess = (svc.signing_name or prefix.split(".")[-1]).lower() if "." in prefix else prefix
+    event_source = guess + SUFFIX
+    if event_source in seen:
+        return event_source, True, list(seen[event_source])
+    return event_source, False, []
+
+
+def build(wheel: Path) -> bytes:
+    """The catalog file's bytes."""
+    botocore_version, services, endpoints = read_botocore(wheel)
+    homes = global_home_regions(endpoints)
+
+    sources_doc = load_overlay("event_sources.json")
+    verified_map: dict[str, dict[str, Any]] = sources_doc.get("services", {})
+    seen: dict[str, list[str]] = {
+        k: need_evidence(f"event_sources.json seen_event_sources.{k}", v)
+        for k, v in sources_doc.get("seen_event_sources", {}).items()
+    }
+    families = load_overlay("event_families.json")
+
+    quirks: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for i, q in enumerate(load_overlay("name_quirks.json")):
+        where = f"name_quirks.json[{i}]"
+        names = q.get("event_names")
+        if not isinstance(names, list) or not names:
+            raise OverlayError(f"{where}: 'event_names' must be a non-empty list")
+        quirks[(q["service"], q["operation"])] = (list(names), need_evidence(where, q.get("evidence")))
+
+    entries: dict[tuple[str, str], Entry] = {}
+    service_sources: dict[str, str] = {}
+    source_home: dict[str, str | None] = {}
+    for svc in services:
+        event_source, verified, src_evidence = resolve_event_source(svc, verified_map, seen)
+        service_sources[svc.name] = event_source
+        home = homes.get(svc.endpoint_prefix)
+        source_home.setdefault(event_source, home)
+        base_evidence = (f"{BOTOCORE_REPO}/{svc.name}/{svc.version}/service-2.json", *src_evidence)
+        for op in svc.operations:
+            logged, quirk_evidence = quirks.pop((svc.name, op), ([op], []))
+            for event_name in logged:
+                key = (event_source, event_name)
+                if key in entries:  # two SDK services behind one eventSource (elb/elbv2, rds/docdb...)
+                    continue
+                entries[key] = Entry(
+                    event_name=event_name,
+                    event_source=event_source,
+                    event_types={"AwsApiCall"},
+                    read_only=read_only_by_name(event_name),
+                    category="Management",
+                    service=svc.name,
+                    verified=verified,
+                    home_region=home,
+                    source_evidence=base_evidence,
+                    evidence=list(quirk_evidence),
+                )
+    if quirks:
+        raise OverlayError(f"name_quirks.json: operations not in botocore: {sorted(quirks)}")
+    source_service: dict[str, str] = {}
+    for svc_name, es in sorted(service_sources.items()):
+        source_service.setdefault(es, svc_name)
+
+    # Non-API events: service events, console sign-in events, console actions.
+    for file in ("service_events.json", "signin_events.json", "console_actions.json"):
+        for i, item in enumerate(load_overlay(file)):
+            where = f"{file}[{i}] {item.get('event_name')!r}"
+            es = check_event_source(where, item.get("event_source"))
+            types = item.get("event_types")
+            if not isinstance(types, list) or not types or any(t not in EVENT_TYPES for t in types):
+                raise OverlayError(f"{where}: event_types {types!r} must be a non-empty list of {EVENT_TYPES}")
+            evidence = need_evidence(where, item.get("evidence"))
+            category = item.get("category", "Management")
+            if category not in CATEGORIES:
+                raise OverlayError(f"{where}: category {category!r} not in {CATEGORIES}")
+            key = (es, item["event_name"])
+            ro = item.get("read_only")
+            home = item["home_region"] if "home_region" in item else source_home.get(es)
+            existing = entries.get(key)
+            if existing is not None:
+                existing.event_types.update(types)
+                existing.evidence.extend(evidence)
+                existing.verified = True
+                if ro is not None and "AwsApiCall" not in types:
+                    existing.read_only = ro
+                continue
+            entries[key] = Entry(
+                event_name=item["event_name"],
+                event_source=es,
+                event_types=set(types),
+                read_only=ro if isinstance(ro, bool) else None,
+                category=category,
+                service=source_service.get(es),
+                verified=True,
+                home_region=home,
+                source_evidence=(),
+                evidence=evidence,
+            )
+
+    # readOnly where real records disagree with the name rule.
+    for i, item in enumerate(load_overlay("read_only_overrides.json")):
+        where = f"read_only_overrides.json[{i}] {item.get('event_name')!r}"
+        key = (check_event_source(where, item.get("event_source")), item["event_name"])
+        if key not in entries:
+            raise OverlayError(f"{where}: no such event in the catalog")
+        entries[key].read_only = bool(item["read_only"])
+        entries[key].evidence.extend(need_evidence(where, item.get("evidence")))
+
+    # Data events.
+    data_doc = load_overlay("data_events.json")
+    for i, rt in enumerate(data_doc["resource_types"]):
+        where = f"data_events.json resource_types[{i}] {rt.get('resource_type')!r}"
+        es = check_event_source(where, rt.get("event_source"))
+        evidence = need_evidence(where, rt.get("evidence"))
+        if rt.get("all_operations_of_service"):
+            targets = [e for k, e in entries.items() if k[0] == es and "AwsApiCall" in e.event_types]
+        else:
+            targets = [entries[(es, op)] for op in rt.get("operations", []) if (es, op) in entries]
+        for e in targets:
+            e.category = "Data"
+            if evidence[0] not in e.evidence:
+                e.evidence.extend(evidence)
+
+    # EventBridge's read-only classification (management API calls only).
+    eb = load_overlay("eventbridge_read_only.json")
+    prefixes = tuple(eb["prefixes"])
+    rule_evidence = need_evidence("eventbridge_read_only.json prefix_rule_evidence", eb["prefix_rule_evidence"])
+    for e in entries.values():
+        if e.category == "Management" and "AwsApiCall" in e.event_types and e.event_name.startswith(prefixes):
+            e.eventbridge_read_only = True
+    for flag, rows in ((False, eb["not_read_only"]), (True, eb["read_only"])):
+        for i, row in enumerate(rows):
+            where = f"eventbridge_read_only.json {row.get('event_name')!r}"
+            key = (check_event_source(where, row.get("event_source")), row["event_name"])
+            evidence = need_evidence(where, row.get("evidence"))
+            target = entries.get(key)
+            if target is None:
+                print(f"note: {where}: {key} not in the catalog; skipped", file=sys.stderr)
+                continue
+            target.eventbridge_read_only = flag
+            target.evidence.extend(evidence)
+
+    # CloudTrail Insights: which events it analyses.
+    insights = families["insights"]
+    for e in entries.values():
+        if "AwsApiCall" not in e.event_types:
+            continue
+        if e.category == "Management":
+            e.insights = bool(
+                insights.get("applies_to_management_read") if e.read_only else insights.get("applies_to_management_write")
+            )
+        elif e.category == "Data":
+            e.insights = bool(insights.get("applies_to_data"))
+
+    network = families["network_activity"]
+    network_sources = set(network.get("event_sources") or [])
+    family_evidence = {
+        "insights": need_evidence("event_families.json insights", insights["evidence"]),
+        "network_activity": need_evidence(
+            "event_families.json network_activity", network.get("event_sources_evidence")
+        ),
+    }
+
+    return serialize(
+        entries,
+        service_sources=service_sources,
+        network_sources=network_sources,
+        family_evidence=family_evidence,
+        header={
+            "schema": SCHEMA,
+            "upstream": {
+                "botocore": botocore_version,
+                "botocore_wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            },
+            "overlay_sha256": {
+                name: hashlib.sha256((OVERLAY / name).read_bytes()).hexdigest() for name in OVERLAY_FILES
+            },
+        },
+    )
+
+
+def serialize(
+    entries: dict[tuple[str, str], Entry],
+    *,
+    service_sources: dict[str, str],
+    network_sources: set[str],
+    family_evidence: dict[str, list[str]],
+    header: dict[str, Any],
+) -> bytes:
+    """Compact, deterministic JSON: string tables for evidence and sources, one row per event."""
+    strings: dict[str, int] = {}
+
+    def sid(s: str) -> int:
+        if s not in strings:
+            strings[s] = len(strings)
+        return strings[s]
+
+    source_rows: dict[tuple[Any, ...], int] = {}
+    rows: list[list[Any]] = []
+    counts: dict[str, int] = {t: 0 for t in EVENT_TYPES}
+    unverified = 0
+    for key in sorted(entries):
+        e = entries[key]
+        src_key = (
+            e.event_source,
+            e.service,
+            1 if e.verified else 0,
+            e.home_region,
+            1 if e.event_source in network_sources else 0,
+            tuple(sid(s) for s in e.source_evidence),
+        )
+        if src_key not in source_rows:
+            source_rows[src_key] = len(source_rows)
+        mask = sum(1 << EVENT_TYPES.index(t) for t in e.event_types)
+        flags = (1 if e.eventbridge_read_only else 0) | (2 if e.insights else 0)
+        ro = None if e.read_only is None else (1 if e.read_only else 0)
+        evidence = [sid(s) for s in dict.fromkeys(e.evidence)]
+        rows.append([e.event_name, source_rows[src_key], mask, ro, flags, CATEGORIES.index(e.category), evidence])
+        for t in e.event_types:
+            counts[t] += 1
+        unverified += 0 if e.verified else 1
+    doc = dict(header)
+    doc["counts"] = {
+        "events": len(rows),
+        "by_event_type": counts,
+        "verified": len(rows) - unverified,
+        "unverified": unverified,
+        "event_sources": len({k[0] for k in entries}),
+        "botocore_services": len(service_sources),
+    }
+    doc["event_types"] = list(EVENT_TYPES)
+    doc["categories"] = list(CATEGORIES)
+    doc["family_evidence"] = {k: [sid(s) for s in v] for k, v in sorted(family_evidence.items())}
+    doc["services"] = dict(sorted(service_sources.items()))
+    doc["sources"] = [list(k[:5]) + [list(k[5])] for k in source_rows]
+    doc["strings"] = list(strings)
+    # One event per line keeps diffs of the generated file readable.
+    head = json.dumps({k: v for k, v in doc.items()}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    body = ",\n".join(json.dumps(r, separators=(",", ":"), ensure_ascii=True) for r in rows)
+    return (head[:-1] + ',"events":[\n' + body + "\n]}\n").encode("ascii")
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    global OVERLAY
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--botocore-wheel", type=Path, required=True, help="the pinned botocore wheel")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--overlay", type=Path, default=OVERLAY, help="the curated overlay folder")
+    parser.add_argument("--check", action="store_true", help="fail if the committed catalog is stale")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    OVERLAY = args.overlay
+    try:
+        data = build(args.botocore_wheel)
+    except OverlayError as exc:
+        print(f"build_catalog: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        current = args.output.read_bytes() if args.output.exists() else b""
+        if current != data:
+            print(
+                f"build_catalog: {args.output} is stale or was edited by hand; run `make catalog` "
+                f"(committed {len(current)} bytes, regenerated {len(data)} bytes)",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"catalog up to date: {_rel(args.output)} ({len(data):,} bytes, regenerated identically)")
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(data)
+    doc = json.loads(data)
+    print(f"wrote {_rel(args.output)}: {len(data):,} bytes; counts {json.dumps(doc['counts'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -52,7 +52,7 @@ DETAIL_TYPES: Final[Mapping[str, str]] = {
     CONSOLE_SIGN_IN: "AWS Console Sign In via CloudTrail",
     CONSOLE_ACTION: "AWS Console Action via CloudTrail",
     INSIGHT: "AWS Insight via CloudTrail",
-    NETWORK_ACTIVITY: "AWS VPC Endpoint Network Activity via CloudTrail",
+    NETWORK_ACTIVITY: "AWS Network Activity Event via CloudTrail",
 }
 
 #: detail-type -> eventType (the reverse of :data:`DETAIL_TYPES`).

@@ -1,0 +1,82 @@
+"""The CTR checks: plain dict event patterns in, findings out (pure Python; no ``aws_cdk`` import).
+
+Example::
+
+    from ctrules.checks import RuleContext, check_pattern
+
+    findings = check_pattern(
+        {"source": ["aws.organizations"], "detail-type": ["AWS API Call via CloudTrail"],
+         "detail": {"eventName": ["CreateAccountResult"]}},
+        RuleContext(region="us-east-1"),
+    )
+    findings[0].code   # 'CTR001'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ctrules.checks.analysis import branches
+from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
+from ctrules.checks.rules import BRANCH_CHECKS, CHECKS, codes
+from ctrules.checks.syntax import SyntaxProblem, validate_pattern
+
+__all__ = [
+    "CHECKS",
+    "ERROR",
+    "WARNING",
+    "CheckInfo",
+    "Finding",
+    "RuleContext",
+    "Severity",
+    "check_pattern",
+    "codes",
+    "ctr009_malformed_pattern",
+]
+
+
+def ctr009_malformed_pattern(pattern: object) -> list[Finding]:
+    """CTR009: the pattern must be valid for EventBridge (non-empty list leaves, known operators...)."""
+    return [_from_syntax(p) for p in validate_pattern(pattern)]
+
+
+def _from_syntax(problem: SyntaxProblem) -> Finding:
+    return Finding("CTR009", ERROR, problem.message, problem.fix, problem.path)
+
+
+def check_pattern(
+    pattern: object,
+    context: RuleContext | None = None,
+    *,
+    ignore: Iterable[str] = (),
+) -> list[Finding]:
+    """Run every check on one event pattern.
+
+    :param pattern: the event pattern as plain JSON data (a dict). Unresolved CDK tokens and
+        CloudFormation intrinsics inside it are skipped.
+    :param context: what is known of the rule (region, State, bus); defaults to nothing known.
+    :param ignore: check codes to leave out.
+    :returns: the findings, errors first, each once, in a stable order.
+    """
+    ctx = context or RuleContext()
+    skip = set(ignore)
+    found: list[Finding] = []
+    if "CTR009" not in skip:
+        found.extend(ctr009_malformed_pattern(pattern))
+    invalid = bool(validate_pattern(pattern)) if "CTR009" in skip else bool(found)
+    if invalid or not isinstance(pattern, dict):
+        # Meaning is only checked on a pattern EventBridge would accept.
+        return _ordered(found)
+    data: dict[str, Any] = pattern
+    for branch in branches(data):
+        for code, check in BRANCH_CHECKS:
+            if code not in skip:
+                found.extend(check(branch, ctx))
+    return _ordered(found)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    unique = list(dict.fromkeys(findings))
+    return sorted(unique, key=lambda f: (f.severity != ERROR, f.code, f.path))
+

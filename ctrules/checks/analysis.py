@@ -1,0 +1,224 @@
+"""Reading an event pattern the way the checks need it.
+
+A pattern may hold ``$or`` at any level; :func:`branches` expands it into flat alternatives. Each
+:class:`Branch` knows its leaves by field path and resolves the CloudTrail parts (source, detail-type,
+eventSource, eventName) against the catalog. Values that are unresolved CDK tokens or CloudFormation
+intrinsics make a leaf *unknown*: the checks then stay silent about it instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ctrules.catalog import DETAIL_TYPES, CatalogEvent, source_of
+from ctrules.catalog._store import store
+from ctrules.checks.syntax import is_token, leaf_matches
+
+__all__ = ["MAX_BRANCHES", "Branch", "Item", "branches"]
+
+#: Expansion of ``$or`` stops here; later alternatives are not checked (never a false error).
+MAX_BRANCHES = 64
+
+_VALID_DETAIL_TYPES = frozenset(DETAIL_TYPES.values())
+_SUFFIX = ".amazonaws.com"
+
+Leaf = tuple[list[Any], str]  # (the leaf's list of values, its JSON path)
+_LEAF_CACHE: dict[str, frozenset[str] | None] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One value of a leaf list with its JSON path."""
+
+    value: Any
+    path: str
+
+    @property
+    def is_literal(self) -> bool:
+        """A plain string that is not a token."""
+        return isinstance(self.value, str) and not is_token(self.value)
+
+
+def _expand(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
+    results: list[dict[tuple[str, ...], Leaf]] = [{}]
+    for key, value in obj.items():
+        if not isinstance(key, str):
+            continue
+        if key == "$or" and isinstance(value, list):
+            alternatives: list[dict[tuple[str, ...], Leaf]] = []
+            for i, alt in enumerate(value):
+                if isinstance(alt, dict):
+                    alternatives.extend(_expand(alt, prefix, f"{jpath}.$or[{i}]"))
+            if alternatives:
+                results = [{**r, **a} for r in results for a in alternatives][:MAX_BRANCHES]
+        elif isinstance(value, dict):
+            if is_token(value):
+                continue
+            sub = _expand(value, (*prefix, key), f"{jpath}.{key}")
+            # An object leaf with no leaves still names its key (for the record-field check).
+            sub = [s or {(*prefix, key, ""): ([], f"{jpath}.{key}")} for s in sub]
+            results = [{**r, **s} for r in results for s in sub][:MAX_BRANCHES]
+        else:
+            for r in results:
+                r[(*prefix, key)] = (value if isinstance(value, list) else [value], f"{jpath}.{key}")
+    return results
+
+
+def branches(pattern: dict[str, Any]) -> list[Branch]:
+    """The ``$or``-free alternatives of a (syntactically valid) pattern."""
+    return [Branch(fields) for fields in _expand(pattern, (), "$")]
+
+
+def _accepted(leaf: list[Any], universe: Iterator[str] | list[str], cache_tag: str) -> frozenset[str] | None:
+    """The strings of ``universe`` that a leaf accepts; ``None`` when that cannot be decided."""
+    if all(isinstance(v, str) for v in leaf):
+        if any(is_token(v) for v in leaf):
+            return None
+        return frozenset(leaf)
+    key = cache_tag + json.dumps(leaf, sort_keys=True, default=str)
+    if key in _LEAF_CACHE:
+        return _LEAF_CACHE[key]
+    if any(is_token(v) for v in leaf if isinstance(v, str)) or any(is_token(v) for v in leaf if isinstance(v, dict)):
+        result: frozenset[str] | None = None
+    else:
+        out: set[str] = set()
+        result = frozenset()
+        for candidate in universe:
+            m = leaf_matches(leaf, candidate)
+            if m is None:
+                result = None
+                break
+            if m:
+                out.add(candidate)
+        else:
+            result = frozenset(out)
+    if len(_LEAF_CACHE) > 4096:
+        _LEAF_CACHE.clear()
+    _LEAF_CACHE[key] = result
+    return result
+
+
+class Branch:
+    """One ``$or``-free alternative of a pattern, resolved against the catalog lazily."""
+
+    def __init__(self, fields: dict[tuple[str, ...], Leaf]) -> None:
+        self.fields = fields
+
+    def leaf(self, *path: str) -> Leaf | None:
+        """The leaf at a field path, e.g. ``leaf("detail", "eventName")``."""
+        return self.fields.get(path)
+
+    def items(self, *path: str) -> list[Item]:
+        """The values of the leaf at ``path`` with their JSON paths (empty when absent)."""
+        found = self.fields.get(path)
+        if found is None:
+            return []
+        values, jpath = found
+        return [Item(v, f"{jpath}[{i}]") for i, v in enumerate(values)]
+
+    @cached_property
+    def detail_keys(self) -> dict[str, str]:
+        """Top-level keys of ``detail`` -> JSON path of the key."""
+        out: dict[str, str] = {}
+        for path, (_, jpath) in self.fields.items():
+            if len(path) >= 2 and path[0] == "detail" and path[1]:
+                key = path[1]
+                if key not in out:
+                    # Cut the JSON path right after the key.
+                    marker = f".{key}"
+                    cut = jpath.find(marker, jpath.find(".detail")) + len(marker)
+                    out[key] = jpath[:cut]
+        return out
+
+    @cached_property
+    def detail_type_literals(self) -> list[Item]:
+        """The plain-string detail-types of the branch."""
+        return [i for i in self.items("detail-type") if i.is_literal]
+
+    @cached_property
+    def is_cloudtrail(self) -> bool:
+        """Does the branch target events delivered by CloudTrail?
+
+        Yes when a detail-type mentions CloudTrail, or when there is no detail-type, the sources are
+        AWS ones and ``detail`` names a CloudTrail record field such as eventName.
+        """
+        dts = self.items("detail-type")
+        if any(i.is_literal and "cloudtrail" in i.value.lower() for i in dts):
+            return True
+        if any(isinstance(i.value, dict) for i in dts):
+            return any(
+                leaf_matches([i.value], dt) for i in dts if isinstance(i.value, dict) for dt in _VALID_DETAIL_TYPES
+            )
+        if dts:
+            return False
+        sources = self.items("source")
+        if any(i.is_literal and not i.value.startswith("aws.") for i in sources):
+            return False
+        squashed = {k.lower().replace("_", "").replace("-", "") for k in self.detail_keys}
+        return bool(squashed & {"eventname", "eventsource", "eventtype", "insightdetails"})
+
+    @cached_property
+    def accepted_detail_types(self) -> frozenset[str] | None:
+        """The CloudTrail detail-types the branch accepts; ``None`` when it does not filter on them."""
+        found = self.leaf("detail-type")
+        if found is None:
+            return None
+        values = found[0]
+        if any(isinstance(v, str) and is_token(v) for v in values):
+            return None
+        out = set()
+        for dt in _VALID_DETAIL_TYPES:
+            m = leaf_matches(values, dt)
+            if m is None:
+                return None
+            if m:
+                out.add(dt)
+        return frozenset(out)
+
+    @cached_property
+    def allowed_event_sources(self) -> frozenset[str] | None:
+        """The eventSources the branch admits (by ``source`` and ``detail.eventSource``); None = any."""
+        s = store()
+        allowed: frozenset[str] | None = None
+        src = self.leaf("source")
+        if src is not None:
+            sources = _accepted(src[0], [source_of(es) for es in s.by_source], "source:")
+            if sources is not None:
+                allowed = frozenset(
+                    (v[4:] if v.startswith("aws.") else v) + _SUFFIX for v in sources
+                )
+        es_leaf = self.leaf("detail", "eventSource")
+        if es_leaf is not None:
+            ess = _accepted(es_leaf[0], list(s.by_source), "eventSource:")
+            if ess is not None:
+                allowed = ess if allowed is None else allowed & ess
+        return allowed
+
+    def restrict(self, events: tuple[CatalogEvent, ...]) -> tuple[CatalogEvent, ...]:
+        """The entries among ``events`` whose eventSource the branch admits."""
+        allowed = self.allowed_event_sources
+        if allowed is None:
+            return events
+        return tuple(e for e in events if e.event_source in allowed)
+
+    def name_matches(self, item: Item) -> tuple[CatalogEvent, ...]:
+        """Catalog entries (within the admitted eventSources) that an operator item of eventName accepts."""
+        s = store()
+        allowed = self.allowed_event_sources
+        if allowed is None:
+            names: list[str] = list(s.by_name)
+            tag = "name:*:"
+        else:
+            names = sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
+            tag = "name:" + ",".join(sorted(allowed)) + ":"
+        accepted = _accepted([item.value], names, tag)
+        if accepted is None:
+            return ()
+        out: list[CatalogEvent] = []
+        for name in sorted(accepted):
+            out.extend(self.restrict(tuple(s.event(i) for i in s.by_name.get(name, []))))
+        return tuple(out)

@@ -1,0 +1,67 @@
+"""What a check returns (:class:`Finding`) and what it is told about the rule (:class:`RuleContext`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+__all__ = ["ERROR", "WARNING", "CheckInfo", "Finding", "RuleContext", "Severity"]
+
+Severity = Literal["error", "warning"]
+ERROR: Final = "error"
+WARNING: Final = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a check knows about the rule around a pattern.
+
+    :param region: the region the rule is deployed in; ``None`` when unknown (an
+        environment-agnostic stack, a template with no region).
+    :param state: the rule's ``State`` (``ENABLED``, ``DISABLED``,
+        ``ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS``); ``None`` means the default, ``ENABLED``.
+    :param default_bus: False when the rule is on a custom event bus. CloudTrail delivers only to the
+        default bus; a custom bus receives CloudTrail events that other rules forward to it, possibly
+        from other regions, so region checks do not apply there.
+    """
+
+    region: str | None = None
+    state: str | None = None
+    default_bus: bool = True
+
+    @property
+    def effective_state(self) -> str:
+        """The rule's State, ``ENABLED`` when not given."""
+        return self.state or "ENABLED"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in an event pattern.
+
+    :param code: the stable check code, e.g. ``CTR001``.
+    :param severity: ``error`` (the rule cannot fire as written) or ``warning``.
+    :param message: what is wrong, quoting the bad value and saying why the rule won't fire.
+    :param fix: the exact change that fixes it.
+    :param path: JSON path of the offending value in the pattern, e.g. ``$.detail-type[0]``.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    fix: str
+    path: str = "$"
+
+    def __str__(self) -> str:
+        return f"{self.code} [{self.severity}] {self.path}: {self.message} Fix: {self.fix}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInfo:
+    """Static description of a check, for reports (CLI, SARIF, README)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    help: str

@@ -1,0 +1,179 @@
+"""Building event patterns from catalog events (pure Python; no ``aws_cdk`` import).
+
+:func:`pattern_dict` is what every ctrules construct uses, and what other libraries can use to get a
+correct pattern as plain JSON data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ctrules.catalog import (
+    DETAIL_TYPES,
+    EVENT_TYPES,
+    INSIGHT,
+    NETWORK_ACTIVITY,
+    CatalogEvent,
+    get,
+)
+from ctrules.errors import EventTypeMismatchError, InvalidRuleError
+
+__all__ = ["ResolvedPattern", "pattern_dict", "resolve", "types_of"]
+
+_TYPE_WORDS = {
+    "AwsApiCall": ("an AWS API call", "ApiCallRule"),
+    "AwsServiceEvent": ("an AWS service event", "ServiceEventRule"),
+    "AwsConsoleSignIn": ("a console sign-in event", "ConsoleSignInRule"),
+    "AwsConsoleAction": ("a console action", "ConsoleActionRule"),
+    "AwsCloudTrailInsight": ("an Insights event", "InsightRule"),
+    "AwsVpceEvent": ("a network activity event", "NetworkActivityRule"),
+}
+_RESERVED_DETAIL_KEYS = frozenset({"eventName", "eventSource", "insightDetails"})
+
+
+def types_of(event: CatalogEvent) -> tuple[str, ...]:
+    """Every eventType under which EventBridge can deliver ``event`` (Insights, network activity too)."""
+    extra = (INSIGHT,) if event.insights else ()
+    extra += (NETWORK_ACTIVITY,) if event.network_activity else ()
+    return event.event_types + extra
+
+
+@dataclass(frozen=True)
+class ResolvedPattern:
+    """A pattern with the catalog events it was built from.
+
+    :param pattern: the JSON-ready event pattern.
+    :param events: the catalog entries, in the order asked for.
+    :param event_types: the eventType(s) the pattern accepts.
+    """
+
+    pattern: dict[str, Any]
+    events: tuple[CatalogEvent, ...]
+    event_types: tuple[str, ...]
+
+
+def _names(event_name: str | Sequence[str]) -> list[str]:
+    if isinstance(event_name, str):
+        names = [event_name]
+    else:
+        names = list(event_name)
+    if not names:
+        raise InvalidRuleError("event_name is empty: give at least one CloudTrail event name")
+    for n in names:
+        if not isinstance(n, str) or not n:
+            raise InvalidRuleError(f"event_name {n!r} is not a CloudTrail event name (a non-empty string)")
+    return list(dict.fromkeys(names))
+
+
+def resolve(
+    event_name: str | Sequence[str],
+    *,
+    service: str | None = None,
+    event_type: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+    context: str | None = None,
+) -> ResolvedPattern:
+    """Look the events up and build their pattern; see :func:`pattern_dict`.
+
+    :param context: a construct path or file name to prefix error messages with.
+    """
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise InvalidRuleError(f"event_type {event_type!r} is not a CloudTrail eventType; use one of {EVENT_TYPES}")
+    events: list[CatalogEvent] = []
+    for name in _names(event_name):
+        try:
+            events.append(get(name, service=service))
+        except LookupError as exc:
+            if context:
+                exc.args = (f"{context}: {exc.args[0]}",)
+            raise
+    prefix = f"{context}: " if context else ""
+    if event_type is not None:
+        for ev in events:
+            if event_type not in types_of(ev):
+                kinds = ev.event_types
+                word, construct = _TYPE_WORDS[kinds[0]]
+                want = _TYPE_WORDS[event_type][0]
+                if event_type == INSIGHT:
+                    why = "CloudTrail Insights analyse API calls only"
+                elif event_type == NETWORK_ACTIVITY:
+                    why = f"{ev.event_source} does not log network activity events"
+                else:
+                    why = f"it is recorded as {' and '.join(kinds)}"
+                raise EventTypeMismatchError(
+                    f"{prefix}{ev.event_name!r} ({ev.source}) is {word}, not {want} ({why}), so a rule for "
+                    f"{want} named {ev.event_name!r} would never fire; use ctrules.{construct}"
+                    + (" or ctrules.CloudTrailRule" if len(kinds) > 1 else "")
+                )
+    if detail is not None:
+        if not isinstance(detail, Mapping):
+            raise InvalidRuleError(f"{prefix}detail must be a mapping of CloudTrail record fields, got {detail!r}")
+        clash = sorted(set(detail) & _RESERVED_DETAIL_KEYS)
+        if clash:
+            raise InvalidRuleError(
+                f"{prefix}detail sets {', '.join(clash)}, which ctrules derives from the event names; "
+                "pass the names as the event_name argument instead"
+            )
+    types: tuple[str, ...]
+    if event_type is not None:
+        types = (event_type,)
+    else:
+        seen: dict[str, None] = {}
+        for ev in events:
+            for t in ev.event_types:
+                seen[t] = None
+        types = tuple(seen)
+    return ResolvedPattern(_build(events, types, dict(detail or {})), tuple(events), types)
+
+
+def _build(events: list[CatalogEvent], types: tuple[str, ...], detail: dict[str, Any]) -> dict[str, Any]:
+    # Group names by eventSource so that a list spanning services never matches a name from a service
+    # it was not asked for (a name of service A logged by service B).
+    groups: dict[str, list[str]] = {}
+    for ev in events:
+        groups.setdefault(ev.event_source, []).append(ev.event_name)
+    detail_types = [DETAIL_TYPES[t] for t in types]
+    if types == (INSIGHT,):
+        # Insights records carry the API in insightDetails, not at the top of the record, and their
+        # envelope source is not the API's service: filter on detail-type and insightDetails only.
+        alternatives = [
+            {"insightDetails": {"eventSource": [es], "eventName": names}} for es, names in groups.items()
+        ]
+        body: dict[str, Any] = {"detail-type": detail_types}
+    else:
+        alternatives = [{"eventSource": [es], "eventName": names} for es, names in groups.items()]
+        sources = list(dict.fromkeys(ev.source for ev in events))
+        body = {"source": sources, "detail-type": detail_types}
+    if len(alternatives) == 1:
+        body["detail"] = {**alternatives[0], **detail}
+    else:
+        body["detail"] = {**detail, "$or": alternatives}
+    return body
+
+
+def pattern_dict(
+    event_name: str | Sequence[str],
+    *,
+    service: str | None = None,
+    event_type: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The event pattern (JSON-ready dict) that matches the named CloudTrail event(s).
+
+    ``source``, ``detail-type`` and ``detail.eventSource`` come from the catalog. Names from several
+    services are grouped by service under ``detail.$or``, so no name matches for a service it was not
+    asked for.
+
+    :param event_name: one CloudTrail ``eventName`` or a list of them.
+    :param service: the service, when a name is logged by several (``"organizations"``,
+        ``"aws.organizations"`` or ``"organizations.amazonaws.com"``).
+    :param event_type: the CloudTrail eventType to match (e.g. ``"AwsServiceEvent"``); inferred from the
+        catalog when omitted (every eventType the events are recorded with).
+    :param detail: further filters on the CloudTrail record, e.g. ``{"errorCode": [{"exists": False}]}``.
+    :raises UnknownEventError: a name the catalog does not know (with suggestions).
+    :raises AmbiguousEventError: a name several services log, and no ``service``.
+    :raises EventTypeMismatchError: an event that is never recorded with ``event_type``.
+    """
+    return resolve(event_name, service=service, event_type=event_type, detail=detail).pattern

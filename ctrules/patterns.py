@@ -17,6 +17,7 @@ from ctrules.catalog import (
     NETWORK_ACTIVITY,
     CatalogEvent,
     get,
+    lookup,
 )
 from ctrules.errors import EventTypeMismatchError, InvalidRuleError
 
@@ -84,6 +85,14 @@ def resolve(
     events: list[CatalogEvent] = []
     for name in _names(event_name):
         try:
+            if event_type is not None:
+                # A name several services log may still be one event of the asked-for eventType; a name
+                # no service logs with that eventType is a type mismatch, whatever the services.
+                candidates = lookup(name, service=service)
+                fitting = [e for e in candidates if event_type in types_of(e)]
+                if len(fitting) == 1 or (candidates and not fitting):
+                    events.append(fitting[0] if fitting else candidates[0])
+                    continue
             events.append(get(name, service=service))
         except LookupError as exc:
             if context:

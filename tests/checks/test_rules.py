@@ -1,0 +1,215 @@
+"""Each CTR check, table-driven: a non-compliant pattern and a compliant one side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ctrules.checks import CHECKS, RuleContext, check_pattern
+from ctrules.checks.rules import BRANCH_CHECKS
+
+API = "AWS API Call via CloudTrail"
+SERVICE = "AWS Service Event via CloudTrail"
+SIGN_IN = "AWS Console Sign In via CloudTrail"
+RO = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+US_EAST_1 = RuleContext(region="us-east-1")
+
+
+def p(source: str | None, detail_type: str | None, **detail: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if source is not None:
+        out["source"] = [source]
+    if detail_type is not None:
+        out["detail-type"] = [detail_type]
+    if detail:
+        out["detail"] = {k: v if isinstance(v, list) else [v] for k, v in detail.items()}
+    return out
+
+
+# (id, code, bad pattern, bad context, good pattern, good context, text the bad message must hold)
+CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleContext, str]] = [
+    ("seed-service-event-as-api-call", "CTR001",
+     p("aws.organizations", API, eventName="CreateAccountResult"), US_EAST_1,
+     p("aws.organizations", SERVICE, eventName="CreateAccountResult"), US_EAST_1, SERVICE),
+    ("api-call-as-service-event", "CTR001",
+     p("aws.ec2", SERVICE, eventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, API),
+    ("sign-in-as-api-call", "CTR001",
+     p("aws.signin", API, eventName="ConsoleLogin"), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin"), US_EAST_1, SIGN_IN),
+    ("event-type-contradicts-detail-type", "CTR001",
+     p("aws.ec2", API, eventName="RunInstances", eventType="AwsServiceEvent"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances", eventType="AwsApiCall"), US_EAST_1, "eventType"),
+    ("insight-with-top-level-event-name", "CTR001",
+     {"detail-type": ["AWS Insight via CloudTrail"], "detail": {"eventName": ["RunInstances"]}}, US_EAST_1,
+     {"detail-type": ["AWS Insight via CloudTrail"], "detail": {"insightDetails": {"eventName": ["RunInstances"]}}},
+     US_EAST_1, "insightDetails"),
+    ("source-typo", "CTR002",
+     p("aws.organisations", SERVICE, eventName="CreateAccountResult"), US_EAST_1,
+     p("aws.organizations", SERVICE, eventName="CreateAccountResult"), US_EAST_1, "aws.organizations"),
+    ("source-vs-event-source", "CTR002",
+     p("aws.organizations", None, eventSource="ec2.amazonaws.com"), US_EAST_1,
+     p("aws.ec2", None, eventSource="ec2.amazonaws.com"), US_EAST_1, "aws.ec2"),
+    ("source-vs-event-name", "CTR002",
+     p("aws.organizations", API, eventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "aws.ec2"),
+    ("cloudwatch-is-monitoring", "CTR002",
+     p("aws.cloudwatch", API, eventName="PutMetricAlarm"), US_EAST_1,
+     p("aws.monitoring", API, eventName="PutMetricAlarm"), US_EAST_1, "aws.monitoring"),
+    ("unknown-event-name", "CTR003",
+     p("aws.organizations", SERVICE, eventName="CreateAcountResult"), US_EAST_1,
+     p("aws.organizations", SERVICE, eventName="CreateAccountResult"), US_EAST_1, "CreateAccountResult"),
+    ("wrong-case-event-name", "CTR003",
+     p("aws.ec2", API, eventName="runinstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "RunInstances"),
+    ("lambda-versioned-name", "CTR003",
+     p("aws.lambda", API, eventName="UpdateFunctionCode"), US_EAST_1,
+     p("aws.lambda", API, eventName="UpdateFunctionCode20150331v2"), US_EAST_1, "UpdateFunctionCode20150331v2"),
+    ("read-only-without-state", "CTR004",
+     p("aws.ec2", API, eventName="DescribeInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="DescribeInstances"), RuleContext(region="us-east-1", state=RO), RO),
+    ("read-only-prefix-operator", "CTR004",
+     p("aws.ec2", API, eventName=[{"prefix": "Describe"}]), US_EAST_1,
+     p("aws.ec2", API, eventName=[{"prefix": "Describe"}]), RuleContext(state=RO), RO),
+    ("global-event-wrong-region", "CTR005",
+     p("aws.iam", API, eventName="CreateUser"), RuleContext(region="eu-west-1"),
+     p("aws.iam", API, eventName="CreateUser"), US_EAST_1, "us-east-1"),
+    ("organizations-wrong-region", "CTR005",
+     p("aws.organizations", SERVICE, eventName="CreateAccountResult"), RuleContext(region="eu-central-1"),
+     p("aws.organizations", SERVICE, eventName="CreateAccountResult"),
+     RuleContext(region="eu-central-1", default_bus=False), "us-east-1"),
+    ("data-event", "CTR006",
+     p("aws.s3", API, eventName="PutObject"), US_EAST_1,
+     p("aws.s3", API, eventName="PutBucketPolicy"), US_EAST_1, "trail"),
+    ("docs-sign-in-spelling", "CTR007",
+     p("aws.signin", "AWS Console Signin via CloudTrail", eventName="ConsoleLogin"), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin"), US_EAST_1, SIGN_IN),
+    ("china-docs-spelling", "CTR007",
+     p("aws.ec2", "Amazon API Call via CloudTrail", eventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, API),
+    ("wrong-case-detail-type", "CTR007",
+     p("aws.ec2", "AWS API call via CloudTrail", eventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, API),
+    ("lower-case-field", "CTR008",
+     p("aws.ec2", API, eventname="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "eventName"),
+    ("snake-case-field", "CTR008",
+     p("aws.ec2", API, event_name="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "eventName"),
+    ("pascal-case-field", "CTR008",
+     p("aws.ec2", API, EventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "eventName"),
+    ("empty-array", "CTR009",
+     {"source": [], "detail-type": [API]}, US_EAST_1, {"source": ["aws.ec2"], "detail-type": [API]}, US_EAST_1, "empty"),
+    ("non-list-leaf", "CTR009",
+     {"source": "aws.ec2"}, US_EAST_1, {"source": ["aws.ec2"]}, US_EAST_1, "source"),
+    ("unknown-operator", "CTR009",
+     p("aws.ec2", API, eventName=[{"prefixx": "Run"}]), US_EAST_1,
+     p("aws.ec2", API, eventName=[{"prefix": "Run"}]), US_EAST_1, "prefix"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "code", "bad", "bad_ctx", "good", "good_ctx", "text"), CASES, ids=[c[0] for c in CASES])
+def test_check_fails_and_passes(
+    case: str,
+    code: str,
+    bad: dict[str, Any],
+    bad_ctx: RuleContext,
+    good: dict[str, Any],
+    good_ctx: RuleContext,
+    text: str,
+) -> None:
+    found = [f for f in check_pattern(bad, bad_ctx) if f.code == code]
+    assert found, f"{code} not reported for {bad}"
+    assert any(text in f.message or text in f.fix for f in found), found
+    assert all(f.severity == CHECKS[code].severity for f in found if f.code == code and code not in ("CTR005",))
+    assert not check_pattern(good, good_ctx), check_pattern(good, good_ctx)
+
+
+def test_every_code_has_cases() -> None:
+    assert {c[1] for c in CASES} == set(CHECKS)
+    assert {code for code, _ in BRANCH_CHECKS} | {"CTR009"} == set(CHECKS)
+
+
+def test_global_event_unknown_region_is_a_warning() -> None:
+    found = check_pattern(p("aws.iam", API, eventName="CreateUser"), RuleContext(region=None))
+    assert [(f.code, f.severity) for f in found] == [("CTR005", "warning")]
+
+
+def test_seed_message_names_the_right_detail_type_and_path() -> None:
+    (f,) = check_pattern(p("aws.organizations", API, eventName="CreateAccountResult"), US_EAST_1)
+    assert f.code == "CTR001" and f.severity == "error"
+    assert "CreateAccountResult" in f.message and SERVICE in f.fix
+    assert f.path == "$.detail.eventName[0]"
+
+
+def test_or_branches_are_checked_separately() -> None:
+    pattern = {
+        "$or": [
+            p("aws.organizations", SERVICE, eventName="CreateAccountResult"),
+            p("aws.organizations", SERVICE, eventName="CreateAccount"),
+        ]
+    }
+    found = check_pattern(pattern, US_EAST_1)
+    assert [(f.code, f.path) for f in found] == [("CTR001", "$.$or[1].detail.eventName[0]")]
+
+
+def test_detail_or_keeps_names_with_their_source() -> None:
+    pattern = {
+        "source": ["aws.cloudtrail", "aws.ec2"],
+        "detail-type": [API],
+        "detail": {
+            "$or": [
+                {"eventSource": ["cloudtrail.amazonaws.com"], "eventName": ["StopLogging"]},
+                {"eventSource": ["ec2.amazonaws.com"], "eventName": ["StopLogging"]},
+            ]
+        },
+    }
+    codes = [f.code for f in check_pattern(pattern, US_EAST_1)]
+    assert codes == ["CTR002"]  # ec2 does not log StopLogging
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["${Token[TOKEN.123]}", {"Ref": "Src"}, {"Fn::Sub": "aws.${X}"}],
+)
+def test_unresolved_tokens_are_skipped(value: Any) -> None:
+    pattern = {"source": [value], "detail-type": [API], "detail": {"eventName": ["RunInstances"]}}
+    assert check_pattern(pattern, US_EAST_1) == []
+
+
+def test_not_cloudtrail_patterns_are_left_alone() -> None:
+    pattern = {"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], "detail": {"state": ["stopped"]}}
+    assert check_pattern(pattern, RuleContext(region="eu-west-1")) == []
+    assert check_pattern({"source": ["my.app"], "detail": {"eventName": ["x"]}}) == []
+
+
+def test_operators_are_understood() -> None:
+    ok = p("aws.organizations", SERVICE, eventName=[{"suffix": "AccountResult"}])
+    assert check_pattern(ok, US_EAST_1) == []
+    bad = p("aws.organizations", API, eventName=[{"suffix": "AccountResult"}])
+    assert [f.code for f in check_pattern(bad, US_EAST_1)] == ["CTR001"]
+    anything_but = p("aws.ec2", API, eventName=[{"anything-but": ["RunInstances"]}])
+    assert check_pattern(anything_but, US_EAST_1) == []
+    wildcard_dt = {"source": ["aws.ec2"], "detail-type": [{"wildcard": "AWS API Call*"}], "detail": {"eventName": ["RunInstances"]}}
+    assert check_pattern(wildcard_dt, US_EAST_1) == []
+    ignore_case = {"source": ["aws.ec2"], "detail-type": [{"equals-ignore-case": "aws api call via cloudtrail"}],
+                   "detail": {"eventName": ["RunInstances"]}}
+    assert check_pattern(ignore_case, US_EAST_1) == []
+
+
+def test_disabled_rule_is_not_told_about_read_only_state() -> None:
+    assert check_pattern(p("aws.ec2", API, eventName="DescribeInstances"), RuleContext(state="DISABLED")) == []
+
+
+def test_ignore() -> None:
+    bad = p("aws.organizations", API, eventName="CreateAccountResult")
+    assert check_pattern(bad, US_EAST_1, ignore=["CTR001"]) == []
+
+
+def test_findings_have_fix_and_path() -> None:
+    for _, _, bad, ctx, _, _, _ in CASES:
+        for f in check_pattern(bad, ctx):
+            assert f.fix and f.message and f.path.startswith("$")
+            assert str(f).startswith(f.code)

@@ -1,0 +1,135 @@
+"""CloudTrailChecks: the app-wide Validations plugin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import aws_cdk as cdk
+import pytest
+from aws_cdk import aws_events as events
+
+from ctrules import CloudTrailChecks, ServiceEventRule
+from ctrules.plugin import rules_in_template
+
+API = "AWS API Call via CloudTrail"
+SERVICE = "AWS Service Event via CloudTrail"
+
+
+def app_with(tmp_path: Path, region: str | None, *patterns: dict[str, Any], state: str | None = None) -> cdk.App:
+    app = cdk.App(outdir=str(tmp_path / "cdk.out"))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region=region) if region else None)
+    for i, p in enumerate(patterns):
+        rule = events.Rule(st, f"R{i}", event_pattern=events.EventPattern(
+            source=p.get("source"), detail_type=p.get("detail-type"), detail=p.get("detail")))  # fmt: skip
+        if state:
+            cfn = rule.node.default_child
+            assert isinstance(cfn, events.CfnRule)
+            cfn.state = state
+    return app
+
+
+def report(tmp_path: Path) -> list[dict[str, Any]]:
+    data = json.loads((tmp_path / "cdk.out" / "validation-report.json").read_text())
+    violations: list[dict[str, Any]] = data["pluginReports"][0]["violations"]
+    return violations
+
+
+def pat(source: str, detail_type: str, name: str) -> dict[str, Any]:
+    return {"source": [source], "detail-type": [detail_type], "detail": {"eventName": [name]}}
+
+
+# code -> (failing pattern, region, state, passing pattern, region, state)
+CASES: dict[str, tuple[dict[str, Any], str | None, str | None, dict[str, Any], str | None, str | None]] = {
+    "CTR001": (pat("aws.organizations", API, "CreateAccountResult"), "us-east-1", None,
+               pat("aws.organizations", SERVICE, "CreateAccountResult"), "us-east-1", None),
+    "CTR002": (pat("aws.organisations", SERVICE, "CreateAccountResult"), "us-east-1", None,
+               pat("aws.organizations", SERVICE, "CreateAccountResult"), "us-east-1", None),
+    "CTR003": (pat("aws.ec2", API, "RunInstance"), "us-east-1", None,
+               pat("aws.ec2", API, "RunInstances"), "us-east-1", None),
+    "CTR004": (pat("aws.ec2", API, "DescribeInstances"), "us-east-1", None,
+               pat("aws.ec2", API, "DescribeInstances"), "us-east-1", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
+    "CTR005": (pat("aws.iam", API, "CreateUser"), "eu-west-1", None,
+               pat("aws.iam", API, "CreateUser"), "us-east-1", None),
+    "CTR007": (pat("aws.signin", "AWS Console Signin via CloudTrail", "ConsoleLogin"), "us-east-1", None,
+               pat("aws.signin", "AWS Console Sign In via CloudTrail", "ConsoleLogin"), "us-east-1", None),
+    "CTR009": ({"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": [{"prefixx": "Run"}]}},
+               "us-east-1", None, pat("aws.ec2", API, "RunInstances"), "us-east-1", None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_error_codes_fail_synth_and_pass_when_fixed(tmp_path: Path, code: str) -> None:
+    bad, region, state, good, good_region, good_state = CASES[code]
+    with pytest.raises(RuntimeError, match="ValidationFailed"):
+        app_with(tmp_path / "bad", region, bad, state=state).synth()
+    violations = report(tmp_path / "bad")
+    assert code in {v["ruleName"] for v in violations}
+    v = next(v for v in violations if v["ruleName"] == code)
+    assert v["description"].startswith(code) and v["suggestedFix"]
+    assert v["violatingConstructs"][0]["cloudFormationResource"]["logicalId"].startswith("R0")
+    app_with(tmp_path / "good", good_region, good, state=good_state).synth()
+
+
+@pytest.mark.parametrize(
+    ("code", "bad", "region"),
+    [
+        ("CTR006", pat("aws.s3", API, "PutObject"), "us-east-1"),
+        ("CTR008", {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventname": ["RunInstances"]}}, "us-east-1"),
+        ("CTR005", pat("aws.iam", API, "CreateUser"), None),
+    ],
+)
+def test_warnings_do_not_fail_synth(tmp_path: Path, code: str, bad: dict[str, Any], region: str | None) -> None:
+    app = app_with(tmp_path, region, bad)
+    app.synth()  # no exception
+    out = tmp_path / "cdk.out" / "validation-report.json"
+    if out.exists():
+        assert all(v["severity"] == "warning" for v in report(tmp_path))
+
+
+def test_seed_scenario_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app = app_with(tmp_path, "us-east-1", pat("aws.organizations", API, "CreateAccountResult"))
+    with pytest.raises(RuntimeError):
+        app.synth()
+    printed = capsys.readouterr()
+    text = printed.out + printed.err + json.dumps(report(tmp_path))
+    assert "CTR001" in text and SERVICE in text
+
+
+def test_acknowledgement_silences_one_rule(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path / "cdk.out"))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    rule = events.Rule(st, "Iam", event_pattern=events.EventPattern(
+        source=["aws.iam"], detail_type=[API], detail={"eventName": ["CreateUser"]}))  # fmt: skip
+    cdk.Validations.of(rule).acknowledge(
+        cdk.Acknowledgment(id="ctrules::CTR005", reason="events are forwarded from us-east-1 to this region")
+    )
+    app.synth()
+
+
+def test_typed_rules_pass_the_plugin(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path / "cdk.out"))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="us-east-1"))
+    ServiceEventRule(st, "NewAccount", "CreateAccountResult")
+    app.synth()
+
+
+@pytest.mark.parametrize(
+    ("props", "expected"),
+    [
+        ({"EventPattern": '{"source": ["aws.ec2"]}'}, {"source": ["aws.ec2"]}),
+        ({"EventPattern": {"source": ["aws.ec2"]}, "State": "DISABLED"}, {"source": ["aws.ec2"]}),
+        ({"ScheduleExpression": "rate(1 hour)"}, None),
+    ],
+)
+def test_rules_in_template(props: dict[str, Any], expected: Any) -> None:
+    template = {"Resources": {"R": {"Type": "AWS::Events::Rule", "Properties": props}}}
+    found = list(rules_in_template(template))
+    if expected is None:
+        assert found == []
+    else:
+        assert found[0].pattern == expected

@@ -36,9 +36,12 @@ _RESERVED_DETAIL_KEYS = frozenset({"eventName", "eventSource", "insightDetails"}
 
 def types_of(event: CatalogEvent) -> tuple[str, ...]:
     """Every eventType under which EventBridge can deliver ``event`` (Insights, network activity too)."""
-    extra = (INSIGHT,) if event.insights else ()
-    extra += (NETWORK_ACTIVITY,) if event.network_activity else ()
-    return event.event_types + extra
+    extra: list[str] = []
+    if event.insights:
+        extra.append(INSIGHT)
+    if event.network_activity:
+        extra.append(NETWORK_ACTIVITY)
+    return event.event_types + tuple(extra)
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,7 @@ class ResolvedPattern:
 
 
 def _names(event_name: str | Sequence[str]) -> list[str]:
-    if isinstance(event_name, str):
-        names = [event_name]
-    else:
-        names = list(event_name)
+    names = [event_name] if isinstance(event_name, str) else list(event_name)
     if not names:
         raise InvalidRuleError("event_name is empty: give at least one CloudTrail event name")
     for n in names:
@@ -147,7 +147,7 @@ def _build(events: list[CatalogEvent], types: tuple[str, ...], detail: dict[str,
     if types == (INSIGHT,):
         # Insights records carry the API in insightDetails, not at the top of the record, and their
         # envelope source is not the API's service: filter on detail-type and insightDetails only.
-        alternatives = [
+        alternatives: list[dict[str, Any]] = [
             {"insightDetails": {"eventSource": [es], "eventName": names}} for es, names in groups.items()
         ]
         body: dict[str, Any] = {"detail-type": detail_types}

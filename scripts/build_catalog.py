@@ -322,21 +322,44 @@ def build(wheel: Path) -> bytes:
     # EventBridge's read-only classification (management API calls only).
     eb = load_overlay("eventbridge_read_only.json")
     prefixes = tuple(eb["prefixes"])
-    rule_evidence = need_evidence("eventbridge_read_only.json prefix_rule_evidence", eb["prefix_rule_evidence"])
+    need_evidence("eventbridge_read_only.json prefix_rule_evidence", eb["prefix_rule_evidence"])
     for e in entries.values():
         if e.category == "Management" and "AwsApiCall" in e.event_types and e.event_name.startswith(prefixes):
             e.eventbridge_read_only = True
+    skipped: list[str] = []
     for flag, rows in ((False, eb["not_read_only"]), (True, eb["read_only"])):
-        for i, row in enumerate(rows):
+        for row in rows:
             where = f"eventbridge_read_only.json {row.get('event_name')!r}"
             key = (check_event_source(where, row.get("event_source")), row["event_name"])
             evidence = need_evidence(where, row.get("evidence"))
             target = entries.get(key)
             if target is None:
-                print(f"note: {where}: {key} not in the catalog; skipped", file=sys.stderr)
-                continue
+                # A documented event no SDK lists (console actions, internal calls): add it, unless the
+                # table's service could not be mapped to an eventSource with confidence.
+                types = row.get("event_types") or ["AwsApiCall"]
+                if not flag or row.get("unsure") or any(t not in EVENT_TYPES for t in types):
+                    skipped.append(f"{key[0]} {key[1]}")
+                    continue
+                target = entries[key] = Entry(
+                    event_name=key[1],
+                    event_source=key[0],
+                    event_types=set(types),
+                    read_only=True,
+                    category="Management",
+                    service=source_service.get(key[0]),
+                    verified=True,
+                    home_region=source_home.get(key[0]),
+                    source_evidence=(),
+                )
             target.eventbridge_read_only = flag
             target.evidence.extend(evidence)
+
+    if skipped:
+        print(
+            f"note: {len(skipped)} rows of eventbridge_read_only.json name events whose eventSource is unsure "
+            "and that no other source lists; not added",
+            file=sys.stderr,
+        )
 
     # CloudTrail Insights: which events it analyses.
     insights = families["insights"]
@@ -344,9 +367,8 @@ def build(wheel: Path) -> bytes:
         if "AwsApiCall" not in e.event_types:
             continue
         if e.category == "Management":
-            e.insights = bool(
-                insights.get("applies_to_management_read") if e.read_only else insights.get("applies_to_management_write")
-            )
+            key = "applies_to_management_read" if e.read_only else "applies_to_management_write"
+            e.insights = bool(insights.get(key))
         elif e.category == "Data":
             e.insights = bool(insights.get("applies_to_data"))
 
@@ -430,7 +452,7 @@ def serialize(
     doc["categories"] = list(CATEGORIES)
     doc["family_evidence"] = {k: [sid(s) for s in v] for k, v in sorted(family_evidence.items())}
     doc["services"] = dict(sorted(service_sources.items()))
-    doc["sources"] = [list(k[:5]) + [list(k[5])] for k in source_rows]
+    doc["sources"] = [[*list(k[:5]), list(k[5])] for k in source_rows]
     doc["strings"] = list(strings)
     # One event per line keeps diffs of the generated file readable.
     head = json.dumps({k: v for k, v in doc.items()}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)

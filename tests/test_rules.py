@@ -8,8 +8,8 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk import assertions
 from aws_cdk import aws_events as events
-from aws_cdk import aws_sns as sns
 from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_sns as sns
 
 import ctrules
 from ctrules import (

@@ -213,3 +213,23 @@ def test_findings_have_fix_and_path() -> None:
         for f in check_pattern(bad, ctx):
             assert f.fix and f.message and f.path.startswith("$")
             assert str(f).startswith(f.code)
+
+
+def _conformance_cases() -> list[dict[str, Any]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+CONFORMANCE = _conformance_cases()
+
+
+@pytest.mark.parametrize("case", CONFORMANCE, ids=[c["id"] for c in CONFORMANCE])
+def test_ctr009_agrees_with_eventbridge(case: dict[str, Any]) -> None:
+    findings = check_pattern(case["pattern"], RuleContext(region="us-east-1"))
+    ctr009 = [f for f in findings if f.code == "CTR009"]
+    assert bool(ctr009) is (case["expect"] == "invalid")

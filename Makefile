@@ -29,9 +29,9 @@ all: test
 
 $(PY_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
-	@$(BIN)/python -c 'import ctrules, aws_cdk, pytest, localstack' # fail here if the install failed
+	@echo "setting up $(VENV) (Python dependencies, Node 24) ..."
+	@$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[dev]' > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 	@touch $@
 
 $(NODE_STAMP): package-lock.json $(PY_STAMP)
@@ -41,7 +41,7 @@ $(NODE_STAMP): package-lock.json $(PY_STAMP)
 $(BOTOCORE_WHEEL):
 	@mkdir -p .cache
 	@$(BIN)/python -m pip download $(PIP_QUIET) --no-deps --only-binary=:all: \
-		-d .cache botocore==$(BOTOCORE_VERSION) 2>&1 | grep -v '^WARNING: Location' || true
+		-d .cache botocore==$(BOTOCORE_VERSION) > .cache/pip.log 2>&1 || (cat .cache/pip.log; exit 1)
 	@echo "$(BOTOCORE_SHA256)  $@" | sha256sum --check --quiet
 
 setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL)

@@ -58,6 +58,49 @@ class ResolvedPattern:
     event_types: tuple[str, ...]
 
 
+def _mismatch(ev: CatalogEvent, event_type: str, prefix: str, others: Sequence[CatalogEvent] = ()) -> str:
+    kinds = ev.event_types
+    word, construct = _TYPE_WORDS[kinds[0]]
+    want = _TYPE_WORDS[event_type][0]
+    if event_type == INSIGHT:
+        why = "CloudTrail Insights analyse API calls only"
+    elif event_type == NETWORK_ACTIVITY:
+        why = f"{ev.event_source} does not log network activity events"
+    else:
+        why = f"it is recorded as {' and '.join(kinds)}"
+    text = (
+        f"{prefix}{ev.event_name!r} ({ev.source}) is {word}, not {want} ({why}), so a rule for "
+        f"{want} named {ev.event_name!r} would never fire; use ctrules.{construct}"
+        + (" or ctrules.CloudTrailRule" if len(kinds) > 1 else "")
+    )
+    if others:
+        text += (
+            f"; only {', '.join(repr(o.source) for o in others)} records {ev.event_name!r} as {want}: pass "
+            f"service={others[0].source!r} if that is the event you mean"
+        )
+    return text
+
+
+def _pick(name: str, service: str | None, event_type: str | None, prefix: str) -> CatalogEvent:
+    """The one catalog event ``name`` stands for, given the service and the wanted eventType."""
+    if event_type is None:
+        return get(name, service=service)
+    candidates = lookup(name, service=service)
+    if not candidates:
+        return get(name, service=service)  # raises UnknownEventError with suggestions
+    fitting = [e for e in candidates if event_type in types_of(e)]
+    unfit = [e for e in candidates if event_type not in types_of(e)]
+    if not fitting:
+        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix))
+    if len(fitting) > 1:
+        return get(name, service=service)  # raises AmbiguousEventError
+    if unfit:
+        # The name means another kind of event in other services: picking the one service where it fits
+        # would silently build a rule for a service the caller may not have meant.
+        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix, fitting))
+    return fitting[0]
+
+
 def _names(event_name: str | Sequence[str]) -> list[str]:
     names = [event_name] if isinstance(event_name, str) else list(event_name)
     if not names:
@@ -80,42 +123,23 @@ def resolve(
 
     :param context: a construct path or file name to prefix error messages with.
     """
+    prefix = f"{context}: " if context else ""
     if event_type is not None and event_type not in EVENT_TYPES:
-        raise InvalidRuleError(f"event_type {event_type!r} is not a CloudTrail eventType; use one of {EVENT_TYPES}")
+        raise InvalidRuleError(
+            f"{prefix}event_type {event_type!r} is not a CloudTrail eventType; use one of {EVENT_TYPES}"
+        )
+    try:
+        names = _names(event_name)
+    except InvalidRuleError as exc:
+        raise InvalidRuleError(f"{prefix}{exc}") from None
     events: list[CatalogEvent] = []
-    for name in _names(event_name):
+    for name in names:
         try:
-            if event_type is not None:
-                # A name several services log may still be one event of the asked-for eventType; a name
-                # no service logs with that eventType is a type mismatch, whatever the services.
-                candidates = lookup(name, service=service)
-                fitting = [e for e in candidates if event_type in types_of(e)]
-                if len(fitting) == 1 or (candidates and not fitting):
-                    events.append(fitting[0] if fitting else candidates[0])
-                    continue
-            events.append(get(name, service=service))
+            events.append(_pick(name, service, event_type, prefix))
         except LookupError as exc:
             if context:
                 exc.args = (f"{context}: {exc.args[0]}",)
             raise
-    prefix = f"{context}: " if context else ""
-    if event_type is not None:
-        for ev in events:
-            if event_type not in types_of(ev):
-                kinds = ev.event_types
-                word, construct = _TYPE_WORDS[kinds[0]]
-                want = _TYPE_WORDS[event_type][0]
-                if event_type == INSIGHT:
-                    why = "CloudTrail Insights analyse API calls only"
-                elif event_type == NETWORK_ACTIVITY:
-                    why = f"{ev.event_source} does not log network activity events"
-                else:
-                    why = f"it is recorded as {' and '.join(kinds)}"
-                raise EventTypeMismatchError(
-                    f"{prefix}{ev.event_name!r} ({ev.source}) is {word}, not {want} ({why}), so a rule for "
-                    f"{want} named {ev.event_name!r} would never fire; use ctrules.{construct}"
-                    + (" or ctrules.CloudTrailRule" if len(kinds) > 1 else "")
-                )
     if detail is not None:
         if not isinstance(detail, Mapping):
             raise InvalidRuleError(f"{prefix}detail must be a mapping of CloudTrail record fields, got {detail!r}")

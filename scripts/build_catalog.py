@@ -295,15 +295,6 @@ def build(wheel: Path) -> bytes:
                 evidence=evidence,
             )
 
-    # readOnly where real records disagree with the name rule.
-    for i, item in enumerate(load_overlay("read_only_overrides.json")):
-        where = f"read_only_overrides.json[{i}] {item.get('event_name')!r}"
-        key = (check_event_source(where, item.get("event_source")), item["event_name"])
-        if key not in entries:
-            raise OverlayError(f"{where}: no such event in the catalog")
-        entries[key].read_only = bool(item["read_only"])
-        entries[key].evidence.extend(need_evidence(where, item.get("evidence")))
-
     # Data events.
     data_doc = load_overlay("data_events.json")
     for i, rt in enumerate(data_doc["resource_types"]):
@@ -360,6 +351,16 @@ def build(wheel: Path) -> bytes:
             "and that no other source lists; not added",
             file=sys.stderr,
         )
+
+    # readOnly where real records disagree with the name rule.
+    for i, item in enumerate(load_overlay("read_only_overrides.json")):
+        where = f"read_only_overrides.json[{i}] {item.get('event_name')!r}"
+        key = (check_event_source(where, item.get("event_source")), item["event_name"])
+        if key not in entries:
+            print(f"note: {where}: {key} is in no other source; override not applied", file=sys.stderr)
+            continue
+        entries[key].read_only = bool(item["read_only"])
+        entries[key].evidence.extend(need_evidence(where, item.get("evidence")))
 
     # CloudTrail Insights: which events it analyses.
     insights = families["insights"]

@@ -186,8 +186,8 @@ def test_global_event_env_agnostic_warns() -> None:
 def test_later_add_event_pattern_is_checked_at_synth() -> None:
     st = stack()
     rule = ServiceEventRule(st, "R", "CreateAccountResult")
-    rule.add_event_pattern(detail_type=[API])
-    with pytest.raises(RuntimeError, match="CTR001"):
+    rule.add_event_pattern(detail={"eventName": ["CreateAcountResult"]})
+    with pytest.raises(RuntimeError, match="CTR003"):
         st.node.root.synth()  # type: ignore[attr-defined]
 
 

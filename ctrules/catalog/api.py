@@ -112,6 +112,10 @@ def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[st
     for candidate in s.names_by_lower.get(lowered, []):
         if candidate != name and (service is None or candidate in pool):
             out.append(candidate)
+    # Names that extend the given one (Lambda's UpdateFunctionCode20150331v2 for UpdateFunctionCode).
+    for candidate in sorted((p for p in pool if p.startswith(name) and p != name), key=lambda p: (len(p), p)):
+        if candidate not in out:
+            out.append(candidate)
     if service is None:
         # Keep the search cheap on the full catalog: only names of similar length.
         pool = [p for p in pool if abs(len(p) - len(name)) <= max(3, len(name) // 4)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
+
 from ctrules.catalog import (
     DETAIL_TYPES,
     INSIGHT,
@@ -182,8 +183,17 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
     known = set(_known_sources())
     for item in branch.items("source"):
         if item.is_literal and item.value not in known:
+            by_service = s.service_sources.get(item.value.removeprefix("aws."))
             close = difflib.get_close_matches(item.value, sorted(known), n=3, cutoff=0.8)
-            fix = f"did you mean {_q(close)}?" if close else "use 'aws.' + the eventSource without '.amazonaws.com'"
+            if by_service is not None:
+                fix = (
+                    f"use {source_of(by_service)!r}: events of the {item.value.removeprefix('aws.')!r} "
+                    f"service come from {by_service}"
+                )
+            elif close:
+                fix = f"did you mean {_q(close)}?"
+            else:
+                fix = "use 'aws.' + the eventSource without '.amazonaws.com'"
             out.append(
                 Finding(
                     "CTR002",

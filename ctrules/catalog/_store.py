@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from functools import cached_property
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, CatalogEvent, source_of
@@ -111,7 +111,7 @@ class Store:
 
 
 def _read() -> dict[str, Any]:
-    data = resources.files("ctrules.catalog").joinpath("data/catalog.json").read_bytes()
+    data = (Path(__file__).parent / "data" / "catalog.json").read_bytes()
     doc: dict[str, Any] = json.loads(data)
     return doc
 

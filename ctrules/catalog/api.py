@@ -5,7 +5,6 @@ Pure Python, no ``aws_cdk`` import. The data is loaded on the first call, once p
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,6 +48,8 @@ def event_source_for(service: str) -> str:
             return event_source_for(lowered)
         except UnknownServiceError:
             pass
+    import difflib
+
     names = sorted(set(s.service_sources) | {k[: -len(_SUFFIX)] for k in s.by_source})
     raise UnknownServiceError(service, difflib.get_close_matches(base.lower(), names, n=3, cutoff=0.6))
 
@@ -101,6 +102,8 @@ def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[st
 
     A case-insensitive exact match comes first; then close spellings, within ``service`` when given.
     """
+    import difflib
+
     s = store()
     if service is not None:
         es = event_source_for(service)

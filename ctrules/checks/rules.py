@@ -304,9 +304,6 @@ def ctr004_read_only_needs_state(branch: Branch, ctx: RuleContext) -> list[Findi
     """CTR004: read-only management events need State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS."""
     if not branch.is_cloudtrail or ctx.effective_state in (READ_ONLY_RULE_STATE, "DISABLED"):
         return []
-    accepted = branch.accepted_detail_types
-    if accepted is not None and DETAIL_TYPES["AwsApiCall"] not in accepted:
-        return []
     fix = (
         f"set the rule's State to {READ_ONLY_RULE_STATE!r} (ctrules constructs do this for you; on an "
         "events.Rule: rule.node.default_child.state = ...)"
@@ -319,8 +316,8 @@ def ctr004_read_only_needs_state(branch: Branch, ctx: RuleContext) -> list[Findi
                 Finding(
                     "CTR004",
                     ERROR,
-                    f"eventName {item.value!r} ({ro[0].source}) is a read-only management event: EventBridge "
-                    f"delivers it only to rules in State {READ_ONLY_RULE_STATE!r}, and this rule is "
+                    f"eventName {item.value!r} ({ro[0].source}) is an event EventBridge treats as read-only: it "
+                    f"is delivered only to rules in State {READ_ONLY_RULE_STATE!r}, and this rule is "
                     f"{ctx.effective_state!r}, so it never fires for it.",
                     fix,
                     item.path,

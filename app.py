@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""The ctrules CDK app: synthesizes the example stacks (``make synth``)."""
+"""The ctrules CDK app: synthesizes the example stacks (``make synth``).
+
+``build_app`` adds every example stack and registers the checks: ctrules' ``CloudTrailChecks`` and
+cdk-nag's AwsSolutions pack (a finding fails synthesis). Settings come from cdk.json's "context".
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,11 @@ as ``ctrules::CTR0xx``::
 
     cdk.Validations.of(rule).acknowledge(
         cdk.Acknowledgment(id="ctrules::CTR006", reason="trail 'org-data' logs S3 data events"))
+
+The typed constructs honour the same acknowledgements in their own synth-time checks.
+
+CDK runs a plugin on the stacks of the stage it is registered on: add it to each ``cdk.Stage`` of the
+app too (``Validations.of(stage).add_plugins(CloudTrailChecks())``).
 """
 
 from __future__ import annotations

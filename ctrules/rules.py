@@ -84,6 +84,26 @@ def _bus_is_default(bus: events.IEventBus | None) -> bool:
     return not cdk.Token.is_unresolved(name) and name == "default"
 
 
+def _acknowledged(construct: Construct) -> set[str]:
+    """Check codes acknowledged as ``ctrules::CTR0xx`` on the construct or any of its scopes.
+
+    ``cdk.Validations.of(x).acknowledge(...)`` silences the plugin's findings; the constructs' own
+    synth-time checks honour the same acknowledgements.
+    """
+    from ctrules.plugin import PLUGIN_NAME
+
+    key = cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY
+    codes: set[str] = set()
+    for scope in construct.node.scopes:
+        for entry in scope.node.metadata:
+            if entry.type == key and isinstance(entry.data, dict):
+                for rule_id in entry.data:
+                    plugin, _, code = str(rule_id).partition("::")
+                    if plugin == PLUGIN_NAME and code:
+                        codes.add(code)
+    return codes
+
+
 @jsii.implements(IValidation)
 class _SynthChecks:
     """Runs the checks core on the rule's final pattern, region and State at synthesis."""
@@ -107,7 +127,7 @@ class _SynthChecks:
             default_bus=rule._default_bus,
         )
         errors: list[str] = []
-        for f in check_pattern(data, ctx):
+        for f in check_pattern(data, ctx, ignore=_acknowledged(rule)):
             text = f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})"
             if f.severity == ERROR:
                 errors.append(text)

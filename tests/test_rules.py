@@ -202,3 +202,12 @@ def test_pattern_helpers() -> None:
     assert only_rule(st)["EventPattern"]["detail-type"] == [SERVICE]
     with pytest.raises(EventTypeMismatchError):
         ctrules.pattern_dict("CreateAccount", service="organizations", event_type="AwsServiceEvent")
+
+
+def test_acknowledgement_silences_the_construct_check() -> None:
+    st = stack("eu-west-1")
+    rule = ApiCallRule(st, "Iam", "CreateUser", service="iam")
+    cdk.Validations.of(rule).acknowledge(
+        cdk.Acknowledgment(id="ctrules::CTR005", reason="a rule in us-east-1 forwards IAM events to this region")
+    )
+    st.node.root.synth()  # type: ignore[attr-defined]

@@ -93,6 +93,34 @@ class Store:
         return out
 
     @cached_property
+    def by_key(self) -> dict[tuple[str, str], int]:
+        """(eventSource, eventName) -> row index."""
+        sources = self.sources
+        return {(sources[row[1]][0], row[0]): i for i, row in enumerate(self.rows)}
+
+    @cached_property
+    def source_names(self) -> dict[str, str]:
+        """EventBridge source (``aws.x``) -> eventSource, for every eventSource of the catalog."""
+        return {source_of(es): es for es in self.by_source}
+
+    @cached_property
+    def sorted_sources(self) -> list[str]:
+        """Every EventBridge source of the catalog, sorted."""
+        return sorted(self.source_names)
+
+    @cached_property
+    def sorted_event_sources(self) -> list[str]:
+        """Every eventSource of the catalog, sorted."""
+        return sorted(self.by_source)
+
+    def lookup_in(self, name: str, event_sources: frozenset[str]) -> tuple[CatalogEvent, ...]:
+        """Entries named ``name`` whose eventSource is in ``event_sources``."""
+        by_key = self.by_key
+        found = [by_key[(es, name)] for es in event_sources if (es, name) in by_key]
+        found.sort()
+        return tuple(self.event(i) for i in found)
+
+    @cached_property
     def names_by_lower(self) -> dict[str, list[str]]:
         """Lower-cased event name -> the names with that spelling."""
         out: dict[str, list[str]] = {}

@@ -61,11 +61,11 @@ def check_pattern(
     """
     ctx = context or RuleContext()
     skip = set(ignore)
+    problems = [] if _plain(pattern) else validate_pattern(pattern)
     found: list[Finding] = []
     if "CTR009" not in skip:
-        found.extend(ctr009_malformed_pattern(pattern))
-    invalid = bool(validate_pattern(pattern)) if "CTR009" in skip else bool(found)
-    if invalid or not isinstance(pattern, dict):
+        found.extend(_from_syntax(p) for p in problems)
+    if problems or not isinstance(pattern, dict):
         # Meaning is only checked on a pattern EventBridge would accept.
         return _ordered(found)
     data: dict[str, Any] = pattern
@@ -74,6 +74,33 @@ def check_pattern(
             if code not in skip:
                 found.extend(check(branch, ctx))
     return _ordered(found)
+
+
+def _plain(pattern: object) -> bool:
+    """True for the common pattern EventBridge always accepts: nested objects whose every leaf is a
+    non-empty list of strings (no operators, no ``$or``). The full validator is not needed for it."""
+    if type(pattern) is not dict or not pattern:
+        return False
+    stack: list[dict[Any, Any]] = [pattern]
+    while stack:
+        obj = stack.pop()
+        for key, value in obj.items():
+            if type(key) is not str or key.startswith("$"):
+                return False
+            kind = type(value)
+            if kind is list:
+                if not value:
+                    return False
+                for v in value:
+                    if type(v) is not str:
+                        return False
+            elif kind is dict:
+                if not value:
+                    return False
+                stack.append(value)
+            else:
+                return False
+    return True
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

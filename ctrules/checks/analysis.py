@@ -9,12 +9,11 @@ intrinsics make a leaf *unknown*: the checks then stay silent about it instead o
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
-from ctrules.catalog import DETAIL_TYPES, CatalogEvent, source_of
+from ctrules.catalog import DETAIL_TYPES, CatalogEvent
 from ctrules.catalog._store import store
 from ctrules.checks.syntax import is_token, leaf_matches
 
@@ -28,19 +27,47 @@ _SUFFIX = ".amazonaws.com"
 
 Leaf = tuple[list[Any], str]  # (the leaf's list of values, its JSON path)
 _LEAF_CACHE: dict[str, frozenset[str] | None] = {}
+_MISS = object()
+
+
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):
+    """``functools.cached_property`` without its per-access lock (Python 3.11 takes one each time)."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | cached_property[_T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
+_DT_CACHE: dict[tuple[str, ...], frozenset[str] | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One value of a leaf list with its JSON path."""
+    """One value of a leaf list with its JSON path.
+
+    :param value: the value.
+    :param path: its JSON path.
+    :param is_literal: a plain string that is not a token.
+    """
 
     value: Any
     path: str
-
-    @property
-    def is_literal(self) -> bool:
-        """A plain string that is not a token."""
-        return isinstance(self.value, str) and not is_token(self.value)
+    is_literal: bool = False
 
 
 def _expand(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
@@ -68,17 +95,45 @@ def _expand(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[di
     return results
 
 
+def _flat(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str, out: dict[tuple[str, ...], Leaf]) -> bool:
+    """Collect the leaves of an ``$or``-free pattern into ``out``; False when ``$or`` is present."""
+    for key, value in obj.items():
+        if key == "$or":
+            return False
+        kind = type(value)
+        if kind is dict:
+            if is_token(value):
+                continue
+            before = len(out)
+            if not _flat(value, (*prefix, key), f"{jpath}.{key}", out):
+                return False
+            if len(out) == before:
+                out[(*prefix, key, "")] = ([], f"{jpath}.{key}")
+        else:
+            out[(*prefix, key)] = (value if kind is list else [value], f"{jpath}.{key}")
+    return True
+
+
 def branches(pattern: dict[str, Any]) -> list[Branch]:
     """The ``$or``-free alternatives of a (syntactically valid) pattern."""
+    flat: dict[tuple[str, ...], Leaf] = {}
+    if _flat(pattern, (), "$", flat):
+        return [Branch(flat)]
     return [Branch(fields) for fields in _expand(pattern, (), "$")]
 
 
-def _accepted(leaf: list[Any], universe: Iterator[str] | list[str], cache_tag: str) -> frozenset[str] | None:
-    """The strings of ``universe`` that a leaf accepts; ``None`` when that cannot be decided."""
-    if all(isinstance(v, str) for v in leaf):
-        if any(is_token(v) for v in leaf):
-            return None
-        return frozenset(leaf)
+def _accepted(leaf: list[Any], universe: Callable[[], list[str]], cache_tag: str) -> frozenset[str] | None:
+    """The strings of ``universe()`` that a leaf accepts; ``None`` when that cannot be decided."""
+    if all(type(v) is str for v in leaf):
+        key = cache_tag + "\x00".join(leaf)
+        hit = _LEAF_CACHE.get(key, _MISS)
+        if hit is not _MISS:
+            return hit  # type: ignore[return-value]
+        literal: frozenset[str] | None = None if any(is_token(v) for v in leaf) else frozenset(leaf)
+        if len(_LEAF_CACHE) > 4096:
+            _LEAF_CACHE.clear()
+        _LEAF_CACHE[key] = literal
+        return literal
     key = cache_tag + json.dumps(leaf, sort_keys=True, default=str)
     if key in _LEAF_CACHE:
         return _LEAF_CACHE[key]
@@ -87,7 +142,7 @@ def _accepted(leaf: list[Any], universe: Iterator[str] | list[str], cache_tag: s
     else:
         out: set[str] = set()
         result = frozenset()
-        for candidate in universe:
+        for candidate in universe():
             m = leaf_matches(leaf, candidate)
             if m is None:
                 result = None
@@ -107,6 +162,7 @@ class Branch:
 
     def __init__(self, fields: dict[tuple[str, ...], Leaf]) -> None:
         self.fields = fields
+        self._items: dict[tuple[str, ...], list[Item]] = {}
 
     def leaf(self, *path: str) -> Leaf | None:
         """The leaf at a field path, e.g. ``leaf("detail", "eventName")``."""
@@ -114,11 +170,19 @@ class Branch:
 
     def items(self, *path: str) -> list[Item]:
         """The values of the leaf at ``path`` with their JSON paths (empty when absent)."""
+        cached = self._items.get(path)
+        if cached is not None:
+            return cached
         found = self.fields.get(path)
         if found is None:
-            return []
-        values, jpath = found
-        return [Item(v, f"{jpath}[{i}]") for i, v in enumerate(values)]
+            out: list[Item] = []
+        else:
+            values, jpath = found
+            out = [
+                Item(v, f"{jpath}[{i}]", type(v) is str and not is_token(v)) for i, v in enumerate(values)
+            ]
+        self._items[path] = out
+        return out
 
     @cached_property
     def detail_keys(self) -> dict[str, str]:
@@ -168,16 +232,27 @@ class Branch:
         if found is None:
             return None
         values = found[0]
+        key = tuple(values) if all(type(v) is str for v in values) else None
+        if key is not None and key in _DT_CACHE:
+            return _DT_CACHE[key]
+        result: frozenset[str] | None
         if any(isinstance(v, str) and is_token(v) for v in values):
-            return None
-        out = set()
-        for dt in _VALID_DETAIL_TYPES:
-            m = leaf_matches(values, dt)
-            if m is None:
-                return None
-            if m:
-                out.add(dt)
-        return frozenset(out)
+            result = None
+        else:
+            out: set[str] | None = set()
+            for dt in _VALID_DETAIL_TYPES:
+                m = leaf_matches(values, dt)
+                if m is None:
+                    out = None  # type: ignore[assignment]
+                    break
+                if m:
+                    out.add(dt)
+            result = None if out is None else frozenset(out)
+        if key is not None:
+            if len(_DT_CACHE) > 1024:
+                _DT_CACHE.clear()
+            _DT_CACHE[key] = result
+        return result
 
     @cached_property
     def allowed_event_sources(self) -> frozenset[str] | None:
@@ -186,17 +261,39 @@ class Branch:
         allowed: frozenset[str] | None = None
         src = self.leaf("source")
         if src is not None:
-            sources = _accepted(src[0], [source_of(es) for es in s.by_source], "source:")
+            sources = _accepted(src[0], lambda: s.sorted_sources, "source:")
             if sources is not None:
+                names = s.source_names
                 allowed = frozenset(
-                    (v[4:] if v.startswith("aws.") else v) + _SUFFIX for v in sources
+                    names.get(v) or (v[4:] if v.startswith("aws.") else v) + _SUFFIX for v in sources
                 )
         es_leaf = self.leaf("detail", "eventSource")
         if es_leaf is not None:
-            ess = _accepted(es_leaf[0], list(s.by_source), "eventSource:")
+            ess = _accepted(es_leaf[0], lambda: s.sorted_event_sources, "eventSource:")
             if ess is not None:
                 allowed = ess if allowed is None else allowed & ess
         return allowed
+
+    @cached_property
+    def literal_names(self) -> list[tuple[Item, tuple[CatalogEvent, ...]]]:
+        """Each literal eventName with its catalog entries within the admitted eventSources."""
+        s = store()
+        allowed = self.allowed_event_sources
+        out: list[tuple[Item, tuple[CatalogEvent, ...]]] = []
+        for item in self.items("detail", "eventName"):
+            if not item.is_literal:
+                continue
+            if allowed is None:
+                found = tuple(s.event(i) for i in s.by_name.get(item.value, ()))
+            else:
+                found = s.lookup_in(item.value, allowed)
+            out.append((item, found))
+        return out
+
+    @cached_property
+    def operator_names(self) -> list[tuple[Item, tuple[CatalogEvent, ...]]]:
+        """Each operator item of eventName with the entries it accepts within the admitted eventSources."""
+        return [(i, self.name_matches(i)) for i in self.items("detail", "eventName") if isinstance(i.value, dict)]
 
     def restrict(self, events: tuple[CatalogEvent, ...]) -> tuple[CatalogEvent, ...]:
         """The entries among ``events`` whose eventSource the branch admits."""
@@ -215,7 +312,7 @@ class Branch:
         else:
             names = sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
             tag = "name:" + ",".join(sorted(allowed)) + ":"
-        accepted = _accepted([item.value], names, tag)
+        accepted = _accepted([item.value], lambda: names, tag)
         if accepted is None:
             return ()
         out: list[CatalogEvent] = []

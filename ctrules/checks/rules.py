@@ -71,14 +71,12 @@ def _q(values: Iterable[str]) -> str:
 
 def _literal_events(branch: Branch) -> list[tuple[Item, tuple[CatalogEvent, ...]]]:
     """Each literal eventName with its catalog entries within the admitted sources."""
-    return [(i, branch.restrict(lookup(i.value))) for i in branch.items("detail", "eventName") if i.is_literal]
+    return branch.literal_names
 
 
 def _operator_events(branch: Branch) -> list[tuple[Item, tuple[CatalogEvent, ...]]]:
     """Each operator item of eventName with the catalog entries it accepts within the admitted sources."""
-    return [
-        (i, branch.name_matches(i)) for i in branch.items("detail", "eventName") if isinstance(i.value, dict)
-    ]
+    return branch.operator_names
 
 
 # --------------------------------------------------------------------------- CTR001
@@ -89,7 +87,9 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
     accepted = branch.accepted_detail_types
     if not accepted or not branch.is_cloudtrail:
         return []
-    given = _q(sorted(i.value for i in branch.detail_type_literals) or sorted(accepted))
+    def given() -> str:
+        return _q(sorted(i.value for i in branch.detail_type_literals) or sorted(accepted))
+
     out: list[Finding] = []
     if accepted == {DETAIL_TYPES[INSIGHT]} and branch.leaf("detail", "eventName") is not None:
         _, jpath = branch.fields[("detail", "eventName")]
@@ -116,7 +116,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
                 "CTR001",
                 ERROR,
                 f"eventName {item.value!r} ({found[0].source}) is recorded as {_q(kinds)} and EventBridge "
-                f"delivers it with detail-type {_q(right)}, not {given}: this rule never fires for it.",
+                f"delivers it with detail-type {_q(right)}, not {given()}: this rule never fires for it.",
                 f"use detail-type {_q(right)} (or ctrules.{construct}(scope, id, {item.value!r}))",
                 item.path,
             )
@@ -129,7 +129,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
                     "CTR001",
                     ERROR,
                     f"eventName {item.value!r} only matches events delivered with detail-type {_q(right)}, "
-                    f"not {given}: this rule never fires.",
+                    f"not {given()}: this rule never fires.",
                     f"use detail-type {_q(right)}",
                     item.path,
                 )
@@ -145,7 +145,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
                     "CTR001",
                     ERROR,
                     f"detail.eventType {item.value!r} arrives with detail-type {DETAIL_TYPES[item.value]!r}, "
-                    f"not {given}: the two filters exclude each other.",
+                    f"not {given()}: the two filters exclude each other.",
                     f"use detail-type {DETAIL_TYPES[item.value]!r} or drop the eventType filter",
                     item.path,
                 )
@@ -171,7 +171,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
 
 
 def _known_sources() -> list[str]:
-    return sorted(source_of(es) for es in store().by_source)
+    return store().sorted_sources
 
 
 def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
@@ -180,7 +180,7 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
         return []
     s = store()
     out: list[Finding] = []
-    known = set(_known_sources())
+    known = s.source_names
     for item in branch.items("source"):
         if item.is_literal and item.value not in known:
             by_service = s.service_sources.get(item.value.removeprefix("aws."))
@@ -235,11 +235,11 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 )
             )
     if branch.allowed_event_sources is not None and not out:
-        for item in branch.items("detail", "eventName"):
-            if not item.is_literal:
+        for item, found in branch.literal_names:
+            if found:
                 continue
             everywhere = lookup(item.value)
-            if everywhere and not branch.restrict(everywhere):
+            if everywhere:
                 logged_by = sorted({e.source for e in everywhere})
                 allowed = sorted(source_of(es) for es in branch.allowed_event_sources)
                 hint = ""
@@ -274,7 +274,7 @@ def ctr003_event_name_known(branch: Branch, ctx: RuleContext) -> list[Finding]:
     single = sorted(allowed)[0] if allowed is not None and len(allowed) == 1 else None
     s = store()
     for item in branch.items("detail", "eventName"):
-        if not item.is_literal or lookup(item.value):
+        if not item.is_literal or item.value in s.by_name:
             continue
         options: list[str] = []
         if single is not None and single in s.by_source:

@@ -233,3 +233,12 @@ def test_ctr009_agrees_with_eventbridge(case: dict[str, Any]) -> None:
     findings = check_pattern(case["pattern"], RuleContext(region="us-east-1"))
     ctr009 = [f for f in findings if f.code == "CTR009"]
     assert bool(ctr009) is (case["expect"] == "invalid")
+
+
+@pytest.mark.parametrize("case", CONFORMANCE, ids=[c["id"] for c in CONFORMANCE])
+def test_fast_path_never_disagrees_with_the_validator(case: dict[str, Any]) -> None:
+    from ctrules.checks import _plain
+    from ctrules.checks.syntax import validate_pattern
+
+    if _plain(case["pattern"]):
+        assert validate_pattern(case["pattern"]) == []

@@ -239,15 +239,16 @@ class Branch:
         if any(isinstance(v, str) and is_token(v) for v in values):
             result = None
         else:
-            out: set[str] | None = set()
+            out: set[str] = set()
+            undecided = False
             for dt in _VALID_DETAIL_TYPES:
                 m = leaf_matches(values, dt)
                 if m is None:
-                    out = None  # type: ignore[assignment]
+                    undecided = True
                     break
                 if m:
                     out.add(dt)
-            result = None if out is None else frozenset(out)
+            result = None if undecided else frozenset(out)
         if key is not None:
             if len(_DT_CACHE) > 1024:
                 _DT_CACHE.clear()

@@ -15,8 +15,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import aws_cdk as cdk
 import jsii
@@ -34,7 +34,7 @@ from ctrules.catalog import (
     CatalogEvent,
 )
 from ctrules.checks import ERROR, RuleContext, check_pattern
-from ctrules.errors import InvalidRuleError
+from ctrules.errors import CtrulesError, InvalidRuleError
 from ctrules.patterns import resolve
 
 __all__ = [
@@ -72,6 +72,11 @@ def to_event_pattern(data: Mapping[str, Any]) -> events.EventPattern:
     )
 
 
+def _path(scope: Construct, id: str) -> str:
+    parent = scope.node.path
+    return f"{parent}/{id}" if parent else id
+
+
 def _region_of(scope: Construct) -> str | None:
     region = cdk.Stack.of(scope).region
     return None if cdk.Token.is_unresolved(region) else region
@@ -105,42 +110,46 @@ def _acknowledged(construct: Construct) -> set[str]:
 
 
 @jsii.implements(IValidation)
-class _SynthChecks:
-    """Runs the checks core on the rule's final pattern, region and State at synthesis."""
+class _ScopeChecks:
+    """Synth-time checks of the typed rules created directly under one scope.
 
-    def __init__(self, rule: _CloudTrailRuleBase) -> None:
-        self._rule = rule
+    One validation per scope (not per rule) keeps the cost of typed rules close to that of plain
+    ``events.Rule``. A rule is checked again at synthesis when something can have changed since its
+    construction: ``add_event_pattern`` was called, it carries ``detail=`` filters, or its events depend
+    on the region (global services) or on a trail (data events). The pattern of any other rule was built
+    from the catalog and cannot fail a check.
+    """
+
+    def __init__(self, scope: Construct) -> None:
+        self._scope = scope
+        self.rules: list[_CloudTrailRuleBase] = []
 
     def validate(self) -> list[str]:
-        rule = self._rule
-        cfn = rule.node.default_child
-        if not isinstance(cfn, events.CfnRule):
+        todo = [r for r in self.rules if _needs_synth_check(r)]
+        if not todo:
             return []
-        stack = cdk.Stack.of(rule)
-        data = stack.resolve(cfn.event_pattern)
-        if not isinstance(data, dict):
-            return []
-        state = stack.resolve(cfn.state)
-        ctx = RuleContext(
-            region=_region_of(rule),
-            state=state if isinstance(state, str) else None,
-            default_bus=rule._default_bus,
-        )
+        region = _region_of(self._scope)
         errors: list[str] = []
-        for f in check_pattern(data, ctx, ignore=_acknowledged(rule)):
-            text = f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})"
-            if f.severity == ERROR:
-                errors.append(text)
-            else:
-                cdk.Annotations.of(rule).add_warning_v2(f"ctrules:{f.code}", text)
+        for rule in todo:
+            data, state = _final_pattern_and_state(rule)
+            if data is None:
+                continue
+            ctx = RuleContext(region=region, state=state, default_bus=rule._ctrules_default_bus)
+            findings = check_pattern(data, ctx)
+            if findings:
+                acknowledged = _acknowledged(rule)
+                findings = [f for f in findings if f.code not in acknowledged]
+            for f in findings:
+                text = f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})"
+                if f.severity == ERROR:
+                    errors.append(f"[{rule.node.path}] {text}")
+                else:
+                    cdk.Annotations.of(rule).add_warning_v2(f"ctrules:{f.code}", text)
         return errors
 
 
 class _CloudTrailRuleBase(events.Rule):
     """Shared behaviour of the typed CloudTrail rules."""
-
-    #: The eventType the rule matches; ``None`` means "every eventType the events are recorded with".
-    EVENT_TYPE: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -180,27 +189,34 @@ class _CloudTrailRuleBase(events.Rule):
             ``ServiceEventRule``); the message names the right construct.
         :raises InvalidRuleError: ``detail`` filters that can never match (CTR001-CTR009 errors).
         """
-        path = f"{scope.node.path}/{id}" if scope.node.path else id
         for bad in ("event_pattern", "schedule"):
             if bad in kwargs:
                 raise InvalidRuleError(
-                    f"{path}: {type(self).__name__} builds its own event pattern; {bad}= is not accepted "
-                    "(use events.Rule with ctrules.pattern(...) to combine it with other filters)"
+                    f"{_path(scope, id)}: {type(self).__name__} builds its own event pattern; {bad}= is not "
+                    "accepted (use events.Rule with ctrules.pattern(...) to combine it with other filters)"
                 )
-        resolved = resolve(event_name, service=service, event_type=self.EVENT_TYPE, detail=detail, context=path)
-        self._default_bus = _bus_is_default(event_bus)
-        # Problems visible now (not region-dependent) fail here, early, with the construct path.
+        event_type = _event_type_of(type(self))
+        try:
+            resolved = resolve(event_name, service=service, event_type=event_type, detail=detail)
+        except CtrulesError:
+            # Again, to name the construct path in the message (computed only when something is wrong).
+            resolve(event_name, service=service, event_type=event_type, detail=detail, context=_path(scope, id))
+            raise
+        default_bus = _bus_is_default(event_bus)
         state = READ_ONLY_RULE_STATE if any(e.eventbridge_read_only for e in resolved.events) else None
-        early = check_pattern(
-            resolved.pattern,
-            RuleContext(state=state or "ENABLED", default_bus=self._default_bus),
-            ignore=("CTR004", "CTR005"),
-        )
-        errors = [f for f in early if f.severity == ERROR]
-        if errors:
-            raise InvalidRuleError(
-                f"{path}: " + "; ".join(f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})" for f in errors)
+        if detail is not None:
+            # Filters the caller added: problems visible now (not region-dependent) fail here, early.
+            early = check_pattern(
+                resolved.pattern,
+                RuleContext(state=state or "ENABLED", default_bus=default_bus),
+                ignore=("CTR004", "CTR005"),
             )
+            errors = [f for f in early if f.severity == ERROR]
+            if errors:
+                raise InvalidRuleError(
+                    f"{_path(scope, id)}: "
+                    + "; ".join(f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})" for f in errors)
+                )
         super().__init__(
             scope,
             id,
@@ -213,23 +229,57 @@ class _CloudTrailRuleBase(events.Rule):
             cross_stack_scope=cross_stack_scope,
             **kwargs,
         )
-        self._events = resolved.events
-        self._event_types = resolved.event_types
+        #: The catalog entries the rule was built for.
+        self.catalog_events: tuple[CatalogEvent, ...] = resolved.events
+        #: The CloudTrail eventType(s) the rule matches.
+        self.event_types: tuple[str, ...] = resolved.event_types
+        self._ctrules_pattern = resolved.pattern
+        self._ctrules_has_detail = detail is not None
+        self._ctrules_modified = False
+        self._ctrules_default_bus = default_bus
+        self._ctrules_state = "DISABLED" if enabled is False else (state or "ENABLED")
         if state is not None and enabled is not False:
             cfn = self.node.default_child
             assert isinstance(cfn, events.CfnRule)
             cfn.state = state
-        self.node.add_validation(_SynthChecks(self))
+        checks = scope.__dict__.get("_ctrules_scope_checks")
+        if not isinstance(checks, _ScopeChecks):
+            checks = _ScopeChecks(scope)
+            scope.node.add_validation(checks)
+            scope.__dict__["_ctrules_scope_checks"] = checks
+        checks.rules.append(self)
+        # Wrapped on the instance, not overridden on the class: a class override would make every rule's
+        # JavaScript constructor call back into Python (jsii), which costs more than the rest of ctrules.
+        setattr(self, "add_event_pattern", _wrap_add_event_pattern(self))  # noqa: B010
 
-    @property
-    def catalog_events(self) -> tuple[CatalogEvent, ...]:
-        """The catalog entries the rule was built for."""
-        return self._events
 
-    @property
-    def event_types(self) -> tuple[str, ...]:
-        """The CloudTrail eventType(s) the rule matches."""
-        return self._event_types
+def _wrap_add_event_pattern(rule: _CloudTrailRuleBase) -> Callable[..., None]:
+    def add_event_pattern(*args: Any, **kwargs: Any) -> None:
+        """``events.Rule.add_event_pattern``; the merged pattern is checked again at synthesis."""
+        rule._ctrules_modified = True
+        events.Rule.add_event_pattern(rule, *args, **kwargs)
+
+    return add_event_pattern
+
+
+def _needs_synth_check(rule: _CloudTrailRuleBase) -> bool:
+    return (
+        rule._ctrules_modified
+        or rule._ctrules_has_detail
+        or any(e.home_region is not None or e.category == "Data" for e in rule.catalog_events)
+    )
+
+
+def _final_pattern_and_state(rule: _CloudTrailRuleBase) -> tuple[dict[str, Any] | None, str | None]:
+    if not rule._ctrules_modified:
+        return rule._ctrules_pattern, rule._ctrules_state
+    cfn = rule.node.default_child
+    if not isinstance(cfn, events.CfnRule):
+        return None, None
+    stack = cdk.Stack.of(rule)
+    data = stack.resolve(cfn.event_pattern)
+    state = stack.resolve(cfn.state)
+    return (data if isinstance(data, dict) else None), (state if isinstance(state, str) else None)
 
 
 class ApiCallRule(_CloudTrailRuleBase):
@@ -238,16 +288,12 @@ class ApiCallRule(_CloudTrailRuleBase):
     Example: ``ApiCallRule(stack, "Trail", "StopLogging", targets=[...])``.
     """
 
-    EVENT_TYPE = API_CALL
-
 
 class ServiceEventRule(_CloudTrailRuleBase):
     """A rule for CloudTrail service events (detail-type "AWS Service Event via CloudTrail").
 
     Example: ``ServiceEventRule(stack, "NewAccount", "CreateAccountResult", targets=[...])``.
     """
-
-    EVENT_TYPE = SERVICE_EVENT
 
 
 class ConsoleSignInRule(_CloudTrailRuleBase):
@@ -256,13 +302,9 @@ class ConsoleSignInRule(_CloudTrailRuleBase):
     Example: ``ConsoleSignInRule(stack, "RootLogin", "ConsoleLogin", detail={"userIdentity": {"type": ["Root"]}})``.
     """
 
-    EVENT_TYPE = CONSOLE_SIGN_IN
-
 
 class ConsoleActionRule(_CloudTrailRuleBase):
     """A rule for console actions that are not API calls (detail-type "AWS Console Action via CloudTrail")."""
-
-    EVENT_TYPE = CONSOLE_ACTION
 
 
 class InsightRule(_CloudTrailRuleBase):
@@ -272,16 +314,12 @@ class InsightRule(_CloudTrailRuleBase):
     be enabled on a trail.
     """
 
-    EVENT_TYPE = INSIGHT
-
 
 class NetworkActivityRule(_CloudTrailRuleBase):
     """A rule for CloudTrail network activity events (calls through VPC endpoints).
 
     Network activity must be logged by a trail for the event source.
     """
-
-    EVENT_TYPE = NETWORK_ACTIVITY
 
 
 class CloudTrailRule(_CloudTrailRuleBase):
@@ -291,4 +329,23 @@ class CloudTrailRule(_CloudTrailRuleBase):
     call and as a service event (AWS services call it internally).
     """
 
-    EVENT_TYPE = None
+
+# The eventType of each construct, kept out of the classes: jsii inspects every member of a Python
+# subclass each time one is created, so fewer members make typed rules cheaper.
+_EVENT_TYPE: dict[type, str | None] = {
+    ApiCallRule: API_CALL,
+    ServiceEventRule: SERVICE_EVENT,
+    ConsoleSignInRule: CONSOLE_SIGN_IN,
+    ConsoleActionRule: CONSOLE_ACTION,
+    InsightRule: INSIGHT,
+    NetworkActivityRule: NETWORK_ACTIVITY,
+    CloudTrailRule: None,
+}
+
+
+def _event_type_of(cls: type) -> str | None:
+    """The eventType a (possibly user-subclassed) ctrules construct matches; None: every one it has."""
+    for klass in cls.__mro__:
+        if klass in _EVENT_TYPE:
+            return _EVENT_TYPE[klass]
+    return None

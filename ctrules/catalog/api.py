@@ -62,16 +62,13 @@ def lookup(event_name: str, *, service: str | None = None) -> tuple[CatalogEvent
     :returns: the entries, sorted by eventSource; empty when none.
     """
     s = store()
+    if service is not None:
+        i = s.by_key.get((event_source_for(service), event_name))
+        return () if i is None else (s.event(i),)
     idx = s.by_name.get(event_name)
     if not idx:
-        if service is not None:
-            event_source_for(service)  # an unknown service is the more useful error
         return ()
-    found = tuple(s.event(i) for i in idx)
-    if service is None:
-        return found
-    es = event_source_for(service)
-    return tuple(e for e in found if e.event_source == es)
+    return tuple(s.event(i) for i in idx)
 
 
 def get(event_name: str, *, service: str | None = None) -> CatalogEvent:

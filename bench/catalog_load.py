@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Catalog cost: cold load in a fresh process, one lookup, bundled data size.
+
+* cold load: time from spawning a fresh ``python -c "import ctrules.catalog; get(...)"`` until the
+  lookup has returned, minus the same for a bare ``python -c "pass"`` (interpreter start), median of 5
+  each, interleaved. For information: the same timed inside the process, and the wall time to process
+  exit (which adds freeing the parsed catalog at shutdown).
+* lookup: ``ctrules.catalog.get("CreateAccountResult")`` on a loaded catalog (timeit, µs per call).
+* data size: bytes of ``ctrules/catalog/data/catalog.json``.
+
+Usage: ``python bench/catalog_load.py [--json] [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
+NAME = "CreateAccountResult"
+COLD = f"import ctrules.catalog as c; c.get({NAME!r})"
+IN_PROCESS = f"import time; t = time.perf_counter()\n{COLD}\nprint(time.perf_counter() - t)\n"
+
+
+def row(name: str, value: float, unit: str, limit: float | None) -> dict[str, Any]:
+    """One result: ``target`` is an upper bound in ``unit`` (``None``: for information)."""
+    return {
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "target": None if limit is None else f"<= {limit:,}",
+        "ok": None if limit is None else value <= limit,
+    }
+
+
+def _spawn_to_mark(code: str) -> tuple[float, float]:
+    """Run ``code`` then print a clock mark; return (spawn -> mark, spawn -> process exit), in seconds."""
+    script = f"{code}\nimport time; print(time.time_ns())"
+    start = time.time_ns()
+    out = subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, capture_output=True, text=True)
+    end = time.time_ns()
+    return (int(out.stdout.split()[-1]) - start) / 1e9, (end - start) / 1e9
+
+
+def cold_load(runs: int) -> dict[str, float]:
+    """Medians, in seconds: load to ready and to exit (each minus a bare interpreter), and in-process."""
+    _spawn_to_mark(COLD)  # warm the OS file cache and __pycache__: "cold" = a fresh process, not a cold disk
+    ready: list[float] = []
+    exited: list[float] = []
+    bare_ready: list[float] = []
+    bare_exited: list[float] = []
+    inner: list[float] = []
+    for _ in range(runs):
+        r, e = _spawn_to_mark("pass")
+        bare_ready.append(r)
+        bare_exited.append(e)
+        r, e = _spawn_to_mark(COLD)
+        ready.append(r)
+        exited.append(e)
+        out = subprocess.run(
+            [sys.executable, "-c", IN_PROCESS], check=True, cwd=ROOT, capture_output=True, text=True
+        )
+        inner.append(float(out.stdout))
+    med = statistics.median
+    return {
+        "ready": med(ready) - med(bare_ready),
+        "exit": med(exited) - med(bare_exited),
+        "inner": med(inner),
+    }
+
+
+def lookup_us() -> float:
+    from ctrules import catalog
+
+    catalog.get(NAME)
+    timer = timeit.Timer(lambda: catalog.get(NAME))
+    number, _ = timer.autorange()
+    per_call = [t / number for t in timer.repeat(repeat=5, number=number)]
+    return statistics.median(per_call) * 1e6
+
+
+def measure(runs: int) -> list[dict[str, Any]]:
+    cold = cold_load(runs)
+    return [
+        row("catalog cold load (fresh process, minus bare interpreter)", cold["ready"] * 1e3, "ms", 50),
+        row("  catalog cold load, timed in-process", cold["inner"] * 1e3, "ms", None),
+        row("  catalog cold load incl. process exit, minus bare", cold["exit"] * 1e3, "ms", None),
+        row("catalog lookup (get, loaded)", lookup_us(), "µs", 5),
+        row("catalog data size (catalog.json)", DATA.stat().st_size, "bytes", 3_000_000),
+    ]
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [f"{'benchmark':<60} {'value':>12} {'unit':<6} {'target':<13} ok"]
+    for r in rows:
+        ok = "-" if r["ok"] is None else ("yes" if r["ok"] else "NO")
+        lines.append(f"{r['name']:<60} {r['value']:>12,} {r['unit']:<6} {r['target'] or '-':<13} {ok}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the results as a JSON list")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per measurement (median)")
+    args = parser.parse_args(argv)
+    rows = measure(args.runs)
+    print(json.dumps(rows) if args.json else table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

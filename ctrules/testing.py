@@ -1,0 +1,469 @@
+"""Test helpers: realistic CloudTrail envelopes and an independent event-pattern matcher.
+
+Unit-test your own EventBridge rules against the events CloudTrail really delivers, with a matching
+engine ctrules did not write (LocalStack's, ``pip install 'ctrules[testing]'``)::
+
+    from ctrules.testing import assert_matches, assert_not_matches, sample_event
+
+    rule = ServiceEventRule(stack, "NewAccount", "CreateAccountResult")
+    assert_matches(rule, sample_event("CreateAccountResult"))
+    # the API call that starts it is another event:
+    assert_not_matches(rule, sample_event("CreateAccount", service="organizations"))
+
+``import ctrules.testing`` is light: the CDK is imported only when a construct or an
+``aws_events.EventPattern`` is given, and the matcher only on the first match.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ctrules.catalog import (
+    API_CALL,
+    CONSOLE_ACTION,
+    CONSOLE_SIGN_IN,
+    DETAIL_TYPES,
+    INSIGHT,
+    NETWORK_ACTIVITY,
+    SERVICE_EVENT,
+    CatalogEvent,
+)
+from ctrules.patterns import resolve
+
+__all__ = [
+    "ACCOUNT",
+    "assert_matches",
+    "assert_not_matches",
+    "matches",
+    "mismatches",
+    "pattern_of",
+    "sample_event",
+]
+
+#: The account id of every :func:`sample_event`.
+ACCOUNT = "123456789012"
+_TIME = "2026-01-15T12:00:00Z"
+_DEFAULT_REGION = "us-east-1"
+#: The envelope ``source`` of Insights events. Unverified (no real envelope seen yet); ctrules'
+#: Insights patterns do not filter on ``source``, so nothing depends on it.
+_INSIGHT_SOURCE = "aws.cloudtrail"
+_EVENT_PATTERN_FIELDS = (
+    ("version", "version"),
+    ("id", "id"),
+    ("detail_type", "detail-type"),
+    ("source", "source"),
+    ("account", "account"),
+    ("time", "time"),
+    ("region", "region"),
+    ("resources", "resources"),
+    ("detail", "detail"),
+)
+_INSTALL_HINT = "pip install 'ctrules[testing]'"
+
+
+# --------------------------------------------------------------------------------------------- events
+
+
+def sample_event(
+    event_name: str, *, service: str | None = None, event_type: str | None = None, **detail: Any
+) -> dict[str, Any]:
+    """A realistic EventBridge envelope of a catalog event, as CloudTrail delivers it.
+
+    :param event_name: the CloudTrail ``eventName`` (a catalog entry).
+    :param service: which service logs the name, when several do (as for :func:`ctrules.pattern_dict`).
+    :param event_type: the CloudTrail eventType to deliver the event as; default the first of the
+        entry's ``event_types``. ``"AwsCloudTrailInsight"`` gives an Insights record (the API in
+        ``detail.insightDetails``); ``"AwsVpceEvent"`` a network activity record.
+    :param detail: record fields to set or replace, merged into ``detail`` (nested dicts are merged,
+        other values replace), e.g. ``errorCode="AccessDenied"`` or
+        ``userIdentity={"type": "Root"}``.
+    :returns: the envelope: ``version``, ``id``, ``detail-type``, ``source``, ``account``, ``time``,
+        ``region`` (the entry's home region, else us-east-1), ``resources`` and ``detail``. Ids are
+        deterministic.
+    :raises UnknownEventError, AmbiguousEventError, EventTypeMismatchError: as
+        :func:`ctrules.pattern_dict` does.
+    """
+    ev = resolve(event_name, service=service, event_type=event_type).events[0]
+    kind = event_type if event_type is not None else ev.event_types[0]
+    region = ev.home_region or _DEFAULT_REGION
+    seed = f"{ev.event_source}/{ev.event_name}/{kind}"
+    event_id = str(uuid.uuid5(uuid.NAMESPACE_URL, "ctrules:event:" + seed))
+    record = _record(ev, kind, region, str(uuid.uuid5(uuid.NAMESPACE_URL, "ctrules:record:" + seed)))
+    return {
+        "version": "0",
+        "id": event_id,
+        "detail-type": DETAIL_TYPES[kind],
+        "source": _INSIGHT_SOURCE if kind == INSIGHT else ev.source,
+        "account": ACCOUNT,
+        "time": _TIME,
+        "region": region,
+        "resources": [],
+        "detail": _merge(record, detail),
+    }
+
+
+def _identity(ev: CatalogEvent, kind: str) -> dict[str, Any]:
+    if kind == SERVICE_EVENT:
+        return {"accountId": ACCOUNT, "invokedBy": ev.event_source}
+    if kind == CONSOLE_SIGN_IN:
+        return {
+            "type": "IAMUser",
+            "principalId": "AIDAEXAMPLEPRINCIPAL",
+            "arn": f"arn:aws:iam::{ACCOUNT}:user/alice",
+            "accountId": ACCOUNT,
+            "userName": "alice",
+        }
+    return {
+        "type": "AssumedRole",
+        "principalId": "AROAEXAMPLEPRINCIPAL:alice",
+        "arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/Admin/alice",
+        "accountId": ACCOUNT,
+        "accessKeyId": "ASIAEXAMPLEKEYID0000",
+        "sessionContext": {
+            "sessionIssuer": {
+                "type": "Role",
+                "principalId": "AROAEXAMPLEPRINCIPAL",
+                "arn": f"arn:aws:iam::{ACCOUNT}:role/Admin",
+                "accountId": ACCOUNT,
+                "userName": "Admin",
+            },
+            "attributes": {"creationDate": "2026-01-15T11:00:00Z", "mfaAuthenticated": "false"},
+        },
+    }
+
+
+def _user_agent(ev: CatalogEvent, kind: str) -> str:
+    if kind == SERVICE_EVENT:
+        return ev.event_source
+    if kind in (CONSOLE_SIGN_IN, CONSOLE_ACTION):
+        return "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+    return "aws-cli/2.22.0 Python/3.12"
+
+
+def _record(ev: CatalogEvent, kind: str, region: str, record_id: str) -> dict[str, Any]:
+    if kind == INSIGHT:
+        return {
+            "eventVersion": "1.08",
+            "eventTime": _TIME,
+            "awsRegion": region,
+            "eventID": record_id,
+            "eventType": INSIGHT,
+            "recipientAccountId": ACCOUNT,
+            "sharedEventID": record_id,
+            "insightDetails": {
+                "state": "Start",
+                "eventSource": ev.event_source,
+                "eventName": ev.event_name,
+                "insightType": "ApiCallRateInsight",
+                "insightContext": {
+                    "statistics": {
+                        "baseline": {"average": 0.5},
+                        "insight": {"average": 12.0},
+                        "insightDuration": 1,
+                        "baselineDuration": 10079,
+                    },
+                    "attributions": [],
+                },
+            },
+            "eventCategory": "Insight",
+        }
+    service_side = kind == SERVICE_EVENT
+    caller = ev.event_source if service_side else "198.51.100.7"
+    record: dict[str, Any] = {
+        "eventVersion": "1.11",
+        "userIdentity": _identity(ev, kind),
+        "eventTime": _TIME,
+        "eventSource": ev.event_source,
+        "eventName": ev.event_name,
+        "awsRegion": region,
+        "sourceIPAddress": "10.0.12.34" if kind == NETWORK_ACTIVITY else caller,
+        "userAgent": _user_agent(ev, kind),
+    }
+    if kind == NETWORK_ACTIVITY:
+        record.update(
+            requestID=record_id,
+            eventID=record_id,
+            eventType=NETWORK_ACTIVITY,
+            recipientAccountId=ACCOUNT,
+            sharedEventID=record_id,
+            vpcEndpointId="vpce-0123456789abcdef0",
+            vpcEndpointAccountId=ACCOUNT,
+            eventCategory="NetworkActivity",
+        )
+        return record
+    record["requestParameters"] = None
+    if kind == CONSOLE_SIGN_IN:
+        record["responseElements"] = {ev.event_name: "Success"} if ev.event_name == "ConsoleLogin" else None
+        record["additionalEventData"] = {
+            "LoginTo": "https://console.aws.amazon.com/console/home",
+            "MobileVersion": "No",
+            "MFAUsed": "Yes",
+        }
+    else:
+        record["responseElements"] = None
+    if kind in (API_CALL, CONSOLE_ACTION):
+        record["requestID"] = record_id
+    record["eventID"] = record_id
+    if ev.read_only is not None:
+        record["readOnly"] = ev.read_only
+    record["eventType"] = kind
+    record["managementEvent"] = ev.category == "Management"
+    record["recipientAccountId"] = ACCOUNT
+    if service_side:
+        record["serviceEventDetails"] = {}
+    record["eventCategory"] = ev.category
+    return record
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, Mapping):
+            out[key] = _merge(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+# ------------------------------------------------------------------------------------------- patterns
+
+
+def pattern_of(pattern_or_rule: Any) -> dict[str, Any]:
+    """The event pattern of ``pattern_or_rule`` as JSON data.
+
+    :param pattern_or_rule: a pattern dict (or JSON string), an ``aws_events.EventPattern``, or a rule
+        construct (``aws_events.Rule``, any ctrules rule, or an ``aws_events.CfnRule``), whose
+        synthesized pattern is read (including later ``add_event_pattern`` calls).
+    :raises TypeError: for anything else.
+    :raises ValueError: a rule without an event pattern, or a pattern that is not a JSON object.
+    """
+    if isinstance(pattern_or_rule, Mapping):
+        return _plain(pattern_or_rule)
+    if isinstance(pattern_or_rule, str):
+        try:
+            data = json.loads(pattern_or_rule)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"the event pattern is not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ValueError(f"the event pattern is not a JSON object: {pattern_or_rule!r}")
+        return data
+    return _cdk_pattern(pattern_or_rule)
+
+
+def _plain(value: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = json.loads(json.dumps(value))
+    return out
+
+
+def _cdk_pattern(obj: Any) -> dict[str, Any]:
+    import aws_cdk as cdk
+    from aws_cdk import aws_events as events
+    from constructs import Construct
+
+    if isinstance(obj, events.EventPattern):
+        data: dict[str, Any] = {}
+        for attr, key in _EVENT_PATTERN_FIELDS:
+            value = getattr(obj, attr)
+            if value is not None:
+                data[key] = value
+        if _has_token(data):
+            # events.Match.* values are tokens: resolve them as the CDK would in a template.
+            scratch = cdk.Stack(cdk.App(), "CtrulesTestingScratch")
+            data = scratch.resolve(data)
+        return _plain(data)
+    if isinstance(obj, Construct):
+        cfn = obj if isinstance(obj, events.CfnRule) else obj.node.default_child
+        if not isinstance(cfn, events.CfnRule):
+            raise TypeError(f"{obj.node.path} is not an EventBridge rule (no aws_events.CfnRule inside)")
+        resolved = cdk.Stack.of(cfn).resolve(cfn.event_pattern)
+        if isinstance(resolved, str):
+            resolved = json.loads(resolved)
+        if not isinstance(resolved, dict):
+            raise ValueError(f"rule {obj.node.path} has no event pattern (a schedule rule?)")
+        return _plain(resolved)
+    raise TypeError(
+        "expected an event pattern (dict or JSON string), an aws_events.EventPattern or a rule construct, "
+        f"got {type(obj).__name__}"
+    )
+
+
+def _has_token(value: Any) -> bool:
+    import aws_cdk as cdk
+
+    if isinstance(value, Mapping):
+        return any(_has_token(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return cdk.Token.is_unresolved(value) or any(_has_token(v) for v in value)
+    return isinstance(value, str) and cdk.Token.is_unresolved(value)
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+_Engine = Callable[[str, str], bool]
+_ENGINE: tuple[_Engine, type[Exception]] | None = None
+
+
+def _engine() -> tuple[_Engine, type[Exception]]:
+    global _ENGINE
+    if _ENGINE is None:
+        try:
+            from localstack.aws.api.events import InvalidEventPatternException
+            from localstack.utils.event_matcher import matches_event
+        except ImportError as exc:
+            raise ImportError(
+                f"ctrules.testing matches events with LocalStack's EventBridge matcher: {_INSTALL_HINT} "
+                f"(cannot import {exc.name or exc})"
+            ) from exc
+
+        def run(pattern: str, event: str) -> bool:
+            return bool(matches_event(pattern, event))
+
+        _ENGINE = (run, InvalidEventPatternException)
+    return _ENGINE
+
+
+def _event_json(event: Mapping[str, Any] | str) -> tuple[str, dict[str, Any]]:
+    if isinstance(event, str):
+        data = json.loads(event)
+        if not isinstance(data, dict):
+            raise ValueError(f"the event is not a JSON object: {event!r}")
+        return event, data
+    if isinstance(event, Mapping):
+        text = json.dumps(event)
+        return text, json.loads(text)
+    raise TypeError(f"expected an event (dict or JSON string), got {type(event).__name__}")
+
+
+def _run(pattern: Mapping[str, Any], event_text: str) -> bool:
+    engine, invalid = _engine()
+    try:
+        return engine(json.dumps(pattern), event_text)
+    except invalid as exc:
+        raise ValueError(f"invalid event pattern {json.dumps(pattern)}: {exc}") from exc
+
+
+def matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> bool:
+    """True when EventBridge would deliver ``event`` to a rule with this pattern.
+
+    :param pattern_or_rule: see :func:`pattern_of`.
+    :param event: the envelope (dict or JSON string), e.g. from :func:`sample_event`.
+    :raises ImportError: LocalStack's matcher is not installed (``pip install 'ctrules[testing]'``).
+    :raises ValueError: the pattern is not a valid EventBridge pattern.
+    """
+    pattern = pattern_of(pattern_or_rule)
+    text, _ = _event_json(event)
+    return _run(pattern, text)
+
+
+def mismatches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> list[str]:
+    """Why ``event`` does not match: one sentence per pattern field that fails; ``[]`` when it matches.
+
+    Each top-level field, and each field inside ``detail`` (to any depth), is tried on its own against
+    the event, so the message names the field(s) at fault, e.g. ``pattern field 'detail-type'
+    ['AWS API Call via CloudTrail'] does not match event value 'AWS Service Event via CloudTrail'``.
+    """
+    pattern = pattern_of(pattern_or_rule)
+    text, data = _event_json(event)
+    if _run(pattern, text):
+        return []
+    reasons = _explain(pattern, (), text, data)
+    return reasons or ["the pattern's fields each match on their own, but not together"]
+
+
+def _wrap(path: Sequence[str], condition: Any) -> dict[str, Any]:
+    out: Any = condition
+    for key in reversed(path):
+        out = {key: out}
+    assert isinstance(out, dict)
+    return out
+
+
+def _lookup(data: Any, path: Sequence[str]) -> tuple[bool, Any]:
+    cur = data
+    for key in path:
+        if isinstance(cur, dict) and key in cur:
+            cur = cur[key]
+        elif isinstance(cur, list):
+            values = [v[key] for v in cur if isinstance(v, dict) and key in v]
+            if not values:
+                return False, None
+            cur = values
+        else:
+            return False, None
+    return True, cur
+
+
+def _explain(node: Mapping[str, Any], path: tuple[str, ...], text: str, data: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for key, condition in node.items():
+        if key == "$or" and isinstance(condition, list):
+            if _run(_wrap(path, {"$or": condition}), text):
+                continue
+            where = f" in '{'.'.join(path)}'" if path else ""
+            alternatives = []
+            for alt in condition:
+                why = _explain(alt, path, text, data) if isinstance(alt, dict) else []
+                alternatives.append(why[0] if why else f"{json.dumps(alt)} fails as a whole")
+            out.append(
+                f"none of the {len(condition)} '$or' alternatives{where} matches: " + " | ".join(alternatives)
+            )
+            continue
+        field = (*path, key)
+        if _run(_wrap(field, condition), text):
+            continue
+        name = ".".join(field)
+        if isinstance(condition, dict):
+            inner = _explain(condition, field, text, data)
+            out.extend(inner or [f"pattern field '{name}' does not match as a whole (each sub-field does)"])
+            continue
+        found, value = _lookup(data, field)
+        if found:
+            out.append(f"pattern field '{name}' {condition!r} does not match event value {value!r}")
+        else:
+            out.append(
+                f"pattern field '{name}' {condition!r} does not match: the event has no field '{name}'"
+            )
+    return out
+
+
+def _describe(event: dict[str, Any]) -> str:
+    detail = event.get("detail") if isinstance(event.get("detail"), dict) else {}
+    assert isinstance(detail, dict)
+    parts = [f"source={event.get('source')!r}", f"detail-type={event.get('detail-type')!r}"]
+    name = detail.get("eventName")
+    if name is None and isinstance(detail.get("insightDetails"), dict):
+        name = detail["insightDetails"].get("eventName")
+    if name is not None:
+        parts.append(f"eventName={name!r}")
+    return ", ".join(parts)
+
+
+def assert_matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> None:
+    """Fail (``AssertionError``) unless ``event`` matches; the message names the fields that fail.
+
+    Arguments as for :func:`matches`.
+    """
+    pattern = pattern_of(pattern_or_rule)
+    reasons = mismatches(pattern, event)
+    if reasons:
+        _, data = _event_json(event)
+        raise AssertionError(
+            f"the event ({_describe(data)}) does not match the pattern: "
+            + "; ".join(reasons)
+            + f"\n  pattern: {json.dumps(pattern)}"
+        )
+
+
+def assert_not_matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> None:
+    """Fail (``AssertionError``) if ``event`` matches. Arguments as for :func:`matches`."""
+    pattern = pattern_of(pattern_or_rule)
+    if matches(pattern, event):
+        _, data = _event_json(event)
+        raise AssertionError(
+            f"the event ({_describe(data)}) matches the pattern, but should not"
+            f"\n  pattern: {json.dumps(pattern)}"
+        )

@@ -53,6 +53,7 @@ class cached_property(Generic[_T]):
         return value
 
 
+_SOURCE_TO_ES: dict[frozenset[str], frozenset[str]] = {}
 _DT_CACHE: dict[tuple[str, ...], frozenset[str] | None] = {}
 
 
@@ -61,13 +62,20 @@ class Item:
     """One value of a leaf list with its JSON path.
 
     :param value: the value.
-    :param path: its JSON path.
+    :param leaf_path: the JSON path of its leaf list.
+    :param index: its index in the leaf list.
     :param is_literal: a plain string that is not a token.
     """
 
     value: Any
-    path: str
+    leaf_path: str
+    index: int
     is_literal: bool = False
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the value, e.g. ``$.detail.eventName[0]``."""
+        return f"{self.leaf_path}[{self.index}]"
 
 
 def _expand(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
@@ -178,9 +186,7 @@ class Branch:
             out: list[Item] = []
         else:
             values, jpath = found
-            out = [
-                Item(v, f"{jpath}[{i}]", type(v) is str and not is_token(v)) for i, v in enumerate(values)
-            ]
+            out = [Item(v, jpath, i, type(v) is str and not is_token(v)) for i, v in enumerate(values)]
         self._items[path] = out
         return out
 
@@ -264,10 +270,15 @@ class Branch:
         if src is not None:
             sources = _accepted(src[0], lambda: s.sorted_sources, "source:")
             if sources is not None:
-                names = s.source_names
-                allowed = frozenset(
-                    names.get(v) or (v[4:] if v.startswith("aws.") else v) + _SUFFIX for v in sources
-                )
+                allowed = _SOURCE_TO_ES.get(sources)
+                if allowed is None:
+                    names = s.source_names
+                    allowed = frozenset(
+                        names.get(v) or (v[4:] if v.startswith("aws.") else v) + _SUFFIX for v in sources
+                    )
+                    if len(_SOURCE_TO_ES) > 4096:
+                        _SOURCE_TO_ES.clear()
+                    _SOURCE_TO_ES[sources] = allowed
         es_leaf = self.leaf("detail", "eventSource")
         if es_leaf is not None:
             ess = _accepted(es_leaf[0], lambda: s.sorted_event_sources, "eventSource:")

@@ -139,7 +139,7 @@ def is_token(value: object) -> bool:
     """
     try:
         if isinstance(value, str):
-            return _TOKEN_RE.search(value) is not None
+            return "{Token[" in value and _TOKEN_RE.search(value) is not None
         if isinstance(value, float):
             bits: int = struct.unpack(">Q", struct.pack(">d", value))[0]
             return bits >> 48 == _CDK_NUMBER_TOKEN_MARKER

@@ -22,8 +22,7 @@ app too (``Validations.of(stage).add_plugins(CloudTrailChecks())``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,84 +30,27 @@ import aws_cdk as cdk
 import jsii
 
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, check_pattern
+from ctrules.inputs import TemplateRule, rules_in_template
 
-__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "TemplateRule", "rules_in_template"]
+__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template"]
 
 #: The plugin's name: acknowledgement ids are ``ctrules::<code>``.
 PLUGIN_NAME = "ctrules"
 
 
-@dataclass(frozen=True)
-class TemplateRule:
-    """An ``AWS::Events::Rule`` read from a CloudFormation template.
-
-    :param logical_id: the resource's logical id.
-    :param pattern: the event pattern as data (``None`` for schedule-only rules or unreadable ones).
-    :param state: the rule's ``State`` when a plain string.
-    :param default_bus: False when ``EventBusName`` names another bus (or is an intrinsic).
-    :param problem: why the pattern could not be read, if it could not.
-    """
-
-    logical_id: str
-    pattern: dict[str, Any] | None
-    state: str | None
-    default_bus: bool
-    problem: str | None = None
-
-
-def _bus_is_default(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value == "default" or value.endswith(":event-bus/default")
-    return False
-
-
-def rules_in_template(template: Any) -> Iterator[TemplateRule]:
-    """Every ``AWS::Events::Rule`` of a template with an event pattern (given as object or JSON string)."""
-    resources = template.get("Resources") if isinstance(template, dict) else None
-    if not isinstance(resources, dict):
-        return
-    for logical_id, res in resources.items():
-        if not isinstance(res, dict) or res.get("Type") != "AWS::Events::Rule":
-            continue
-        props = res.get("Properties")
-        if not isinstance(props, dict) or "EventPattern" not in props:
-            continue
-        raw = props["EventPattern"]
-        state = props.get("State") if isinstance(props.get("State"), str) else None
-        default_bus = _bus_is_default(props.get("EventBusName"))
-        problem = None
-        pattern: Any = raw
-        if isinstance(raw, str):
-            try:
-                pattern = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                pattern, problem = None, f"EventPattern is a string that is not JSON ({exc.msg})"
-        if pattern is not None and not isinstance(pattern, dict):
-            if isinstance(pattern, dict) or not _is_intrinsic(pattern):
-                problem = problem or f"EventPattern is a {type(pattern).__name__}, not a JSON object"
-            pattern = None
-        elif isinstance(pattern, dict) and _is_intrinsic(pattern):
-            pattern = None  # Fn::Sub / Fn::Join ...: only known at deploy time
-        yield TemplateRule(str(logical_id), pattern, state, default_bus, problem)
-
-
-def _is_intrinsic(value: Any) -> bool:
-    return isinstance(value, dict) and len(value) == 1 and next(iter(value)).startswith(("Fn::", "Ref"))
-
-
 def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()) -> list[tuple[TemplateRule, Finding]]:
     """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding)."""
     out: list[tuple[TemplateRule, Finding]] = []
+    skip = tuple(ignore)
     for rule in rules_in_template(template):
         if rule.problem is not None:
             out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
             continue
-        if rule.pattern is None:
-            continue
+        if rule.deploy_time or rule.pattern is None:
+            continue  # only known at deploy time (Fn::Sub...)
         ctx = RuleContext(region=region, state=rule.state, default_bus=rule.default_bus)
-        out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=ignore))
+        rule_skip = skip if rule.state_known else (*skip, "CTR004")
+        out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
 
 

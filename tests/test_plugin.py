@@ -11,7 +11,7 @@ import pytest
 from aws_cdk import aws_events as events
 
 from ctrules import CloudTrailChecks, ServiceEventRule
-from ctrules.plugin import rules_in_template
+from ctrules.inputs import rules_in_template
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"

@@ -121,6 +121,19 @@ class Store:
         return tuple(self.event(i) for i in found)
 
     @cached_property
+    def sorted_names(self) -> list[str]:
+        """Every distinct event name, sorted."""
+        return sorted(self.by_name)
+
+    @cached_property
+    def names_by_length(self) -> dict[int, list[str]]:
+        """Distinct event names by length."""
+        out: dict[int, list[str]] = {}
+        for name in self.by_name:
+            out.setdefault(len(name), []).append(name)
+        return out
+
+    @cached_property
     def names_by_lower(self) -> dict[str, list[str]]:
         """Lower-cased event name -> the names with that spelling."""
         out: dict[str, list[str]] = {}

@@ -5,7 +5,9 @@ Pure Python, no ``aws_cdk`` import. The data is loaded on the first call, once p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ctrules.catalog._store import store
@@ -97,38 +99,52 @@ def get(event_name: str, *, service: str | None = None) -> CatalogEvent:
 def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[str]:
     """Close catalog event names for a misspelt ``name``, best first.
 
-    A case-insensitive exact match comes first; then close spellings, within ``service`` when given.
+    A case-insensitive exact match comes first, then names that extend ``name`` (Lambda's
+    ``UpdateFunctionCode20150331v2`` for ``UpdateFunctionCode``), then close spellings; all within
+    ``service`` when given. Results are cached: linting many rules with the same typo costs one search.
     """
+    es = event_source_for(service) if service is not None else None
+    return list(_suggest(name, limit, es))
+
+
+@lru_cache(maxsize=4096)
+def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]:
     import difflib
 
     s = store()
-    if service is not None:
-        es = event_source_for(service)
-        pool = sorted({s.rows[i][0] for i in s.by_source.get(es, [])})
+    if event_source is not None:
+        pool = sorted({s.rows[i][0] for i in s.by_source.get(event_source, [])})
+        in_pool: Callable[[str], bool] = set(pool).__contains__
+        near = pool
+        extending = [p for p in pool if p.startswith(name) and p != name]
     else:
-        pool = list(s.by_name)
-    out: list[str] = []
-    lowered = name.lower()
-    for candidate in s.names_by_lower.get(lowered, []):
-        if candidate != name and (service is None or candidate in pool):
-            out.append(candidate)
-    # Names that extend the given one (Lambda's UpdateFunctionCode20150331v2 for UpdateFunctionCode).
-    for candidate in sorted((p for p in pool if p.startswith(name) and p != name), key=lambda p: (len(p), p)):
+        in_pool = s.by_name.__contains__
+        # Keep the search cheap on the full catalog: only names of similar length, and a bisect for
+        # the names that extend this one.
+        spread = max(3, len(name) // 4)
+        by_len = s.names_by_length
+        near = [p for n in range(len(name) - spread, len(name) + spread + 1) for p in by_len.get(n, ())]
+        names = s.sorted_names
+        extending = []
+        i = bisect.bisect_right(names, name)
+        while i < len(names) and names[i].startswith(name) and len(extending) < limit:
+            extending.append(names[i])
+            i += 1
+    out: list[str] = [c for c in s.names_by_lower.get(name.lower(), []) if c != name and in_pool(c)]
+    for candidate in sorted(extending, key=lambda p: (len(p), p)):
         if candidate not in out:
             out.append(candidate)
-    if service is None:
-        # Keep the search cheap on the full catalog: only names of similar length.
-        pool = [p for p in pool if abs(len(p) - len(name)) <= max(3, len(name) // 4)]
-    for candidate in difflib.get_close_matches(name, pool, n=limit + len(out), cutoff=0.75):
-        if candidate not in out and candidate != name:
-            out.append(candidate)
     if len(out) < limit:
-        low_pool = {p.lower(): p for p in pool}
-        for candidate in difflib.get_close_matches(lowered, list(low_pool), n=limit, cutoff=0.75):
+        for candidate in difflib.get_close_matches(name, near, n=limit, cutoff=0.75):
+            if candidate not in out and candidate != name:
+                out.append(candidate)
+    if len(out) < limit:
+        low_pool = {p.lower(): p for p in near}
+        for candidate in difflib.get_close_matches(name.lower(), list(low_pool), n=limit, cutoff=0.75):
             original = low_pool[candidate]
             if original not in out and original != name:
                 out.append(original)
-    return out[:limit]
+    return tuple(out[:limit])
 
 
 def services() -> tuple[str, ...]:

@@ -371,9 +371,9 @@ def ctr005_global_event_region(branch: Branch, ctx: RuleContext) -> list[Finding
                     "CTR005",
                     WARNING,
                     f"eventName {item.value!r} ({found[0].source}) reaches EventBridge only in {home}, and "
-                    "this rule's region is unknown (environment-agnostic stack?): it fires only if deployed "
-                    f"in {home}.",
-                    f"give the stack env region {home!r}",
+                    f"this rule's region is unknown: it fires only if deployed in {home}.",
+                    f"deploy it in {home}: in the CDK, give the stack env region {home!r}; with `ctrules lint`, "
+                    "pass --region to check a template against the region it is deployed to",
                     item.path,
                 )
             )

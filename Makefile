@@ -12,6 +12,8 @@ export PATH := $(BIN):$(PATH)
 export NPM_CONFIG_USERCONFIG := $(CURDIR)/.npmrc
 export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION := 1
 export CDK_DISABLE_VERSION_CHECK := 1
+# aws-cdk-lib prints a warning each time a deprecated property is read (cdk-nag reads some).
+export JSII_DEPRECATED := quiet
 PIP_QUIET := --quiet --disable-pip-version-check
 
 PY_STAMP := $(VENV)/.stamp-python

@@ -157,6 +157,10 @@ def global_home_regions(endpoints: dict[str, Any]) -> dict[str, str]:
 # --------------------------------------------------------------------------- overlay
 
 
+#: Notes about overlay rows that were not applied; printed when generating, not when checking.
+NOTES: list[str] = []
+
+
 def load_overlay(name: str) -> Any:
     path = OVERLAY / name
     if not path.exists():
@@ -346,10 +350,9 @@ def build(wheel: Path) -> bytes:
             target.evidence.extend(evidence)
 
     if skipped:
-        print(
+        NOTES.append(
             f"note: {len(skipped)} rows of eventbridge_read_only.json name events whose eventSource is unsure "
-            "and that no other source lists; not added",
-            file=sys.stderr,
+            "and that no other source lists; not added"
         )
 
     # readOnly where real records disagree with the name rule.
@@ -357,7 +360,7 @@ def build(wheel: Path) -> bytes:
         where = f"read_only_overrides.json[{i}] {item.get('event_name')!r}"
         key = (check_event_source(where, item.get("event_source")), item["event_name"])
         if key not in entries:
-            print(f"note: {where}: {key} is in no other source; override not applied", file=sys.stderr)
+            NOTES.append(f"note: {where}: {key} is in no other source; override not applied")
             continue
         entries[key].read_only = bool(item["read_only"])
         entries[key].evidence.extend(need_evidence(where, item.get("evidence")))
@@ -493,6 +496,8 @@ def main(argv: Iterable[str] | None = None) -> int:
             return 1
         print(f"catalog up to date: {_rel(args.output)} ({len(data):,} bytes, regenerated identically)")
         return 0
+    for note in NOTES:
+        print(note, file=sys.stderr)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
     doc = json.loads(data)

@@ -31,7 +31,7 @@ def test_cdk_json_documents_every_key_with_a_valid_default(
 ) -> None:
     assert set(KEYS) <= set(cdk_json_context)
     config = load_config(make_app())
-    assert config.management_account_id == "111111111111"  # placeholders, documented in docs/examples.md
+    assert config.management_account_id == "111111111111"  # placeholders, documented in the README (Example stacks)
     assert config.notification_email.endswith("@example.com")
     assert "us-east-1" in config.member_regions
 

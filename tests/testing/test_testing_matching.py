@@ -185,11 +185,12 @@ def test_import_is_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_docs_example_runs() -> None:
-    text = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
-    (code,) = re.findall(r"```python\n(.*?)```", text, re.S)
+def test_readme_example_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Testing your rules\n", 1)[1].split("\n## ", 1)[0]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.S)
     namespace: dict[str, Any] = {}
-    exec(compile(code, "docs/testing.md", "exec"), namespace)
+    exec(compile(code, "README.md (Testing your rules)", "exec"), namespace)
     tests = [f for name, f in namespace.items() if name.startswith("test_")]
     assert len(tests) >= 2
     for test in tests:

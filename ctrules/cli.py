@@ -65,14 +65,6 @@ _TYPE_CHOICES = {
     "console-sign-in": "AwsConsoleSignIn",
     "console-action": "AwsConsoleAction",
 }
-_CONSTRUCT_FOR_TYPE = {
-    "AwsApiCall": "ApiCallRule",
-    "AwsServiceEvent": "ServiceEventRule",
-    "AwsConsoleSignIn": "ConsoleSignInRule",
-    "AwsConsoleAction": "ConsoleActionRule",
-    "AwsCloudTrailInsight": "InsightRule",
-    "AwsVpceEvent": "NetworkActivityRule",
-}
 _SUFFIX = ".amazonaws.com"
 
 
@@ -472,7 +464,7 @@ def _service_arg(event_source: str, source: str) -> str:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ctrules.catalog import READ_ONLY_RULE_STATE, get, lookup
+    from ctrules.catalog import CONSTRUCT_FOR_EVENT_TYPE, READ_ONLY_RULE_STATE, get, lookup
     from ctrules.patterns import pattern_dict
 
     try:
@@ -486,7 +478,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         return _fail(f"{exc} (here: ctrules show {args.event} --service {first})")
     except CtrulesError as exc:
         return _fail(str(exc))
-    construct = _CONSTRUCT_FOR_TYPE[ev.event_types[0]] if len(ev.event_types) == 1 else "CloudTrailRule"
+    construct = CONSTRUCT_FOR_EVENT_TYPE[ev.event_types[0]] if len(ev.event_types) == 1 else "CloudTrailRule"
     call_args = [json.dumps(ev.event_name), json.dumps(ev.event_name)]
     if service is not None:
         call_args.append(f"service={json.dumps(service)}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctrules.catalog import (
+    CONSTRUCT_FOR_EVENT_TYPE,
     DETAIL_TYPES,
     EVENT_TYPES,
     INSIGHT,
@@ -24,12 +25,12 @@ from ctrules.errors import EventTypeMismatchError, InvalidRuleError
 __all__ = ["ResolvedPattern", "pattern_dict", "resolve", "types_of"]
 
 _TYPE_WORDS = {
-    "AwsApiCall": ("an AWS API call", "ApiCallRule"),
-    "AwsServiceEvent": ("an AWS service event", "ServiceEventRule"),
-    "AwsConsoleSignIn": ("a console sign-in event", "ConsoleSignInRule"),
-    "AwsConsoleAction": ("a console action", "ConsoleActionRule"),
-    "AwsCloudTrailInsight": ("an Insights event", "InsightRule"),
-    "AwsVpceEvent": ("a network activity event", "NetworkActivityRule"),
+    "AwsApiCall": "an AWS API call",
+    "AwsServiceEvent": "an AWS service event",
+    "AwsConsoleSignIn": "a console sign-in event",
+    "AwsConsoleAction": "a console action",
+    "AwsCloudTrailInsight": "an Insights event",
+    "AwsVpceEvent": "a network activity event",
 }
 _RESERVED_DETAIL_KEYS = frozenset({"eventName", "eventSource", "insightDetails"})
 
@@ -60,8 +61,8 @@ class ResolvedPattern:
 
 def _mismatch(ev: CatalogEvent, event_type: str, prefix: str, others: Sequence[CatalogEvent] = ()) -> str:
     kinds = ev.event_types
-    word, construct = _TYPE_WORDS[kinds[0]]
-    want = _TYPE_WORDS[event_type][0]
+    word, construct = _TYPE_WORDS[kinds[0]], CONSTRUCT_FOR_EVENT_TYPE[kinds[0]]
+    want = _TYPE_WORDS[event_type]
     if event_type == INSIGHT:
         why = "CloudTrail Insights analyse API calls only"
     elif event_type == NETWORK_ACTIVITY:

@@ -14,6 +14,7 @@ __all__ = [
     "CATEGORIES",
     "CONSOLE_ACTION",
     "CONSOLE_SIGN_IN",
+    "CONSTRUCT_FOR_EVENT_TYPE",
     "DETAIL_TYPES",
     "EVENT_TYPES",
     "EVENT_TYPES_BY_DETAIL_TYPE",
@@ -57,6 +58,16 @@ DETAIL_TYPES: Final[Mapping[str, str]] = {
 
 #: detail-type -> eventType (the reverse of :data:`DETAIL_TYPES`).
 EVENT_TYPES_BY_DETAIL_TYPE: Final[Mapping[str, str]] = {v: k for k, v in DETAIL_TYPES.items()}
+
+#: eventType -> the ctrules construct that matches it (``CloudTrailRule`` matches any).
+CONSTRUCT_FOR_EVENT_TYPE: Final[Mapping[str, str]] = {
+    API_CALL: "ApiCallRule",
+    SERVICE_EVENT: "ServiceEventRule",
+    CONSOLE_SIGN_IN: "ConsoleSignInRule",
+    CONSOLE_ACTION: "ConsoleActionRule",
+    INSIGHT: "InsightRule",
+    NETWORK_ACTIVITY: "NetworkActivityRule",
+}
 
 #: The CloudTrail ``eventCategory`` values the catalog uses.
 CATEGORIES: Final[tuple[str, ...]] = ("Management", "Data", "NetworkActivity")

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Callable, Iterable
 
 from ctrules.catalog import (
+    CONSTRUCT_FOR_EVENT_TYPE,
     DETAIL_TYPES,
     INSIGHT,
     READ_ONLY_RULE_STATE,
@@ -52,14 +53,6 @@ RECORD_FIELDS: frozenset[str] = frozenset(
 )  # fmt: skip
 _FIELDS_BY_SQUASHED = {f.lower(): f for f in RECORD_FIELDS}
 _VALID_DETAIL_TYPES = tuple(DETAIL_TYPES.values())
-_CONSTRUCT_FOR_TYPE = {
-    "AwsApiCall": "ApiCallRule",
-    "AwsServiceEvent": "ServiceEventRule",
-    "AwsConsoleSignIn": "ConsoleSignInRule",
-    "AwsConsoleAction": "ConsoleActionRule",
-    "AwsCloudTrailInsight": "InsightRule",
-    "AwsVpceEvent": "NetworkActivityRule",
-}
 
 
 def _q(values: Iterable[str]) -> str:
@@ -110,7 +103,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
             continue
         right = sorted({dt for e in found for dt in e.detail_types})
         kinds = sorted({t for e in found for t in e.event_types})
-        construct = _CONSTRUCT_FOR_TYPE[kinds[0]]
+        construct = CONSTRUCT_FOR_EVENT_TYPE[kinds[0]]
         out.append(
             Finding(
                 "CTR001",

@@ -83,10 +83,25 @@ def test_error_codes_fail_synth_and_pass_when_fixed(tmp_path: Path, code: str) -
 )
 def test_warnings_do_not_fail_synth(tmp_path: Path, code: str, bad: dict[str, Any], region: str | None) -> None:
     app = app_with(tmp_path, region, bad)
-    app.synth()  # no exception
+    app.synth()  # warnings are reported, synthesis goes on
+    violations = report(tmp_path)
+    assert [(v["ruleName"], v["severity"]) for v in violations] == [(code, "warning")]
+    assert violations[0]["suggestedFix"]
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        pat("aws.s3", API, "PutBucketPolicy"),
+        {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["RunInstances"]}},
+    ],
+)
+def test_clean_rules_report_nothing(tmp_path: Path, good: dict[str, Any]) -> None:
+    app_with(tmp_path, "us-east-1", good).synth()
     out = tmp_path / "cdk.out" / "validation-report.json"
     if out.exists():
-        assert all(v["severity"] == "warning" for v in report(tmp_path))
+        data = json.loads(out.read_text())
+        assert all(not r.get("violations") for r in data.get("pluginReports", []))
 
 
 def test_seed_scenario_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ctrules.checks.analysis import branches
+from ctrules.checks.fastpath import certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS, codes
 from ctrules.checks.syntax import SyntaxProblem, validate_pattern
@@ -60,8 +61,15 @@ def check_pattern(
     :returns: the findings, errors first, each once, in a stable order.
     """
     ctx = context or RuleContext()
-    skip = set(ignore)
-    problems = [] if _plain(pattern) else validate_pattern(pattern)
+    plain = _plain(pattern)
+    if plain and certainly_clean(pattern, ctx):  # type: ignore[arg-type]
+        return []
+    return _check(pattern, ctx, set(ignore), plain)
+
+
+def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> list[Finding]:
+    """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcut)."""
+    problems = [] if plain else validate_pattern(pattern)
     found: list[Finding] = []
     if "CTR009" not in skip:
         found.extend(_from_syntax(p) for p in problems)

@@ -78,6 +78,10 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> li
         return _ordered(found)
     data: dict[str, Any] = pattern
     for branch in branches(data):
+        if not plain:
+            flat = branch.as_pattern()
+            if _plain(flat) and certainly_clean(flat, ctx):
+                continue
         for code, check in BRANCH_CHECKS:
             if code not in skip:
                 found.extend(check(branch, ctx))

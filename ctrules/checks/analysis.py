@@ -53,6 +53,7 @@ class cached_property(Generic[_T]):
         return value
 
 
+_MATCHES_CACHE: dict[str, tuple[CatalogEvent, ...]] = {}
 _SOURCE_TO_ES: dict[frozenset[str], frozenset[str]] = {}
 _DT_CACHE: dict[tuple[str, ...], frozenset[str] | None] = {}
 
@@ -171,6 +172,19 @@ class Branch:
     def __init__(self, fields: dict[tuple[str, ...], Leaf]) -> None:
         self.fields = fields
         self._items: dict[tuple[str, ...], list[Item]] = {}
+
+    def as_pattern(self) -> dict[str, Any]:
+        """The branch as an ``$or``-free pattern (its leaves at their paths)."""
+        out: dict[str, Any] = {}
+        for path, (values, _) in self.fields.items():
+            node = out
+            for key in path[:-1]:
+                child = node.setdefault(key, {})
+                if type(child) is not dict:
+                    return {}
+                node = child
+            node[path[-1]] = values
+        return out
 
     def leaf(self, *path: str) -> Leaf | None:
         """The leaf at a field path, e.g. ``leaf("detail", "eventName")``."""
@@ -318,16 +332,29 @@ class Branch:
         """Catalog entries (within the admitted eventSources) that an operator item of eventName accepts."""
         s = store()
         allowed = self.allowed_event_sources
-        if allowed is None:
-            names: list[str] = list(s.by_name)
-            tag = "name:*:"
-        else:
-            names = sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
-            tag = "name:" + ",".join(sorted(allowed)) + ":"
-        accepted = _accepted([item.value], lambda: names, tag)
+
+        def universe() -> list[str]:
+            if allowed is None:
+                return s.sorted_names
+            return sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
+
+        tag = "name:*:" if allowed is None else "name:" + ",".join(sorted(allowed)) + ":"
+        key = tag + json.dumps(item.value, sort_keys=True, default=str)
+        cached = _MATCHES_CACHE.get(key)
+        if cached is not None:
+            return cached
+        accepted = _accepted([item.value], universe, tag)
         if accepted is None:
             return ()
         out: list[CatalogEvent] = []
-        for name in sorted(accepted):
-            out.extend(self.restrict(tuple(s.event(i) for i in s.by_name.get(name, []))))
-        return tuple(out)
+        if allowed is None:
+            for name in sorted(accepted):
+                out.extend(s.event(i) for i in s.by_name.get(name, []))
+        else:
+            for name in sorted(accepted):
+                out.extend(s.lookup_in(name, allowed))
+        result = tuple(out)
+        if len(_MATCHES_CACHE) > 1024:
+            _MATCHES_CACHE.clear()
+        _MATCHES_CACHE[key] = result
+        return result

@@ -106,3 +106,21 @@ def test_common_clean_patterns_take_the_shortcut(pattern: dict[str, Any], ctx: R
 def test_patterns_with_findings_never_take_the_shortcut(pattern: dict[str, Any], ctx: RuleContext) -> None:
     assert not certainly_clean(pattern, ctx)
     assert check_pattern(pattern, ctx)
+
+
+def test_or_branches_take_the_shortcut_only_when_it_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctrules.checks as checks_module
+
+    rng = random.Random(7)
+    or_cases: list[tuple[dict[str, Any], RuleContext]] = []
+    for _ in range(1500):
+        (a, ctx), (b, _) = random_case(rng), random_case(rng)
+        top = {k: v for k, v in a.items() if k != "detail"}
+        alternatives = [d for d in (a.get("detail"), b.get("detail")) if d]
+        if len(alternatives) == 2:
+            or_cases.append(({**top, "detail": {"$or": alternatives}}, ctx))
+    fast = [check_pattern(p, ctx) for p, ctx in or_cases]
+    monkeypatch.setattr(checks_module, "certainly_clean", lambda pattern, ctx: False)
+    slow = [check_pattern(p, ctx) for p, ctx in or_cases]
+    assert fast == slow
+    assert len(or_cases) > 500

@@ -134,16 +134,24 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
     for candidate in sorted(extending, key=lambda p: (len(p), p)):
         if candidate not in out:
             out.append(candidate)
-    if len(out) < limit:
-        for candidate in difflib.get_close_matches(name, near, n=limit, cutoff=0.75):
+    # Typos rarely touch the first letters: compare with the names that share them first (fast), and
+    # with every name of similar length only when that finds nothing.
+    head = name[:3].lower()
+    same_head = [p for p in near if p[:3].lower() == head]
+    for pool in (same_head, near):
+        if len(out) >= limit:
+            break
+        for candidate in difflib.get_close_matches(name, pool, n=limit, cutoff=0.75):
             if candidate not in out and candidate != name:
                 out.append(candidate)
-    if len(out) < limit:
-        low_pool = {p.lower(): p for p in near}
-        for candidate in difflib.get_close_matches(name.lower(), list(low_pool), n=limit, cutoff=0.75):
-            original = low_pool[candidate]
-            if original not in out and original != name:
-                out.append(original)
+        if len(out) < limit:
+            low_pool = {p.lower(): p for p in pool}
+            for candidate in difflib.get_close_matches(name.lower(), list(low_pool), n=limit, cutoff=0.75):
+                original = low_pool[candidate]
+                if original not in out and original != name:
+                    out.append(original)
+        if out:
+            break
     return tuple(out[:limit])
 
 

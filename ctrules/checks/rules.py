@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from ctrules.catalog import (
     CONSTRUCT_FOR_EVENT_TYPE,
@@ -163,8 +164,13 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
 # --------------------------------------------------------------------------- CTR002
 
 
-def _known_sources() -> list[str]:
-    return store().sorted_sources
+@lru_cache(maxsize=1024)
+def _close(value: str, kind: str) -> list[str]:
+    """Close spellings of a source (``aws.x``) or an eventSource, for "did you mean"."""
+    s = store()
+    if kind == "source":
+        return difflib.get_close_matches(value, s.sorted_sources, n=3, cutoff=0.8)
+    return difflib.get_close_matches(value, s.sorted_event_sources, n=3, cutoff=0.7)
 
 
 def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
@@ -177,7 +183,7 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
     for item in branch.items("source"):
         if item.is_literal and item.value not in known:
             by_service = s.service_sources.get(item.value.removeprefix("aws."))
-            close = difflib.get_close_matches(item.value, sorted(known), n=3, cutoff=0.8)
+            close = _close(item.value, "source")
             if by_service is not None:
                 fix = (
                     f"use {source_of(by_service)!r}: events of the {item.value.removeprefix('aws.')!r} "
@@ -201,7 +207,7 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
         if not item.is_literal:
             continue
         if item.value not in s.by_source:
-            close = difflib.get_close_matches(item.value, sorted(s.by_source), n=3, cutoff=0.7)
+            close = _close(item.value, "eventSource")
             out.append(
                 Finding(
                     "CTR002",

@@ -534,9 +534,17 @@ class _Leaf:
 
     name: str
     path: str
-    signature: str
+    values: list[object] | tuple[object, ...]
     wildcard_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     wildcard_paths: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def signature(self) -> str:
+        """The leaf's values as canonical JSON (computed only for the wildcard complexity check)."""
+        try:
+            return json.dumps(self.values, sort_keys=True, default=repr)
+        except Exception:
+            return f"leaf at {self.path}"
 
     def add_wildcard_term(self, term: str, patterns: tuple[str, ...], path: str) -> None:
         """Record a wildcard match object (its patterns) for the complexity check."""
@@ -695,11 +703,7 @@ class _Checker:
     # -- leaves ----------------------------------------------------------------------------------------------
 
     def _check_leaf(self, values: list[object] | tuple[object, ...], path: str, name: str, key: str) -> _Leaf:
-        try:
-            signature = json.dumps(values, sort_keys=True, default=repr)
-        except Exception:
-            signature = f"leaf at {path}"
-        leaf = _Leaf(name=name, path=path, signature=signature)
+        leaf = _Leaf(name=name, path=path, values=values)
         self.leaves.append(leaf)
         if not values:
             self.report(

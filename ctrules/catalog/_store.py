@@ -116,6 +116,10 @@ class Store:
     def lookup_in(self, name: str, event_sources: frozenset[str]) -> tuple[CatalogEvent, ...]:
         """Entries named ``name`` whose eventSource is in ``event_sources``."""
         by_key = self.by_key
+        if len(event_sources) == 1:
+            (only,) = event_sources
+            i = by_key.get((only, name))
+            return () if i is None else (self.event(i),)
         found = [by_key[(es, name)] for es in event_sources if (es, name) in by_key]
         found.sort()
         return tuple(self.event(i) for i in found)

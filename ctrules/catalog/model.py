@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 __all__ = [
@@ -88,7 +89,7 @@ def source_of(event_source: str) -> str:
     return "aws." + base
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CatalogEvent:
     """One CloudTrail event: where it comes from and how EventBridge delivers it.
 
@@ -122,12 +123,12 @@ class CatalogEvent:
     insights: bool = False
     network_activity: bool = False
 
-    @property
+    @cached_property
     def detail_types(self) -> tuple[str, ...]:
         """The ``detail-type`` of each of :attr:`event_types`, in the same order."""
         return tuple(DETAIL_TYPES[t] for t in self.event_types)
 
-    @property
+    @cached_property
     def deliverable_detail_types(self) -> tuple[str, ...]:
         """Every ``detail-type`` under which EventBridge can deliver this event name.
 

@@ -223,14 +223,25 @@ def build(wheel: Path) -> bytes:
     families = load_overlay("event_families.json")
 
     quirks: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    # SDK operation names that CloudTrail never logs -> the names it logs instead ("did you mean").
+    aliases: dict[tuple[str, str], list[str]] = {}
     for i, q in enumerate(load_overlay("name_quirks.json")):
         where = f"name_quirks.json[{i}]"
         names = q.get("event_names")
         if not isinstance(names, list) or not names:
             raise OverlayError(f"{where}: 'event_names' must be a non-empty list")
-        quirks[(q["service"], q["operation"])] = (list(names), need_evidence(where, q.get("evidence")))
+        if not isinstance(q.get("replaces_sdk_name"), bool):
+            raise OverlayError(f"{where}: 'replaces_sdk_name' must be true or false")
+        logged = list(names)
+        if not q["replaces_sdk_name"] and q["operation"] not in logged:
+            # The documented spellings come in addition to the SDK name (seen in records too).
+            logged.append(q["operation"])
+        quirks[(q["service"], q["operation"])] = (logged, need_evidence(where, q.get("evidence")))
+        if q["replaces_sdk_name"]:
+            aliases[(q["service"], q["operation"])] = [n for n in names if n != q["operation"]]
 
     entries: dict[tuple[str, str], Entry] = {}
+    used_quirks: set[tuple[str, str]] = set()
     service_sources: dict[str, str] = {}
     source_home: dict[str, str | None] = {}
     for svc in services:
@@ -239,15 +250,19 @@ def build(wheel: Path) -> bytes:
         home = homes.get(svc.endpoint_prefix)
         source_home.setdefault(event_source, home)
         base_evidence = (f"{BOTOCORE_REPO}/{svc.name}/{svc.version}/service-2.json", *src_evidence)
+        # Some services log the same API under a second eventSource (RDS Data API: rdsdataapi for
+        # current clusters, rdsdata for Aurora Serverless v1).
+        also = verified_map.get(svc.name, {}).get("also_event_sources", [])
         for op in svc.operations:
-            logged, quirk_evidence = quirks.pop((svc.name, op), ([op], []))
-            for event_name in logged:
-                key = (event_source, event_name)
+            logged, quirk_evidence = quirks.get((svc.name, op), ([op], []))
+            used_quirks.add((svc.name, op))
+            for event_name, es in ((n, e) for e in (event_source, *also) for n in logged):
+                key = (es, event_name)
                 if key in entries:  # two SDK services behind one eventSource (elb/elbv2, rds/docdb...)
                     continue
                 entries[key] = Entry(
                     event_name=event_name,
-                    event_source=event_source,
+                    event_source=es,
                     event_types={"AwsApiCall"},
                     read_only=read_only_by_name(event_name),
                     category="Management",
@@ -257,8 +272,9 @@ def build(wheel: Path) -> bytes:
                     source_evidence=base_evidence,
                     evidence=list(quirk_evidence),
                 )
-    if quirks:
-        raise OverlayError(f"name_quirks.json: operations not in botocore: {sorted(quirks)}")
+    unused = sorted(set(quirks) - used_quirks)
+    if unused:
+        raise OverlayError(f"name_quirks.json: operations not in botocore: {unused}")
     source_service: dict[str, str] = {}
     for svc_name, es in sorted(service_sources.items()):
         source_service.setdefault(es, svc_name)
@@ -305,10 +321,12 @@ def build(wheel: Path) -> bytes:
         where = f"data_events.json resource_types[{i}] {rt.get('resource_type')!r}"
         es = check_event_source(where, rt.get("event_source"))
         evidence = need_evidence(where, rt.get("evidence"))
+        management = set(rt.get("management_when_called_on_buckets", []))
         if rt.get("all_operations_of_service"):
             targets = [e for k, e in entries.items() if k[0] == es and "AwsApiCall" in e.event_types]
         else:
-            targets = [entries[(es, op)] for op in rt.get("operations", []) if (es, op) in entries]
+            ops = [op for op in rt.get("operations", []) if op not in management]
+            targets = [entries[(es, op)] for op in ops if (es, op) in entries]
         for e in targets:
             e.category = "Data"
             if evidence[0] not in e.evidence:
@@ -385,8 +403,12 @@ def build(wheel: Path) -> bytes:
         ),
     }
 
+    alias_rows = {
+        f"{service_sources[svc]}|{op}": names for (svc, op), names in sorted(aliases.items()) if names
+    }
     return serialize(
         entries,
+        aliases=alias_rows,
         service_sources=service_sources,
         network_sources=network_sources,
         family_evidence=family_evidence,
@@ -406,6 +428,7 @@ def build(wheel: Path) -> bytes:
 def serialize(
     entries: dict[tuple[str, str], Entry],
     *,
+    aliases: dict[str, list[str]],
     service_sources: dict[str, str],
     network_sources: set[str],
     family_evidence: dict[str, list[str]],
@@ -456,6 +479,7 @@ def serialize(
     doc["categories"] = list(CATEGORIES)
     doc["family_evidence"] = {k: [sid(s) for s in v] for k, v in sorted(family_evidence.items())}
     doc["services"] = dict(sorted(service_sources.items()))
+    doc["aliases"] = aliases
     doc["sources"] = [[*list(k[:5]), list(k[5])] for k in source_rows]
     doc["strings"] = list(strings)
     # One event per line keeps diffs of the generated file readable.

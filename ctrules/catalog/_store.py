@@ -125,6 +125,15 @@ class Store:
         return tuple(self.event(i) for i in found)
 
     @cached_property
+    def aliases(self) -> dict[str, dict[str, list[str]]]:
+        """SDK operation name -> {eventSource: the names CloudTrail logs instead}."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for key, names in self.doc.get("aliases", {}).items():
+            event_source, _, operation = key.partition("|")
+            out.setdefault(operation, {})[event_source] = names
+        return out
+
+    @cached_property
     def sorted_names(self) -> list[str]:
         """Every distinct event name, sorted."""
         return sorted(self.by_name)

@@ -130,7 +130,13 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
         while i < len(names) and names[i].startswith(name) and len(extending) < limit:
             extending.append(names[i])
             i += 1
-    out: list[str] = [c for c in s.names_by_lower.get(name.lower(), []) if c != name and in_pool(c)]
+    out: list[str] = []
+    # An SDK operation name that CloudTrail logs under another name (S3 PutBucketLifecycleConfiguration
+    # is logged as PutBucketLifecycle, Lambda UpdateFunctionCode as UpdateFunctionCode20150331v2).
+    for es, logged in sorted(s.aliases.get(name, {}).items()):
+        if event_source is None or es == event_source:
+            out.extend(n for n in logged if n not in out)
+    out.extend(c for c in s.names_by_lower.get(name.lower(), []) if c != name and in_pool(c) and c not in out)
     for candidate in sorted(extending, key=lambda p: (len(p), p)):
         if candidate not in out:
             out.append(candidate)

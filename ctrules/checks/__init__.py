@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ctrules.checks.analysis import branches
+from ctrules.checks.analysis import Branch, branches
 from ctrules.checks.fastpath import certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS, codes
@@ -77,15 +77,53 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> li
         # Meaning is only checked on a pattern EventBridge would accept.
         return _ordered(found)
     data: dict[str, Any] = pattern
+    per_branch: list[list[Finding]] = []
     for branch in branches(data):
-        if not plain:
-            flat = branch.as_pattern()
-            if _plain(flat) and certainly_clean(flat, ctx):
-                continue
-        for code, check in BRANCH_CHECKS:
-            if code not in skip:
-                found.extend(check(branch, ctx))
+        branch_found: list[Finding] = []
+        if plain or not certainly_clean_branch(branch, ctx):
+            for code, check in BRANCH_CHECKS:
+                if code not in skip:
+                    branch_found.extend(check(branch, ctx))
+        per_branch.append(branch_found)
+    if len(per_branch) == 1:
+        found.extend(per_branch[0])
+    else:
+        found.extend(_merge_alternatives(per_branch))
     return _ordered(found)
+
+
+def certainly_clean_branch(branch: Branch, ctx: RuleContext) -> bool:
+    """The fast path (:func:`certainly_clean`) for one ``$or`` alternative."""
+    flat = branch.as_pattern()
+    return _plain(flat) and certainly_clean(flat, ctx)
+
+
+def _merge_alternatives(per_branch: list[list[Finding]]) -> list[Finding]:
+    """Findings of a pattern with ``$or``: an error stays an error only if every alternative has it.
+
+    An alternative that can never match while another one can does not stop the rule from firing: that
+    is worth a warning ("this alternative never matches"), not an error that fails synthesis.
+    """
+    def key(f: Finding) -> tuple[str, str]:
+        return (f.code, f.message)
+
+    everywhere = set.intersection(*({key(f) for f in fs if f.severity == ERROR} for fs in per_branch))
+    out: list[Finding] = []
+    for fs in per_branch:
+        for f in fs:
+            if f.severity == ERROR and key(f) not in everywhere:
+                out.append(
+                    Finding(
+                        f.code,
+                        WARNING,
+                        f"this $or alternative never matches: {f.message} (other alternatives can still fire)",
+                        f.fix,
+                        f.path,
+                    )
+                )
+            else:
+                out.append(f)
+    return out
 
 
 def _plain(pattern: object) -> bool:

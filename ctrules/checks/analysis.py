@@ -328,6 +328,18 @@ class Branch:
             return events
         return tuple(e for e in events if e.event_source in allowed)
 
+    def name_filter_decidable(self, item: Item) -> bool:
+        """True when ctrules can tell which catalog names an operator item of eventName accepts.
+
+        ``anything-but``, ``exists`` and numeric filters are left alone: an empty result there says more
+        about the filter's intent than about the catalog.
+        """
+        value = item.value
+        if not isinstance(value, dict) or len(value) != 1:
+            return False
+        (op,) = value
+        return op in ("prefix", "suffix", "wildcard", "equals-ignore-case") and leaf_matches([value], "") is not None
+
     def name_matches(self, item: Item) -> tuple[CatalogEvent, ...]:
         """Catalog entries (within the admitted eventSources) that an operator item of eventName accepts."""
         s = store()

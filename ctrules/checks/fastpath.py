@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctrules.catalog import DETAIL_TYPES, INSIGHT, READ_ONLY_RULE_STATE
+from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY, READ_ONLY_RULE_STATE
 from ctrules.catalog._store import store
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.rules import RECORD_FIELDS
@@ -25,6 +25,7 @@ _TOP_KEYS = frozenset({"source", "detail-type", "detail"})
 # Record fields a plain filter may use without touching what the checks decide on eventType.
 _PLAIN_DETAIL_KEYS = RECORD_FIELDS - {"eventType", "insightDetails"}
 _INSIGHT_ONLY = frozenset({DETAIL_TYPES[INSIGHT]})
+_NOT_MANAGEMENT = frozenset({DETAIL_TYPES[INSIGHT], DETAIL_TYPES[NETWORK_ACTIVITY]})
 
 
 def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
@@ -62,6 +63,8 @@ def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
         return True
     if type(event_names) is not list or accepted == _INSIGHT_ONLY:
         return False
+    if accepted & _NOT_MANAGEMENT:
+        return False  # Insights and network activity: left to the full checks
     state = ctx.effective_state
     read_only_ok = state in (READ_ONLY_RULE_STATE, "DISABLED")
     region = ctx.region

@@ -54,6 +54,7 @@ RECORD_FIELDS: frozenset[str] = frozenset(
 )  # fmt: skip
 _FIELDS_BY_SQUASHED = {f.lower(): f for f in RECORD_FIELDS}
 _VALID_DETAIL_TYPES = tuple(DETAIL_TYPES.values())
+_NOT_MANAGEMENT_DETAIL_TYPES = frozenset({DETAIL_TYPES["AwsCloudTrailInsight"], DETAIL_TYPES["AwsVpceEvent"]})
 
 
 def _q(values: Iterable[str]) -> str:
@@ -164,6 +165,23 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
 # --------------------------------------------------------------------------- CTR002
 
 
+def _alias_in(name: str, event_sources: frozenset[str]) -> bool:
+    """True when ``name`` is an SDK operation that these eventSources log under another name."""
+    return any(es in event_sources for es in store().aliases.get(name, {}))
+
+
+def _all_verified(event_sources: frozenset[str]) -> bool:
+    """True when ctrules' mapping of each of these eventSources is backed by evidence."""
+    s = store()
+    return all(
+        es in s.by_source and s.event(s.by_source[es][0]).verified for es in event_sources
+    )
+
+
+#: Region prefixes of partitions other than ``aws`` (China, GovCloud, ISO, EU sovereign cloud).
+_OTHER_PARTITIONS = ("cn-", "us-gov-", "us-iso", "eu-isoe-", "eusc-")
+
+
 @lru_cache(maxsize=1024)
 def _close(value: str, kind: str) -> list[str]:
     """Close spellings of a source (``aws.x``) or an eventSource, for "did you mean"."""
@@ -193,15 +211,28 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 fix = f"did you mean {_q(close)}?"
             else:
                 fix = "use 'aws.' + the eventSource without '.amazonaws.com'"
-            out.append(
-                Finding(
-                    "CTR002",
-                    ERROR,
-                    f"source {item.value!r} is not the source of any CloudTrail event: the rule never fires.",
-                    fix,
-                    item.path,
+            if by_service is not None or close:
+                out.append(
+                    Finding(
+                        "CTR002",
+                        ERROR,
+                        f"source {item.value!r} is not the source of any CloudTrail event: the rule never fires.",
+                        fix,
+                        item.path,
+                    )
                 )
-            )
+            else:
+                # Not a typo of a known source: perhaps a service newer than the catalog.
+                out.append(
+                    Finding(
+                        "CTR002",
+                        WARNING,
+                        f"source {item.value!r} is the source of no CloudTrail event ctrules knows: unless it "
+                        "belongs to a service newer than the catalog, the rule never fires.",
+                        f"{fix}; acknowledge this warning if the service is new",
+                        item.path,
+                    )
+                )
     src_leaf = branch.leaf("source")
     for item in branch.items("detail", "eventSource"):
         if not item.is_literal:
@@ -233,12 +264,15 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     item.path,
                 )
             )
-    if branch.allowed_event_sources is not None and not out:
+    if branch.allowed_event_sources is not None and not any(f.severity == ERROR for f in out):
         for item, found in branch.literal_names:
-            if found:
-                continue
+            if found or _alias_in(item.value, branch.allowed_event_sources):
+                continue  # CTR003 names the logged spelling
             everywhere = lookup(item.value)
             if everywhere:
+                guessed = not any(e.verified for e in everywhere) or not _all_verified(
+                    branch.allowed_event_sources
+                )
                 logged_by = sorted({e.source for e in everywhere})
                 allowed = sorted(source_of(es) for es in branch.allowed_event_sources)
                 hint = ""
@@ -247,11 +281,16 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     if close:
                         hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
                 shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
+                why = (
+                    " (ctrules infers the eventSource of these services from the SDK; no record confirms it)"
+                    if guessed
+                    else ""
+                )
                 out.append(
                     Finding(
                         "CTR002",
-                        ERROR,
-                        f"eventName {item.value!r} is logged by {shown}, not by {_q(allowed[:5])}: "
+                        WARNING if guessed else ERROR,
+                        f"eventName {item.value!r} is logged by {shown}, not by {_q(allowed[:5])}{why}: "
                         "the rule never fires for it.",
                         f"use source {logged_by[0]!r} with detail.eventSource "
                         f"{everywhere[0].event_source!r}{hint}",
@@ -265,34 +304,68 @@ def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:
 
 
 def ctr003_event_name_known(branch: Branch, ctx: RuleContext) -> list[Finding]:
-    """CTR003: every literal eventName must be a CloudTrail event name the catalog knows."""
+    """CTR003: every eventName must be a name CloudTrail logs (for the rule's sources)."""
     if not branch.is_cloudtrail:
         return []
     out: list[Finding] = []
     allowed = branch.allowed_event_sources
     single = sorted(allowed)[0] if allowed is not None and len(allowed) == 1 else None
     s = store()
-    for item in branch.items("detail", "eventName"):
-        if not item.is_literal or item.value in s.by_name:
+    if allowed is not None and not any(es in s.by_source for es in allowed):
+        return []  # sources ctrules does not know (CTR002 says so): their names cannot be judged
+    for item, found in branch.literal_names:
+        if found:
             continue
+        name = item.value
+        renamed = s.aliases.get(name, {})
+        logged = sorted({n for es, names in renamed.items() if allowed is None or es in allowed for n in names})
+        if logged:
+            out.append(
+                Finding(
+                    "CTR003",
+                    ERROR,
+                    f"eventName {name!r} is the SDK operation name, but CloudTrail logs this call as "
+                    f"{_q(logged)}: the rule never fires for it.",
+                    f"use eventName {_q(logged)}",
+                    item.path,
+                )
+            )
+            continue
+        if name in s.by_name:
+            continue  # logged by another service: CTR002 says which
         options: list[str] = []
         if single is not None and single in s.by_source:
-            options = [repr(n) for n in suggest(item.value, limit=3, service=single)]
+            options = [repr(n) for n in suggest(name, limit=3, service=single)]
         if not options:
-            for name in suggest(item.value, limit=3):
-                owners = sorted({e.source for e in lookup(name)})
+            for candidate in suggest(name, limit=3):
+                owners = sorted({e.source for e in lookup(candidate)})
                 where = owners[0] if len(owners) == 1 else f"{len(owners)} services"
-                options.append(f"{name!r} (logged by {where})")
+                options.append(f"{candidate!r} (logged by {where})")
         where = f" for {source_of(single)!r}" if single else ""
         out.append(
             Finding(
                 "CTR003",
                 ERROR,
-                f"eventName {item.value!r} is not a CloudTrail event name{where}: the rule never fires for it.",
+                f"eventName {name!r} is not a CloudTrail event name{where}: the rule never fires for it.",
                 (f"did you mean {' or '.join(options)}?" if options else "check the name with `ctrules search`"),
                 item.path,
             )
         )
+    if allowed is not None and all(es in s.by_source for es in allowed):
+        for item, matched in branch.operator_names:
+            if matched or not branch.name_filter_decidable(item):
+                continue
+            shown = _q(sorted(source_of(es) for es in allowed)[:5])
+            out.append(
+                Finding(
+                    "CTR003",
+                    ERROR,
+                    f"eventName filter {item.value!r} matches no CloudTrail event name of {shown}: the rule "
+                    "never fires.",
+                    "check the filter against the names with `ctrules search`",
+                    item.path,
+                )
+            )
     return out
 
 
@@ -303,6 +376,9 @@ def ctr004_read_only_needs_state(branch: Branch, ctx: RuleContext) -> list[Findi
     """CTR004: read-only management events need State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS."""
     if not branch.is_cloudtrail or ctx.effective_state in (READ_ONLY_RULE_STATE, "DISABLED"):
         return []
+    accepted = branch.accepted_detail_types
+    if accepted is not None and accepted <= _NOT_MANAGEMENT_DETAIL_TYPES:
+        return []  # Insights and network activity events are not management events
     fix = (
         f"set the rule's State to {READ_ONLY_RULE_STATE!r} (ctrules constructs do this for you; on an "
         "events.Rule: rule.node.default_child.state = ...)"
@@ -347,6 +423,8 @@ def ctr005_global_event_region(branch: Branch, ctx: RuleContext) -> list[Finding
         return []
     out: list[Finding] = []
     region = ctx.region
+    if region is not None and region.startswith(_OTHER_PARTITIONS):
+        return []  # the home regions ctrules knows are those of the aws partition
     for item, found in _literal_events(branch):
         homes = sorted({e.home_region for e in found if e.home_region})
         if not homes or len(homes) != 1 or any(e.home_region is None for e in found):

@@ -166,3 +166,12 @@ def test_info_has_versions_and_counts() -> None:
     assert info["upstream"]["botocore"] == "1.44.5"
     assert info["counts"]["by_event_type"]["AwsServiceEvent"] >= 60
     assert info["counts"]["events"] == sum(1 for _ in catalog.all_events())
+
+
+def test_bucket_level_reads_are_management_events() -> None:
+    ev = catalog.get("GetBucketPolicy", service="s3")
+    assert ev.category == "Management" and ev.eventbridge_read_only
+
+
+def test_a_second_event_source_for_the_rds_data_api() -> None:
+    assert {e.source for e in catalog.lookup("ExecuteStatement")} >= {"aws.rdsdata", "aws.rdsdataapi"}

@@ -152,7 +152,9 @@ def test_or_branches_are_checked_separately() -> None:
         ]
     }
     found = check_pattern(pattern, US_EAST_1)
-    assert [(f.code, f.path) for f in found] == [("CTR001", "$.$or[1].detail.eventName[0]")]
+    # One alternative can never match, the other can: the rule fires, so a warning, not an error.
+    assert [(f.code, f.severity, f.path) for f in found] == [("CTR001", "warning", "$.$or[1].detail.eventName[0]")]
+    assert "alternative never matches" in found[0].message
 
 
 def test_detail_or_keeps_names_with_their_source() -> None:
@@ -242,3 +244,61 @@ def test_fast_path_never_disagrees_with_the_validator(case: dict[str, Any]) -> N
 
     if _plain(case["pattern"]):
         assert validate_pattern(case["pattern"]) == []
+
+
+def test_or_alternatives_on_detail_type_do_not_make_a_false_error() -> None:
+    pattern = {
+        "$or": [{"detail-type": [API]}, {"detail-type": [SERVICE]}],
+        "source": ["aws.organizations"],
+        "detail": {"eventName": ["CreateAccountResult"]},
+    }
+    assert [f.severity for f in check_pattern(pattern, US_EAST_1)] == ["warning"]
+
+
+def test_an_error_in_every_alternative_stays_an_error() -> None:
+    pattern = {
+        "$or": [{"detail": {"errorCode": ["AccessDenied"]}}, {"detail": {"errorCode": [{"exists": False}]}}],
+        "source": ["aws.organizations"],
+        "detail-type": [API],
+        "detail": {"eventName": ["CreateAccountResult"]},
+    }
+    found = check_pattern(pattern, US_EAST_1)
+    assert found and all(f.severity == "error" and f.code == "CTR001" for f in found)
+
+
+@pytest.mark.parametrize("region", ["us-gov-west-1", "cn-north-1"])
+def test_other_partitions_have_no_us_east_1_rule(region: str) -> None:
+    assert check_pattern(p("aws.iam", API, eventName="CreateUser"), RuleContext(region=region)) == []
+
+
+def test_network_activity_needs_no_read_only_state() -> None:
+    pattern = p("aws.secretsmanager", "AWS Network Activity Event via CloudTrail", eventName="GetSecretValue")
+    assert check_pattern(pattern, US_EAST_1) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [({"prefix": "Crete"}, ["CTR003"]), ({"wildcard": "Crate*"}, ["CTR003"]), ({"prefix": "Create"}, [])],
+)
+def test_operators_that_match_no_name(value: dict[str, str], expected: list[str]) -> None:
+    found = check_pattern(p("aws.iam", API, eventName=[value]), US_EAST_1)
+    assert [f.code for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "sdk_name", "logged"),
+    [("aws.s3", "PutBucketNotificationConfiguration", "PutBucketNotification"),
+     ("aws.lambda", "CreateFunction", "CreateFunction20150331")],
+)  # fmt: skip
+def test_sdk_names_that_cloudtrail_logs_differently(source: str, sdk_name: str, logged: str) -> None:
+    (f,) = check_pattern(p(source, API, eventName=sdk_name), US_EAST_1)
+    assert f.code == "CTR003" and logged in f.fix
+
+
+def test_unknown_source_that_is_no_typo_is_a_warning() -> None:
+    found = check_pattern(p("aws.brandnewservice", API, eventName="DoSomething"), US_EAST_1)
+    assert [(f.code, f.severity) for f in found] == [("CTR002", "warning")]
+
+
+def test_cloudfront_logs_plain_names_too() -> None:
+    assert check_pattern(p("aws.cloudfront", API, eventName="UpdateDistribution"), US_EAST_1) == []

@@ -467,6 +467,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from ctrules.catalog import CONSTRUCT_FOR_EVENT_TYPE, READ_ONLY_RULE_STATE, get, lookup
     from ctrules.patterns import pattern_dict
 
+    if not args.event.strip():
+        return _fail("show: give a CloudTrail event name, e.g. `ctrules show CreateAccountResult`")
     try:
         ev = get(args.event, service=args.service)
         ambiguous = len(lookup(ev.event_name)) > 1
@@ -552,6 +554,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from ctrules.catalog import search
 
+    if not args.text.strip():
+        return _fail("search: give some text to look for, e.g. `ctrules search AccountResult`")
     try:
         hits = search(
             args.text,

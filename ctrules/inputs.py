@@ -332,6 +332,7 @@ def parse_document(text: str, path: str) -> Any:
         except (yaml.YAMLError, RecursionError, ValueError):
             raise InputError(path, json_problem) from None
     try:
+        _refuse_collection_aliases(text, path)
         doc = yaml.load(text, Loader=CfnYamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise InputError(path, _yaml_error(exc)) from None
@@ -340,6 +341,27 @@ def parse_document(text: str, path: str) -> Any:
     if doc is None:
         raise InputError(path, "empty file (no YAML document)")
     return doc
+
+
+def _refuse_collection_aliases(text: str, path: str) -> None:
+    """Refuse YAML aliases of mappings or lists (``*name`` for an ``&name`` collection).
+
+    Nested collection aliases multiply on every level (a few lines can stand for gigabytes: the "billion
+    laughs"); templates do not need them. Aliases of plain values stay allowed.
+    """
+    if "&" not in text or "*" not in text:
+        return
+    collections: set[str] = set()
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        anchor = getattr(event, "anchor", None)
+        if anchor and isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            collections.add(anchor)
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in collections:
+            raise InputError(
+                path,
+                f"YAML alias *{event.anchor} repeats a whole mapping or list; ctrules does not expand such "
+                "aliases (they can multiply without bound): write the values out",
+            )
 
 
 def _read_text(path: Path, shown: str) -> str:

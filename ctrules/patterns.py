@@ -59,7 +59,13 @@ class ResolvedPattern:
     event_types: tuple[str, ...]
 
 
-def _mismatch(ev: CatalogEvent, event_type: str, prefix: str, others: Sequence[CatalogEvent] = ()) -> str:
+def _mismatch(
+    ev: CatalogEvent,
+    event_type: str,
+    prefix: str,
+    others: Sequence[CatalogEvent] = (),
+    unfit: Sequence[CatalogEvent] = (),
+) -> str:
     kinds = ev.event_types
     word, construct = _TYPE_WORDS[kinds[0]], CONSTRUCT_FOR_EVENT_TYPE[kinds[0]]
     want = _TYPE_WORDS[event_type]
@@ -69,8 +75,9 @@ def _mismatch(ev: CatalogEvent, event_type: str, prefix: str, others: Sequence[C
         why = f"{ev.event_source} does not log network activity events"
     else:
         why = f"it is recorded as {' and '.join(kinds)}"
+    where = ", ".join(sorted({e.source for e in unfit})) if len(unfit) > 1 else ev.source
     text = (
-        f"{prefix}{ev.event_name!r} ({ev.source}) is {word}, not {want} ({why}), so a rule for "
+        f"{prefix}{ev.event_name!r} ({where}) is {word}, not {want} ({why}), so a rule for "
         f"{want} named {ev.event_name!r} would never fire; use ctrules.{construct}"
         + (" or ctrules.CloudTrailRule" if len(kinds) > 1 else "")
     )
@@ -92,24 +99,30 @@ def _pick(name: str, service: str | None, event_type: str | None, prefix: str) -
     fitting = [e for e in candidates if event_type in types_of(e)]
     unfit = [e for e in candidates if event_type not in types_of(e)]
     if not fitting:
-        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix))
+        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix, unfit=unfit))
     if len(fitting) > 1:
         return get(name, service=service)  # raises AmbiguousEventError
     if unfit:
         # The name means another kind of event in other services: picking the one service where it fits
         # would silently build a rule for a service the caller may not have meant.
-        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix, fitting))
+        raise EventTypeMismatchError(_mismatch(unfit[0], event_type, prefix, fitting, unfit))
     return fitting[0]
 
 
-def _names(event_name: str | Sequence[str]) -> list[str]:
+def _names(event_name: str | Sequence[str], service: str | None) -> list[tuple[str, str | None]]:
+    """(name, service) pairs; a name may name its own service as ``"guardduty:DeleteDetector"``."""
     names = [event_name] if isinstance(event_name, str) else list(event_name)
     if not names:
         raise InvalidRuleError("event_name is empty: give at least one CloudTrail event name")
+    out: list[tuple[str, str | None]] = []
     for n in names:
-        if not isinstance(n, str) or not n:
+        if not isinstance(n, str) or not n.strip(":"):
             raise InvalidRuleError(f"event_name {n!r} is not a CloudTrail event name (a non-empty string)")
-    return list(dict.fromkeys(names))
+        own, sep, bare = n.rpartition(":")
+        pair = (bare, own) if sep and own else (n, service)
+        if pair not in out:
+            out.append(pair)
+    return out
 
 
 def resolve(
@@ -130,13 +143,13 @@ def resolve(
             f"{prefix}event_type {event_type!r} is not a CloudTrail eventType; use one of {EVENT_TYPES}"
         )
     try:
-        names = _names(event_name)
+        names = _names(event_name, service)
     except InvalidRuleError as exc:
         raise InvalidRuleError(f"{prefix}{exc}") from None
     events: list[CatalogEvent] = []
-    for name in names:
+    for name, name_service in names:
         try:
-            events.append(_pick(name, service, event_type, prefix))
+            events.append(_pick(name, name_service, event_type, prefix))
         except LookupError as exc:
             if context:
                 exc.args = (f"{context}: {exc.args[0]}",)
@@ -184,6 +197,9 @@ def _build(events: list[CatalogEvent], types: tuple[str, ...], detail: dict[str,
         body["detail"] = {**alternatives[0], **detail}
     else:
         body["detail"] = {**detail, "$or": alternatives}
+        if "$or" in detail:
+            # The caller's alternatives go inside each service's alternative, so neither is lost.
+            body["detail"]["$or"] = [{**alt, "$or": detail["$or"]} for alt in alternatives]
     return body
 
 

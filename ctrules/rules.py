@@ -203,7 +203,9 @@ class _CloudTrailRuleBase(events.Rule):
             resolve(event_name, service=service, event_type=event_type, detail=detail, context=_path(scope, id))
             raise
         default_bus = _bus_is_default(event_bus)
-        state = READ_ONLY_RULE_STATE if any(e.eventbridge_read_only for e in resolved.events) else None
+        management = event_type not in (INSIGHT, NETWORK_ACTIVITY)  # the State gates management events only
+        read_only = management and any(e.eventbridge_read_only for e in resolved.events)
+        state = READ_ONLY_RULE_STATE if read_only else None
         if detail is not None:
             # Filters the caller added: problems visible now (not region-dependent) fail here, early.
             early = check_pattern(

@@ -191,7 +191,11 @@ def service_arg(ev: CatalogEvent) -> str | None:
     """None for a name only one service logs; otherwise one of the accepted forms, in turn."""
     if len(catalog.lookup(ev.event_name)) == 1:
         return None
-    forms = [f for f in (ev.service, ev.source, ev.event_source) if f]
+    forms = [ev.source, ev.event_source]
+    # The botocore name stands for the service's main eventSource; a second one (RDS Data API's
+    # rdsdata next to rdsdataapi) is reached by its source or eventSource only.
+    if ev.service and catalog.event_source_for(ev.service) == ev.event_source:
+        forms.insert(0, ev.service)
     short = ev.event_source[: -len(SUFFIX)]
     # The short form is also accepted, unless it is a botocore name of another eventSource: "sso" is the
     # botocore service of another eventSource than sso.amazonaws.com, and the botocore name wins.

@@ -211,3 +211,30 @@ def test_acknowledgement_silences_the_construct_check() -> None:
         cdk.Acknowledgment(id="ctrules::CTR005", reason="a rule in us-east-1 forwards IAM events to this region")
     )
     st.node.root.synth()  # type: ignore[attr-defined]
+
+
+def test_network_activity_rule_keeps_the_plain_state() -> None:
+    st = stack()
+    NetworkActivityRule(st, "R", "GetSecretValue", service="secretsmanager")
+    assert only_rule(st)["State"] == "ENABLED"
+
+
+def test_names_can_name_their_own_service() -> None:
+    st = stack()
+    ApiCallRule(st, "R", ["StopLogging", "guardduty:DeleteDetector"])
+    assert only_rule(st)["EventPattern"]["detail"]["$or"] == [
+        {"eventSource": ["cloudtrail.amazonaws.com"], "eventName": ["StopLogging"]},
+        {"eventSource": ["guardduty.amazonaws.com"], "eventName": ["DeleteDetector"]},
+    ]
+
+
+def test_detail_or_is_kept_when_names_span_services() -> None:
+    user_or = [{"userIdentity": {"type": ["Root"]}}, {"errorCode": [{"exists": True}]}]
+    pattern = ctrules.pattern_dict(["StopLogging", "DisableSecurityHub"], detail={"$or": user_or})
+    assert all(alt["$or"] == user_or for alt in pattern["detail"]["$or"])
+
+
+def test_mismatch_names_every_service_of_the_name() -> None:
+    with pytest.raises(EventTypeMismatchError) as err:
+        ServiceEventRule(stack(), "X", "CreateAccount")
+    assert "aws.organizations" in str(err.value) and "ApiCallRule" in str(err.value)

@@ -112,7 +112,7 @@ def ctr001_detail_type_fits_event_type(branch: Branch, ctx: RuleContext) -> list
                 ERROR,
                 f"eventName {item.value!r} ({found[0].source}) is recorded as {_q(kinds)} and EventBridge "
                 f"delivers it with detail-type {_q(right)}, not {given()}: this rule never fires for it.",
-                f"use detail-type {_q(right)} (or ctrules.{construct}(scope, id, {item.value!r}))",
+                f"use detail-type {_q(right)} (in the CDK: ctrules.{construct}(scope, id, {item.value!r}))",
                 item.path,
             )
         )
@@ -380,8 +380,8 @@ def ctr004_read_only_needs_state(branch: Branch, ctx: RuleContext) -> list[Findi
     if accepted is not None and accepted <= _NOT_MANAGEMENT_DETAIL_TYPES:
         return []  # Insights and network activity events are not management events
     fix = (
-        f"set the rule's State to {READ_ONLY_RULE_STATE!r} (ctrules constructs do this for you; on an "
-        "events.Rule: rule.node.default_child.state = ...)"
+        f"set the rule's State to {READ_ONLY_RULE_STATE!r} (CloudFormation and SAM: State; Terraform: "
+        "state; CDK: ctrules constructs do it for you, on an events.Rule set it on the CfnRule)"
     )
     out: list[Finding] = []
     for item, found in _literal_events(branch):

@@ -442,3 +442,31 @@ def test_random_yaml_syntax_never_crashes(text: str) -> None:
             ".yaml",
         )
     )
+
+
+def test_yaml_collection_aliases_are_refused(tmp_path: Path) -> None:
+    levels = ["a0: &a0 {x: [aws.ec2]}"]
+    for i in range(1, 7):
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(levels) + "\nResources: {}\n")
+    line = one_error_line(run("lint", path))
+    assert "bomb.yaml" in line and "alias" in line
+
+
+def test_yaml_scalar_aliases_are_fine(tmp_path: Path) -> None:
+    text = (
+        "Parameters: {Src: {Type: String, Default: &src aws.ec2}}\n"
+        "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern:\n"
+        "        source: [*src]\n        detail-type: [AWS API Call via CloudTrail]\n"
+        "        detail: {eventName: [RunInstances]}\n"
+    )
+    path = tmp_path / "ok.yaml"
+    path.write_text(text)
+    assert run("lint", path, "--region", "us-east-1").code == 0
+
+
+@pytest.mark.parametrize("args", [("show", ""), ("search", " ")])
+def test_empty_names_are_usage_errors(args: tuple[str, ...]) -> None:
+    line = one_error_line(run(*args))
+    assert "give" in line

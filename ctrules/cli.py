@@ -469,8 +469,14 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     if not args.event.strip():
         return _fail("show: give a CloudTrail event name, e.g. `ctrules show CreateAccountResult`")
+    name, service_arg = args.event, args.service
+    own, sep, bare = name.rpartition(":")
+    if sep and own:  # "guardduty:DeleteDetector", as the constructs accept it
+        if service_arg and service_arg != own:
+            return _fail(f"show: {name!r} names service {own!r} but --service says {service_arg!r}")
+        name, service_arg = bare, own
     try:
-        ev = get(args.event, service=args.service)
+        ev = get(name, service=service_arg)
         ambiguous = len(lookup(ev.event_name)) > 1
         service = _service_arg(ev.event_source, ev.source) if ambiguous else None
         pattern = pattern_dict(ev.event_name, service=service)

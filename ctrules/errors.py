@@ -75,7 +75,8 @@ class AmbiguousEventError(CtrulesError, LookupError):
             shown = _join(self.services)
         super().__init__(
             f"{prefix}CloudTrail event {event_name!r} is logged by {len(self.services)} services ({shown}); "
-            f"pass service=... to choose one, e.g. service={self.services[0]!r}"
+            f"pass service=... to choose one, e.g. service={self.services[0]!r} (in a list of names, "
+            f"name the service of this one alone: '{self.services[0].removeprefix('aws.')}:{event_name}')"
         )
 
 

@@ -119,6 +119,8 @@ def _names(event_name: str | Sequence[str], service: str | None) -> list[tuple[s
         if not isinstance(n, str) or not n.strip(":"):
             raise InvalidRuleError(f"event_name {n!r} is not a CloudTrail event name (a non-empty string)")
         own, sep, bare = n.rpartition(":")
+        if sep and own and service is not None and own != service:
+            raise InvalidRuleError(f"event_name {n!r} names service {own!r} but service={service!r}; give one of them")
         pair = (bare, own) if sep and own else (n, service)
         if pair not in out:
             out.append(pair)

@@ -403,9 +403,11 @@ def build(wheel: Path) -> bytes:
         ),
     }
 
-    alias_rows = {
-        f"{service_sources[svc]}|{op}": names for (svc, op), names in sorted(aliases.items()) if names
-    }
+    alias_rows: dict[str, list[str]] = {}
+    for (svc, op), names in sorted(aliases.items()):
+        row = alias_rows.setdefault(f"{service_sources[svc]}|{op}", [])
+        row.extend(n for n in names if n not in row)  # s3 and s3control share s3.amazonaws.com
+    alias_rows = {k: v for k, v in alias_rows.items() if v}
     return serialize(
         entries,
         aliases=alias_rows,

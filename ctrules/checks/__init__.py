@@ -14,10 +14,11 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from ctrules.checks.analysis import Branch, branches
+from ctrules.checks.analysis import Branch, alternatives_count, branches
 from ctrules.checks.fastpath import certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS, codes
@@ -78,7 +79,8 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> li
         return _ordered(found)
     data: dict[str, Any] = pattern
     per_branch: list[list[Finding]] = []
-    for branch in branches(data):
+    alternatives = branches(data)
+    for branch in alternatives:
         branch_found: list[Finding] = []
         if plain or not certainly_clean_branch(branch, ctx):
             for code, check in BRANCH_CHECKS:
@@ -88,7 +90,8 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> li
     if len(per_branch) == 1:
         found.extend(per_branch[0])
     else:
-        found.extend(_merge_alternatives(per_branch))
+        truncated = alternatives_count(data) > len(alternatives)
+        found.extend(_merge_alternatives(alternatives, per_branch, truncated))
     return _ordered(found)
 
 
@@ -98,25 +101,34 @@ def certainly_clean_branch(branch: Branch, ctx: RuleContext) -> bool:
     return _plain(flat) and certainly_clean(flat, ctx)
 
 
-def _merge_alternatives(per_branch: list[list[Finding]]) -> list[Finding]:
-    """Findings of a pattern with ``$or``: an error stays an error only if every alternative has it.
+def _merge_alternatives(
+    alternatives: list[Branch], per_branch: list[list[Finding]], truncated: bool
+) -> list[Finding]:
+    """Findings of a pattern with ``$or``, judged value by value.
 
-    An alternative that can never match while another one can does not stop the rule from firing: that
-    is worth a warning ("this alternative never matches"), not an error that fails synthesis.
+    A value that stands in one alternative only (an eventName inside ``$or[1]``) is judged as in a rule
+    of its own: an error stays an error. A value that several alternatives share (a top-level eventName
+    with ``$or`` on the detail-type) can fire through any of them: its error stays an error only when
+    every alternative holding it has an error there; otherwise it becomes a warning about that
+    alternative. Past :data:`~ctrules.checks.analysis.MAX_BRANCHES` alternatives, unchecked ones might
+    match a shared value, so errors on shared values become warnings.
     """
-    def key(f: Finding) -> tuple[str, str]:
-        return (f.code, f.message)
-
-    everywhere = set.intersection(*({key(f) for f in fs if f.severity == ERROR} for fs in per_branch))
+    errors_at = [{f.path for f in fs if f.severity == ERROR} for fs in per_branch]
     out: list[Finding] = []
-    for fs in per_branch:
+    for i, fs in enumerate(per_branch):
         for f in fs:
-            if f.severity == ERROR and key(f) not in everywhere:
+            if f.severity != ERROR:
+                out.append(f)
+                continue
+            holders = [j for j, b in enumerate(alternatives) if j == i or b.holds(f.path)]
+            shared = len(holders) > 1
+            if shared and (truncated or not all(f.path in errors_at[j] for j in holders)):
                 out.append(
                     Finding(
                         f.code,
                         WARNING,
-                        f"this $or alternative never matches: {f.message} (other alternatives can still fire)",
+                        f"in one $or alternative: {f.message} (another alternative matches it, or may: "
+                        "the rule can still fire)",
                         f.fix,
                         f.path,
                     )
@@ -155,5 +167,10 @@ def _plain(pattern: object) -> bool:
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
     unique = list(dict.fromkeys(findings))
-    return sorted(unique, key=lambda f: (f.severity != ERROR, f.code, f.path))
+    return sorted(unique, key=lambda f: (f.severity != ERROR, f.code, _natural(f.path)))
+
+
+def _natural(path: str) -> tuple[Any, ...]:
+    """Sort key that puts ``$or[2]`` before ``$or[10]``."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path))
 

@@ -17,7 +17,7 @@ from ctrules.catalog import DETAIL_TYPES, CatalogEvent
 from ctrules.catalog._store import store
 from ctrules.checks.syntax import is_token, leaf_matches
 
-__all__ = ["MAX_BRANCHES", "Branch", "Item", "branches"]
+__all__ = ["MAX_BRANCHES", "Branch", "Item", "alternatives_count", "branches"]
 
 #: Expansion of ``$or`` stops here; later alternatives are not checked (never a false error).
 MAX_BRANCHES = 64
@@ -123,6 +123,22 @@ def _flat(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str, out: dict[tu
     return True
 
 
+def alternatives_count(obj: Any, cap: int = MAX_BRANCHES + 1) -> int:
+    """How many ``$or``-free alternatives a pattern expands to (counting stops past ``cap``)."""
+    if not isinstance(obj, dict):
+        return 1
+    total = 1
+    for key, value in obj.items():
+        if key == "$or" and isinstance(value, list):
+            n = sum(alternatives_count(alt, cap) for alt in value if isinstance(alt, dict)) or 1
+        elif isinstance(value, dict):
+            n = alternatives_count(value, cap)
+        else:
+            continue
+        total = min(total * n, cap)
+    return total
+
+
 def branches(pattern: dict[str, Any]) -> list[Branch]:
     """The ``$or``-free alternatives of a (syntactically valid) pattern."""
     flat: dict[tuple[str, ...], Leaf] = {}
@@ -172,6 +188,13 @@ class Branch:
     def __init__(self, fields: dict[tuple[str, ...], Leaf]) -> None:
         self.fields = fields
         self._items: dict[tuple[str, ...], list[Item]] = {}
+
+    def holds(self, path: str) -> bool:
+        """True when a finding's JSON path points into this alternative (one of its leaves or keys)."""
+        for _, jpath in self.fields.values():
+            if path == jpath or path.startswith(jpath + "[") or jpath.startswith(path + "."):
+                return True
+        return False
 
     def as_pattern(self) -> dict[str, Any]:
         """The branch as an ``$or``-free pattern (its leaves at their paths)."""

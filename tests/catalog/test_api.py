@@ -175,3 +175,15 @@ def test_bucket_level_reads_are_management_events() -> None:
 
 def test_a_second_event_source_for_the_rds_data_api() -> None:
     assert {e.source for e in catalog.lookup("ExecuteStatement")} >= {"aws.rdsdata", "aws.rdsdataapi"}
+
+
+def test_s3_and_s3control_aliases_both_kept() -> None:
+    assert set(catalog.suggest("PutPublicAccessBlock", service="s3")) >= {
+        "PutBucketPublicAccessBlock",
+        "PutAccountPublicAccessBlock",
+    }
+
+
+def test_rds_data_api_calls_are_data_events_under_rdsdataapi() -> None:
+    by_source = {e.source: e.category for e in catalog.lookup("ExecuteStatement")}
+    assert by_source["aws.rdsdataapi"] == "Data" and by_source["aws.rdsdata"] == "Management"

@@ -152,9 +152,8 @@ def test_or_branches_are_checked_separately() -> None:
         ]
     }
     found = check_pattern(pattern, US_EAST_1)
-    # One alternative can never match, the other can: the rule fires, so a warning, not an error.
-    assert [(f.code, f.severity, f.path) for f in found] == [("CTR001", "warning", "$.$or[1].detail.eventName[0]")]
-    assert "alternative never matches" in found[0].message
+    # A value that stands in one alternative only is judged as in a rule of its own: it never fires.
+    assert [(f.code, f.severity, f.path) for f in found] == [("CTR001", "error", "$.$or[1].detail.eventName[0]")]
 
 
 def test_detail_or_keeps_names_with_their_source() -> None:
@@ -302,3 +301,18 @@ def test_unknown_source_that_is_no_typo_is_a_warning() -> None:
 
 def test_cloudfront_logs_plain_names_too() -> None:
     assert check_pattern(p("aws.cloudfront", API, eventName="UpdateDistribution"), US_EAST_1) == []
+
+
+def test_dead_values_in_every_alternative_are_errors() -> None:
+    pattern = {
+        "source": ["aws.organizations"],
+        "detail-type": [API],
+        "detail": {"$or": [{"eventName": ["CreateAcount"]}, {"eventName": ["CreatOrganization"]}]},
+    }
+    assert [f.severity for f in check_pattern(pattern, US_EAST_1)] == ["error", "error"]
+
+
+def test_paths_sort_naturally() -> None:
+    alternatives = [{"eventName": [f"Bad{i}"]} for i in range(12)]
+    found = check_pattern({"source": ["aws.ec2"], "detail-type": [API], "detail": {"$or": alternatives}}, US_EAST_1)
+    assert [f.path for f in found][:3] == [f"$.detail.$or[{i}].eventName[0]" for i in range(3)]

@@ -239,3 +239,10 @@ def test_help() -> None:
     assert r.code == 0 and "lint" in r.out and "show" in r.out and "search" in r.out and "catalog" in r.out
     r = run("lint", "--help")
     assert r.code == 0 and "--strict" in r.out and "Exit codes: 0 no error" in " ".join(r.out.split())
+
+
+def test_show_accepts_a_qualified_name() -> None:
+    from tests.cli.clihelp import run
+
+    r = run("show", "guardduty:DeleteDetector")
+    assert r.code == 0 and "aws.guardduty" in r.out

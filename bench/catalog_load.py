@@ -24,21 +24,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import row, table  # noqa: E402
+
 DATA = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
 NAME = "CreateAccountResult"
 COLD = f"import ctrules.catalog as c; c.get({NAME!r})"
 IN_PROCESS = f"import time; t = time.perf_counter()\n{COLD}\nprint(time.perf_counter() - t)\n"
 
 
-def row(name: str, value: float, unit: str, limit: float | None) -> dict[str, Any]:
-    """One result: ``target`` is an upper bound in ``unit`` (``None``: for information)."""
-    return {
-        "name": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "target": None if limit is None else f"<= {limit:,}",
-        "ok": None if limit is None else value <= limit,
-    }
 
 
 def _spawn_to_mark(code: str) -> tuple[float, float]:
@@ -98,12 +92,6 @@ def measure(runs: int) -> list[dict[str, Any]]:
     ]
 
 
-def table(rows: list[dict[str, Any]]) -> str:
-    lines = [f"{'benchmark':<60} {'value':>12} {'unit':<6} {'target':<13} ok"]
-    for r in rows:
-        ok = "-" if r["ok"] is None else ("yes" if r["ok"] else "NO")
-        lines.append(f"{r['name']:<60} {r['value']:>12,} {r['unit']:<6} {r['target'] or '-':<13} {ok}")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,6 +27,9 @@ os.environ.setdefault("CDK_VALIDATION", "false")
 os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import row, table  # noqa: E402
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -88,16 +91,6 @@ def one_round(rules: list[tuple[dict[str, Any], bool]], plugin: bool) -> tuple[f
     return built, synthed
 
 
-def row(name: str, value: Any, unit: str, limit: float | None = None) -> dict[str, Any]:
-    """One result; ``limit`` is an upper bound in ``unit`` (None: a detail, for information)."""
-    ok = None if limit is None else value <= limit
-    return {
-        "name": name,
-        "value": value,
-        "unit": unit,
-        "target": None if limit is None else f"<= {limit:g}",
-        "ok": ok,
-    }
 
 
 def measure(n: int, rounds: int, profile: str | None = None) -> list[dict[str, Any]]:
@@ -129,12 +122,6 @@ def measure(n: int, rounds: int, profile: str | None = None) -> list[dict[str, A
     ]
 
 
-def table(rows: list[dict[str, Any]]) -> str:
-    lines = [f"{'benchmark':<58} {'value':>9} {'unit':<6} {'target':<8} ok"]
-    for r in rows:
-        ok = "-" if r["ok"] is None else ("yes" if r["ok"] else "NO")
-        lines.append(f"{r['name']:<58} {r['value']:>9} {r['unit']:<6} {r['target'] or '-':<8} {ok}")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

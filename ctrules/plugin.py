@@ -32,7 +32,7 @@ import jsii
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
 
-__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template"]
+__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template", "known_region"]
 
 #: The plugin's name: acknowledgement ids are ``ctrules::<code>``.
 PLUGIN_NAME = "ctrules"
@@ -54,7 +54,8 @@ def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()
     return out
 
 
-def _region(value: Any) -> str | None:
+def known_region(value: Any) -> str | None:
+    """A region name, or ``None`` for an unresolved token, CDK's ``unknown-region`` or no value."""
     if not isinstance(value, str) or not value or cdk.Token.is_unresolved(value) or value.startswith("unknown"):
         return None
     return value
@@ -94,7 +95,7 @@ class CloudTrailChecks:
         for stack in context.stack_templates:
             path = stack.template_path
             template = json.loads(Path(path).read_text(encoding="utf-8"))
-            for rule, f in check_template(template, _region(stack.region), self._ignore):
+            for rule, f in check_template(template, known_region(stack.region), self._ignore):
                 failed = failed or f.severity == ERROR
                 violations.append(
                     cdk.PolicyViolation(

@@ -78,8 +78,9 @@ def _path(scope: Construct, id: str) -> str:
 
 
 def _region_of(scope: Construct) -> str | None:
-    region = cdk.Stack.of(scope).region
-    return None if cdk.Token.is_unresolved(region) else region
+    from ctrules.plugin import known_region
+
+    return known_region(cdk.Stack.of(scope).region)
 
 
 def _bus_is_default(bus: events.IEventBus | None) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 from ctrules.checks.analysis import Branch, alternatives_count, branches
 from ctrules.checks.fastpath import certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
-from ctrules.checks.rules import BRANCH_CHECKS, CHECKS, codes
+from ctrules.checks.rules import BRANCH_CHECKS, CHECKS
 from ctrules.checks.syntax import SyntaxProblem, validate_pattern
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "RuleContext",
     "Severity",
     "check_pattern",
-    "codes",
     "ctr009_malformed_pattern",
 ]
 
@@ -70,11 +69,9 @@ def check_pattern(
 
 def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> list[Finding]:
     """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcut)."""
-    problems = [] if plain else validate_pattern(pattern)
-    found: list[Finding] = []
-    if "CTR009" not in skip:
-        found.extend(_from_syntax(p) for p in problems)
-    if problems or not isinstance(pattern, dict):
+    malformed = [] if plain else ctr009_malformed_pattern(pattern)
+    found: list[Finding] = [] if "CTR009" in skip else list(malformed)
+    if malformed or not isinstance(pattern, dict):
         # Meaning is only checked on a pattern EventBridge would accept.
         return _ordered(found)
     data: dict[str, Any] = pattern

@@ -23,6 +23,7 @@ __all__ = ["MAX_BRANCHES", "Branch", "Item", "alternatives_count", "branches"]
 MAX_BRANCHES = 64
 
 _VALID_DETAIL_TYPES = frozenset(DETAIL_TYPES.values())
+_SORTED_DETAIL_TYPES = sorted(_VALID_DETAIL_TYPES)
 _SUFFIX = ".amazonaws.com"
 
 Leaf = tuple[list[Any], str]  # (the leaf's list of values, its JSON path)
@@ -55,7 +56,6 @@ class cached_property(Generic[_T]):
 
 _MATCHES_CACHE: dict[str, tuple[CatalogEvent, ...]] = {}
 _SOURCE_TO_ES: dict[frozenset[str], frozenset[str]] = {}
-_DT_CACHE: dict[tuple[str, ...], frozenset[str] | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +166,6 @@ def _accepted(leaf: list[Any], universe: Callable[[], list[str]], cache_tag: str
         result: frozenset[str] | None = None
     else:
         out: set[str] = set()
-        result = frozenset()
         for candidate in universe():
             m = leaf_matches(leaf, candidate)
             if m is None:
@@ -274,29 +273,8 @@ class Branch:
         found = self.leaf("detail-type")
         if found is None:
             return None
-        values = found[0]
-        key = tuple(values) if all(type(v) is str for v in values) else None
-        if key is not None and key in _DT_CACHE:
-            return _DT_CACHE[key]
-        result: frozenset[str] | None
-        if any(isinstance(v, str) and is_token(v) for v in values):
-            result = None
-        else:
-            out: set[str] = set()
-            undecided = False
-            for dt in _VALID_DETAIL_TYPES:
-                m = leaf_matches(values, dt)
-                if m is None:
-                    undecided = True
-                    break
-                if m:
-                    out.add(dt)
-            result = None if undecided else frozenset(out)
-        if key is not None:
-            if len(_DT_CACHE) > 1024:
-                _DT_CACHE.clear()
-            _DT_CACHE[key] = result
-        return result
+        accepted = _accepted(found[0], lambda: _SORTED_DETAIL_TYPES, "detail-type:")
+        return None if accepted is None else accepted & _VALID_DETAIL_TYPES
 
     @cached_property
     def allowed_event_sources(self) -> frozenset[str] | None:
@@ -343,13 +321,6 @@ class Branch:
     def operator_names(self) -> list[tuple[Item, tuple[CatalogEvent, ...]]]:
         """Each operator item of eventName with the entries it accepts within the admitted eventSources."""
         return [(i, self.name_matches(i)) for i in self.items("detail", "eventName") if isinstance(i.value, dict)]
-
-    def restrict(self, events: tuple[CatalogEvent, ...]) -> tuple[CatalogEvent, ...]:
-        """The entries among ``events`` whose eventSource the branch admits."""
-        allowed = self.allowed_event_sources
-        if allowed is None:
-            return events
-        return tuple(e for e in events if e.event_source in allowed)
 
     def name_filter_decidable(self, item: Item) -> bool:
         """True when ctrules can tell which catalog names an operator item of eventName accepts.

@@ -650,8 +650,3 @@ CHECKS: dict[str, CheckInfo] = {
         ),
     )
 }  # fmt: skip
-
-
-def codes() -> tuple[str, ...]:
-    """Every check code, sorted."""
-    return tuple(sorted(CHECKS))

@@ -30,7 +30,7 @@ from typing import Any, NoReturn
 from urllib.parse import quote
 
 from ctrules import __version__
-from ctrules.checks import CHECKS, ERROR, WARNING, Finding, RuleContext, check_pattern
+from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext
 from ctrules.errors import AmbiguousEventError, CtrulesError
 from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
 
@@ -175,7 +175,8 @@ def lint(
     report = LintReport(list(paths), strict)
     base_ignore = tuple(sorted(set(ignore)))
     state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
-    cache: dict[tuple[str, RuleContext, tuple[str, ...]], list[Finding]] = {}
+    checker = PatternChecker()
+    contexts: dict[tuple[str | None, str | None, bool], RuleContext] = {}
     for path in paths:
         result = read_path(path)
         report.problems.extend(Problem(e.path, e.message) for e in result.errors)
@@ -192,39 +193,32 @@ def lint(
                     report.deploy_time += 1
                     continue
                 rule_region = rule.region or f.region or region
-                ctx = RuleContext(region=rule_region, state=rule.state, default_bus=rule.default_bus)
+                known = (rule_region, rule.state, rule.default_bus)
+                ctx = contexts.get(known)
+                if ctx is None:
+                    ctx = contexts[known] = RuleContext(*known)
                 # A State given as an intrinsic is unknown here: the read-only check would guess.
                 skip = base_ignore if rule.state_known else state_ignore
-                found = _check(rule, ctx, skip, cache)
+                found = _check(checker, rule, ctx, skip)
                 if isinstance(found, str):
                     report.problems.append(Problem(f.path, found, rule.label))
                     continue
                 report.checked += 1
-                report.findings.extend(Reported(f, rule, x, rule_region) for x in found)
+                if found:
+                    report.findings.extend(Reported(f, rule, x, rule_region) for x in found)
     return report
 
 
 def _check(
-    rule: TemplateRule,
-    ctx: RuleContext,
-    skip: tuple[str, ...],
-    cache: dict[tuple[str, RuleContext, tuple[str, ...]], list[Finding]],
+    checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: tuple[str, ...]
 ) -> list[Finding] | str:
-    """The findings of one rule (cached by pattern), or a one-line problem when it cannot be checked."""
+    """The findings of one rule, or a one-line problem when it cannot be checked."""
     try:
-        key = (repr(rule.pattern), ctx, skip)
-    except (RecursionError, ValueError):
+        return checker.check(rule.pattern, ctx, ignore=skip)
+    except (RecursionError, ValueError):  # repr() of a huge integer raises ValueError
         return "the event pattern is nested too deeply to check"
-    found = cache.get(key)
-    if found is None:
-        try:
-            found = check_pattern(rule.pattern, ctx, ignore=skip)
-        except RecursionError:
-            return "the event pattern is nested too deeply to check"
-        except Exception as exc:  # the checks never raise by design; never show a traceback anyway
-            return f"internal error while checking this rule ({type(exc).__name__}: {exc}); please report it"
-        cache[key] = found
-    return found
+    except Exception as exc:  # the checks never raise by design; never show a traceback anyway
+        return f"internal error while checking this rule ({type(exc).__name__}: {exc}); please report it"
 
 
 def _plural(n: int, word: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ctrules.checks.analysis import Branch, alternatives_count, branches
-from ctrules.checks.fastpath import certainly_clean
+from ctrules.checks.fastpath import FLAT, WITH_OR, certainly_clean, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS
 from ctrules.checks.syntax import SyntaxProblem, validate_pattern
@@ -30,11 +30,14 @@ __all__ = [
     "WARNING",
     "CheckInfo",
     "Finding",
+    "PatternChecker",
     "RuleContext",
     "Severity",
     "check_pattern",
     "ctr009_malformed_pattern",
 ]
+
+_NOTHING_KNOWN = RuleContext()
 
 
 def ctr009_malformed_pattern(pattern: object) -> list[Finding]:
@@ -60,26 +63,87 @@ def check_pattern(
     :param ignore: check codes to leave out.
     :returns: the findings, errors first, each once, in a stable order.
     """
-    ctx = context or RuleContext()
-    plain = _plain(pattern)
-    if plain and certainly_clean(pattern, ctx):  # type: ignore[arg-type]
-        return []
-    return _check(pattern, ctx, set(ignore), plain)
+    return _run(pattern, context or _NOTHING_KNOWN, set(ignore), shape(pattern))
 
 
-def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> list[Finding]:
-    """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcut)."""
-    malformed = [] if plain else ctr009_malformed_pattern(pattern)
+class PatternChecker:
+    """:func:`check_pattern` with a memory: identical (pattern, context, ignore) are judged once.
+
+    A cloud assembly with several stages, or a template with one rule per environment, repeats the same
+    patterns. Patterns the fast path finds clean are answered without a lookup.
+
+    Example::
+
+        checker = PatternChecker()
+        for pattern in patterns:
+            findings = checker.check(pattern, RuleContext(region="us-east-1"))
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, RuleContext, tuple[str, ...]], list[Finding]] = {}
+
+    def check(
+        self, pattern: object, context: RuleContext | None = None, *, ignore: Iterable[str] = ()
+    ) -> list[Finding]:
+        """The findings of :func:`check_pattern` (the same list object for a repeated pattern; do not change it).
+
+        :raises RecursionError: for a pattern nested too deeply to represent.
+        """
+        ctx = context or _NOTHING_KNOWN
+        kind = shape(pattern)
+        if kind == FLAT and certainly_clean(pattern, ctx):  # type: ignore[arg-type]
+            return []
+        skip = tuple(sorted(set(ignore)))
+        key = (repr(pattern), ctx, skip)
+        found = self._found.get(key)
+        if found is None:
+            found = _run(pattern, ctx, set(skip), kind)
+            self._found[key] = found
+        return found
+
+
+def _run(pattern: object, ctx: RuleContext, skip: set[str], kind: int) -> list[Finding]:
+    """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.shape`."""
+    if kind == FLAT:
+        if certainly_clean(pattern, ctx):  # type: ignore[arg-type]
+            return []
+        return _check(pattern, ctx, skip, valid=True, clean=[False])
+    if kind == WITH_OR:
+        alternatives = branches(pattern)  # type: ignore[arg-type]
+        clean = [certainly_clean(b.as_pattern(), ctx) for b in alternatives]
+        if all(clean):
+            return []
+        return _check(pattern, ctx, skip, valid=True, alternatives=alternatives, clean=clean)
+    return _check(pattern, ctx, skip, valid=False)
+
+
+def _check(
+    pattern: object,
+    ctx: RuleContext,
+    skip: set[str],
+    *,
+    valid: bool,
+    alternatives: list[Branch] | None = None,
+    clean: list[bool] | None = None,
+) -> list[Finding]:
+    """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcuts).
+
+    :param valid: the pattern is known to be valid (CTR009 need not run).
+    :param alternatives: its branches, when already expanded.
+    :param clean: for each branch, whether the fast path already found it clean.
+    """
+    malformed = [] if valid else ctr009_malformed_pattern(pattern)
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
     if malformed or not isinstance(pattern, dict):
         # Meaning is only checked on a pattern EventBridge would accept.
         return _ordered(found)
     data: dict[str, Any] = pattern
+    if alternatives is None:
+        alternatives = branches(data)
     per_branch: list[list[Finding]] = []
-    alternatives = branches(data)
-    for branch in alternatives:
+    for i, branch in enumerate(alternatives):
         branch_found: list[Finding] = []
-        if plain or not certainly_clean_branch(branch, ctx):
+        if not (clean[i] if clean is not None else certainly_clean(branch.as_pattern(), ctx)):
             for code, check in BRANCH_CHECKS:
                 if code not in skip:
                     branch_found.extend(check(branch, ctx))
@@ -92,15 +156,7 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], plain: bool) -> li
     return _ordered(found)
 
 
-def certainly_clean_branch(branch: Branch, ctx: RuleContext) -> bool:
-    """The fast path (:func:`certainly_clean`) for one ``$or`` alternative."""
-    flat = branch.as_pattern()
-    return _plain(flat) and certainly_clean(flat, ctx)
-
-
-def _merge_alternatives(
-    alternatives: list[Branch], per_branch: list[list[Finding]], truncated: bool
-) -> list[Finding]:
+def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Finding]], truncated: bool) -> list[Finding]:
     """Findings of a pattern with ``$or``, judged value by value.
 
     A value that stands in one alternative only (an eventName inside ``$or[1]``) is judged as in a rule
@@ -135,33 +191,6 @@ def _merge_alternatives(
     return out
 
 
-def _plain(pattern: object) -> bool:
-    """True for the common pattern EventBridge always accepts: nested objects whose every leaf is a
-    non-empty list of strings (no operators, no ``$or``). The full validator is not needed for it."""
-    if type(pattern) is not dict or not pattern:
-        return False
-    stack: list[dict[Any, Any]] = [pattern]
-    while stack:
-        obj = stack.pop()
-        for key, value in obj.items():
-            if type(key) is not str or key.startswith("$"):
-                return False
-            kind = type(value)
-            if kind is list:
-                if not value:
-                    return False
-                for v in value:
-                    if type(v) is not str:
-                        return False
-            elif kind is dict:
-                if not value:
-                    return False
-                stack.append(value)
-            else:
-                return False
-    return True
-
-
 def _ordered(findings: list[Finding]) -> list[Finding]:
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda f: (f.severity != ERROR, f.code, _natural(f.path)))
@@ -170,4 +199,3 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
 def _natural(path: str) -> tuple[Any, ...]:
     """Sort key that puts ``$or[2]`` before ``$or[10]``."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path))
-

@@ -1,87 +1,217 @@
 """A fast answer for the most common pattern: one that every check would pass.
 
-Most rules in real templates are plain: a CloudTrail detail-type spelt exactly, known sources, literal
-eventSource and eventName values, and filters on record fields. :func:`certainly_clean` recognises such a
-pattern when it is clean and answers without building the general analysis
-(:mod:`ctrules.checks.analysis`). It never *finds* anything: whenever a check could have something to
-say, or the pattern is of any other shape, it answers False and :func:`ctrules.checks.check_pattern` runs
-every check as usual. ``tests/checks/test_fastpath.py`` proves on thousands of patterns that a True here
-always agrees with the full checks.
+Most rules in real templates are simple: a CloudTrail detail-type spelt exactly, known sources, literal
+eventSource and eventName values, and filters on record fields (plain values or operators such as
+``exists`` and ``anything-but``), perhaps with ``$or``. Two functions recognise such a pattern without the
+general machinery:
+
+* :func:`shape` tells, in one walk, that EventBridge certainly accepts the pattern (so CTR009 has nothing
+  to say) and whether it holds ``$or``; anything unusual (wildcards, tokens, odd keys) gives
+  :data:`NOT_SIMPLE` and the full validator decides;
+* :func:`certainly_clean` tells that every meaning check (CTR001-CTR008) would pass an ``$or``-free valid
+  pattern.
+
+Neither ever *finds* anything: whenever a check could have something to say they answer "don't know" and
+:func:`ctrules.checks.check_pattern` runs every check as usual. ``tests/checks/test_fastpath.py`` proves on
+thousands of patterns that their answers always agree with the full checks.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import Any, Final
 
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY, READ_ONLY_RULE_STATE
 from ctrules.catalog._store import store
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.rules import RECORD_FIELDS
+from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_is_valid
 
-__all__ = ["certainly_clean"]
+__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "certainly_clean", "shape"]
+
+#: :func:`shape`: the full validator must decide.
+NOT_SIMPLE: Final = 0
+#: :func:`shape`: valid, no ``$or``.
+FLAT: Final = 1
+#: :func:`shape`: valid, with ``$or``.
+WITH_OR: Final = 2
 
 _VALID_DETAIL_TYPES = frozenset(DETAIL_TYPES.values())
-_TOP_KEYS = frozenset({"source", "detail-type", "detail"})
-# Record fields a plain filter may use without touching what the checks decide on eventType.
-_PLAIN_DETAIL_KEYS = RECORD_FIELDS - {"eventType", "insightDetails"}
+# Record fields a filter may use without touching what the checks decide on eventType.
+_SIMPLE_DETAIL_KEYS = RECORD_FIELDS - {"eventType", "insightDetails"}
 _INSIGHT_ONLY = frozenset({DETAIL_TYPES[INSIGHT]})
 _NOT_MANAGEMENT = frozenset({DETAIL_TYPES[INSIGHT], DETAIL_TYPES[NETWORK_ACTIVITY]})
+_NOT_STATE_BOUND = (READ_ONLY_RULE_STATE, "DISABLED")
+_CACHE_LIMIT = 16384
+_MISS: Any = object()
+
+# Operator object (as a hashable key) -> valid on its own.
+_ITEMS: dict[object, bool] = {}
+# (eventName, admitted eventSources or None) -> what the checks need of its catalog entries, or None.
+_Summary = tuple[frozenset[str], bool, bool, "frozenset[str | None] | None"]
+_NAMES: dict[tuple[str, frozenset[str] | None], _Summary | None] = {}
+# (sources, eventSources) as given -> admitted eventSources, or None when a value is unknown.
+_ALLOWED: dict[tuple[tuple[str, ...] | None, tuple[str, ...] | None], frozenset[str] | bool | None] = {}
+
+
+def _item_ok(item: dict[Any, Any]) -> bool:
+    if len(item) == 1:
+        ((op, operand),) = item.items()
+        key: object = (op, operand) if type(operand) is str and type(op) is str else repr(item)
+    else:
+        key = repr(item)
+    ok = _ITEMS.get(key)
+    if ok is None:
+        ok = operator_item_is_valid(item)
+        if len(_ITEMS) >= _CACHE_LIMIT:
+            _ITEMS.clear()
+        _ITEMS[key] = ok
+    return ok
+
+
+def shape(pattern: object) -> int:
+    """:data:`FLAT` or :data:`WITH_OR` when EventBridge certainly accepts ``pattern``, else :data:`NOT_SIMPLE`.
+
+    Accepted without the full validator: nested objects (none empty, none a CloudFormation intrinsic)
+    whose leaves are non-empty lists of strings, numbers, booleans, null and operator objects without
+    wildcards, and ``$or`` lists of at least two such objects free of the names EventBridge reserves
+    there. Field names are strings and never start with ``$`` (other than ``$or``).
+    """
+    if type(pattern) is not dict or not pattern:
+        return NOT_SIMPLE
+    result = FLAT
+    stack: list[tuple[dict[Any, Any], bool]] = [(pattern, False)]
+    while stack:
+        obj, in_or = stack.pop()
+        for key, value in obj.items():
+            if type(key) is not str:
+                return NOT_SIMPLE
+            kind = type(value)
+            if key.startswith("$"):
+                if key != "$or" or kind is not list or len(value) < 2:
+                    return NOT_SIMPLE
+                for alternative in value:
+                    if type(alternative) is not dict or not alternative:
+                        return NOT_SIMPLE
+                    stack.append((alternative, True))
+                result = WITH_OR
+            elif in_or and key in RESERVED_IN_OR:
+                return NOT_SIMPLE
+            elif kind is list:
+                if not value:
+                    return NOT_SIMPLE
+                for v in value:
+                    t = type(v)
+                    if t is str or t is int or t is bool or v is None:
+                        continue
+                    if t is dict:
+                        if not _item_ok(v):
+                            return NOT_SIMPLE
+                    elif t is not float or not math.isfinite(v):
+                        return NOT_SIMPLE
+            elif kind is dict:
+                if not value:
+                    return NOT_SIMPLE
+                if len(value) == 1:
+                    (only,) = value
+                    if type(only) is str and (only == "Ref" or only.startswith("Fn::")):
+                        return NOT_SIMPLE  # an intrinsic: the validator skips it, and so do the checks
+                stack.append((value, in_or))
+            else:
+                return NOT_SIMPLE
+    return result
 
 
 def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
-    """True only when every CTR check would report nothing for this (already valid, plain) pattern.
+    """True only when every meaning check (CTR001-CTR008) would report nothing for this pattern.
 
-    :param pattern: a pattern whose every leaf is a non-empty list of strings, with no ``$or``.
+    :param pattern: an ``$or``-free pattern EventBridge accepts.
     :param ctx: the rule's context.
     """
-    if not pattern.keys() <= _TOP_KEYS:
-        return False
     detail_types = pattern.get("detail-type")
-    if detail_types is None or not _VALID_DETAIL_TYPES.issuperset(detail_types):
-        return False  # no detail-type, or one that CTR007 (or the is-CloudTrail rule) must look at
-    accepted = frozenset(detail_types)
-    detail = pattern.get("detail", {})
-    if type(detail) is not dict or not detail.keys() <= _PLAIN_DETAIL_KEYS:
+    try:
+        if type(detail_types) is not list or not _VALID_DETAIL_TYPES.issuperset(detail_types):
+            return False  # no detail-type, or one that CTR007 (or the is-CloudTrail rule) must look at
+    except TypeError:
+        return False  # an operator object: left to the full checks
+    detail = pattern.get("detail")
+    if detail is None:
+        detail = {}
+    elif type(detail) is not dict or not detail.keys() <= _SIMPLE_DETAIL_KEYS:
         return False
-    s = store()
     sources = pattern.get("source")
+    event_sources = detail.get("eventSource")
+    key = (
+        None if sources is None else tuple(sources) if type(sources) is list else (),
+        None if event_sources is None else tuple(event_sources) if type(event_sources) is list else (),
+    )
+    try:
+        allowed = _ALLOWED.get(key, _MISS)
+    except TypeError:
+        return False  # an operator object among the sources: left to the full checks
+    if allowed is _MISS:
+        allowed = _admitted(sources, event_sources)
+        if len(_ALLOWED) >= _CACHE_LIMIT:
+            _ALLOWED.clear()
+        _ALLOWED[key] = allowed
+    if allowed is False:
+        return False
+    event_names = detail.get("eventName")
+    if event_names is None:
+        return True
+    accepted = frozenset(detail_types)
+    if type(event_names) is not list or accepted == _INSIGHT_ONLY or not accepted.isdisjoint(_NOT_MANAGEMENT):
+        return False  # Insights and network activity: left to the full checks
+    read_only_ok = ctx.state in _NOT_STATE_BOUND
+    region = ctx.region
+    default_bus = ctx.default_bus
+    for name in event_names:
+        if type(name) is not str:
+            return False
+        summary = _NAMES.get((name, allowed), _MISS)
+        if summary is _MISS:
+            summary = _summarise(name, allowed)
+        if summary is None:
+            return False
+        detail_types_of, read_only, data, homes = summary
+        if accepted.isdisjoint(detail_types_of) or data or (read_only and not read_only_ok):
+            return False
+        if default_bus and homes is not None and len(homes) == 1 and (region is None or region not in homes):
+            return False
+    return True
+
+
+def _admitted(sources: object, event_sources: object) -> frozenset[str] | bool | None:
+    """The eventSources a pattern admits (None: any), or False when a value is not a known literal."""
+    s = store()
     allowed: frozenset[str] | None = None
     if sources is not None:
         names = s.source_names
-        if not all(v in names for v in sources):
+        if type(sources) is not list or not all(type(v) is str and v in names for v in sources):
             return False
         allowed = frozenset(names[v] for v in sources)
-    event_sources = detail.get("eventSource")
     if event_sources is not None:
-        if type(event_sources) is not list or not all(v in s.by_source for v in event_sources):
+        if type(event_sources) is not list or not all(type(v) is str and v in s.by_source for v in event_sources):
             return False
         if allowed is not None and not allowed.issuperset(event_sources):
             return False
         allowed = frozenset(event_sources) if allowed is None else allowed & frozenset(event_sources)
-    event_names = detail.get("eventName")
-    if event_names is None:
-        return True
-    if type(event_names) is not list or accepted == _INSIGHT_ONLY:
-        return False
-    if accepted & _NOT_MANAGEMENT:
-        return False  # Insights and network activity: left to the full checks
-    state = ctx.effective_state
-    read_only_ok = state in (READ_ONLY_RULE_STATE, "DISABLED")
-    region = ctx.region
-    for name in event_names:
-        if "{Token[" in name:
-            return False
-        found = tuple(s.event(i) for i in s.by_name.get(name, ())) if allowed is None else s.lookup_in(name, allowed)
-        if not found:
-            return False
-        if not any(dt in accepted for e in found for dt in e.deliverable_detail_types):
-            return False
-        if not read_only_ok and all(e.eventbridge_read_only for e in found):
-            return False
-        if all(e.category == "Data" for e in found):
-            return False
-        if ctx.default_bus and all(e.home_region is not None for e in found):
-            homes = {e.home_region for e in found}
-            if len(homes) == 1 and (region is None or region not in homes):
-                return False
-    return True
+    return allowed
+
+
+def _summarise(name: str, allowed: frozenset[str] | None) -> _Summary | None:
+    """What the checks need of the entries named ``name`` (within ``allowed``); None when there are none."""
+    s = store()
+    found = tuple(s.event(i) for i in s.by_name.get(name, ())) if allowed is None else s.lookup_in(name, allowed)
+    summary: _Summary | None = None
+    if found:
+        summary = (
+            frozenset(dt for e in found for dt in e.deliverable_detail_types),
+            all(e.eventbridge_read_only for e in found),
+            all(e.category == "Data" for e in found),
+            frozenset(e.home_region for e in found) if all(e.home_region is not None for e in found) else None,
+        )
+    if len(_NAMES) >= _CACHE_LIMIT:
+        _NAMES.clear()
+    _NAMES[(name, allowed)] = summary
+    return summary

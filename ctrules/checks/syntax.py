@@ -24,7 +24,7 @@ import struct
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["SyntaxProblem", "is_token", "leaf_matches", "validate_pattern"]
+__all__ = ["SyntaxProblem", "is_token", "leaf_matches", "operator_item_is_valid", "validate_pattern"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,21 @@ def validate_pattern(pattern: object) -> list[SyntaxProblem]:
             "$", f"the pattern could not be fully checked ({type(exc).__name__})", "simplify the pattern"
         )
     return checker.problems
+
+
+def operator_item_is_valid(item: object) -> bool:
+    """True when EventBridge accepts ``item`` as one value of a leaf list whatever the rest of the pattern.
+
+    That is an operator object with no syntax problem and no wildcard: wildcard terms are judged across
+    leaves (the complexity limit), so an item holding one is never valid on its own here. Used by the
+    fast path, which judges each distinct operator object once.
+    """
+    checker = _Checker()
+    try:
+        leaf = checker._check_leaf([item], "$", "field", "field")
+    except Exception:  # pragma: no cover - defensive, as validate_pattern
+        return False
+    return not checker.problems and not leaf.wildcard_terms
 
 
 def leaf_matches(leaf: list[object], value: str) -> bool | None:

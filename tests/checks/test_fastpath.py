@@ -1,33 +1,66 @@
-"""The fast path never disagrees with the full checks: when it says "clean", every check says nothing."""
+"""The fast path never disagrees with the full checks.
+
+:func:`shape` says "valid" only for patterns the full validator accepts; :func:`certainly_clean` says "clean"
+only for patterns every check passes; and :func:`check_pattern` with the shortcuts returns exactly what it
+returns without them, on thousands of generated patterns (plain, with operators, ``$or``, tokens, mistakes).
+"""
 
 from __future__ import annotations
 
+import copy
 import random
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+import ctrules.checks as checks_module
 from ctrules import catalog
 from ctrules.catalog import DETAIL_TYPES, READ_ONLY_RULE_STATE
-from ctrules.checks import RuleContext, _check, _plain, check_pattern
-from ctrules.checks.fastpath import certainly_clean
+from ctrules.checks import RuleContext, check_pattern
+from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, shape
+from ctrules.checks.syntax import validate_pattern
 
 EVENTS = list(catalog.all_events())
 DTS = list(DETAIL_TYPES.values())
 EXTRA_DETAIL: list[dict[str, Any]] = [
     {},
+    {},
     {"userIdentity": {"type": ["Root"]}},
+    {"userIdentity": {"type": [{"anything-but": ["AWSService", "AWSAccount"]}]}},
     {"errorCode": ["AccessDenied"]},
+    {"errorCode": [{"exists": False}]},
+    {"errorCode": [{"exists": "false"}]},
+    {"requestParameters": {"bucketName": [{"prefix": "logs-"}], "size": [{"numeric": [">", 10]}]}},
+    {"sourceIPAddress": [{"cidr": "10.0.0.0/8"}]},
+    {"awsRegion": [{"anything-but": {"prefix": "us-"}}]},
+    {"userAgent": [{"wildcard": "*console*"}]},
+    {"readOnly": [False]},
     {"eventname": ["x"]},
     {"eventType": ["AwsApiCall"]},
-    {"awsRegion": ["us-east-1"]},
+    {"awsRegion": ["us-east-1", None, 3, 2.5]},
+    {"errorCode": [{"Ref": "Param"}]},
+    {"errorCode": []},
+    {"errorCode": [{"prefix": ""}]},
+    {"errorCode": [{"equals-ignore-case": "accessdenied"}]},
+    {"errorCode": [{"prefix": "A", "suffix": "B"}]},
 ]
+EXTRA_TOP: list[dict[str, Any]] = [
+    {},
+    {},
+    {},
+    {"account": ["123456789012"]},
+    {"region": [{"anything-but": "us-west-2"}]},
+    {"resources": [{"exists": True}]},
+    {"$comment": ["x"]},
+]
+NAME_OPERATORS = [{"prefix": "Create"}, {"wildcard": "Delete*"}, {"anything-but": "Get"}, {"exists": True}]
 
 
 def random_case(rng: random.Random) -> tuple[dict[str, Any], RuleContext]:
     picks = rng.sample(EVENTS, rng.choice([1, 1, 1, 2, 3]))
     first = picks[0]
-    pattern: dict[str, Any] = {}
+    pattern: dict[str, Any] = dict(rng.choice(EXTRA_TOP))
     source_kind = rng.random()
     if source_kind < 0.7:
         pattern["source"] = sorted({e.source for e in picks})
@@ -35,6 +68,8 @@ def random_case(rng: random.Random) -> tuple[dict[str, Any], RuleContext]:
         pattern["source"] = [rng.choice(EVENTS).source]
     elif source_kind < 0.85:
         pattern["source"] = [first.source.replace("a", "e", 1)]
+    elif source_kind < 0.88:
+        pattern["source"] = [{"prefix": "aws."}]
     dt_kind = rng.random()
     if dt_kind < 0.75:
         pattern["detail-type"] = sorted({dt for e in picks for dt in e.detail_types})
@@ -42,39 +77,95 @@ def random_case(rng: random.Random) -> tuple[dict[str, Any], RuleContext]:
         pattern["detail-type"] = rng.sample(DTS, rng.choice([1, 2]))
     elif dt_kind < 0.95:
         pattern["detail-type"] = ["AWS Console Signin via CloudTrail"]
-    detail: dict[str, Any] = dict(rng.choice(EXTRA_DETAIL))
+    elif dt_kind < 0.97:
+        pattern["detail-type"] = [{"suffix": "via CloudTrail"}]
+    detail: dict[str, Any] = copy.deepcopy(rng.choice(EXTRA_DETAIL))
     if rng.random() < 0.4:
         detail["eventSource"] = sorted({e.event_source for e in picks})
-    names = [e.event_name for e in picks]
+    names: list[Any] = [e.event_name for e in picks]
     if rng.random() < 0.05:
         names[0] = names[0].lower()
+    if rng.random() < 0.05:
+        names.append(rng.choice(NAME_OPERATORS))
+    if rng.random() < 0.02:
+        names[0] = "${Token[TOKEN.12]}"
     if rng.random() < 0.9:
         detail["eventName"] = names
     if detail:
         pattern["detail"] = detail
     ctx = RuleContext(
-        region=rng.choice([None, "us-east-1", "eu-west-1", "us-west-2"]),
+        region=rng.choice([None, "us-east-1", "eu-west-1", "us-west-2", "cn-north-1"]),
         state=rng.choice([None, None, READ_ONLY_RULE_STATE, "DISABLED", "ENABLED"]),
         default_bus=rng.random() < 0.85,
     )
     return pattern, ctx
 
 
+def or_case(rng: random.Random) -> tuple[dict[str, Any], RuleContext]:
+    """Two random cases joined with ``$or`` on their detail, at the top or with a reserved or odd name."""
+    (a, ctx), (b, _) = random_case(rng), random_case(rng)
+    top = {k: v for k, v in a.items() if k != "detail"}
+    alternatives: list[Any] = [d for d in (a.get("detail"), b.get("detail")) if d]
+    roll = rng.random()
+    if roll < 0.05:
+        alternatives = alternatives[:1]
+    elif roll < 0.08:
+        alternatives.append({"prefix": ["x"]})
+    elif roll < 0.1:
+        alternatives.append({})
+    if roll > 0.9:  # $or at the top level
+        return {**top, "$or": [{"detail": d} for d in alternatives] or [{}]}, ctx
+    return {**top, "detail": {"$or": alternatives}}, ctx
+
+
 CASES = [random_case(random.Random(seed)) for seed in range(3000)]
+OR_CASES = [or_case(random.Random(10_000 + seed)) for seed in range(1500)]
 
 
-def test_fast_path_agrees_with_the_full_checks() -> None:
+def _full(pattern: Any, ctx: RuleContext, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The findings with both shortcuts off: the full validator, every check on every branch."""
+    with monkeypatch.context() as m:
+        m.setattr(checks_module, "shape", lambda p: NOT_SIMPLE)
+        m.setattr(checks_module, "certainly_clean", lambda p, c: False)
+        return check_pattern(pattern, ctx)
+
+
+def _all_cases() -> Iterator[tuple[dict[str, Any], RuleContext]]:
+    yield from CASES
+    yield from OR_CASES
+
+
+def test_shape_says_valid_only_for_valid_patterns() -> None:
+    kinds = {NOT_SIMPLE: 0, FLAT: 0, WITH_OR: 0}
+    for pattern, _ in _all_cases():
+        kind = shape(pattern)
+        kinds[kind] += 1
+        if kind != NOT_SIMPLE:
+            assert validate_pattern(pattern) == [], pattern
+            assert (kind == WITH_OR) == ("$or" in repr(pattern))
+    # Not vacuous: every answer is common.
+    assert min(kinds.values()) > 300, kinds
+
+
+def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = 0
     for pattern, ctx in CASES:
-        if not pattern:
-            continue
-        full = _check(pattern, ctx, set(), _plain(pattern))
-        if _plain(pattern) and certainly_clean(pattern, ctx):
+        full = _full(pattern, ctx, monkeypatch)
+        if shape(pattern) == FLAT and certainly_clean(pattern, ctx):
             fast += 1
             assert full == [], (pattern, ctx, full)
-        assert check_pattern(pattern, ctx) == full
-    # Not a vacuous test: the shortcut is taken often, and often refused.
+        assert check_pattern(pattern, ctx) == full, pattern
+    # Not vacuous: the shortcut is taken often, and often refused.
     assert 0.2 * len(CASES) < fast < 0.9 * len(CASES)
+
+
+def test_or_patterns_agree_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    shortcut = 0
+    for pattern, ctx in OR_CASES:
+        fast = check_pattern(pattern, ctx)
+        shortcut += shape(pattern) == WITH_OR and not fast
+        assert fast == _full(pattern, ctx, monkeypatch), pattern
+    assert shortcut > 40  # not vacuous: clean $or patterns take the shortcut
 
 
 @pytest.mark.parametrize(
@@ -84,9 +175,14 @@ def test_fast_path_agrees_with_the_full_checks() -> None:
          RuleContext(region="eu-west-1")),
         ({"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["CreateUser"]}},
          RuleContext(region="us-east-1")),
+        ({"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"], "account": ["123456789012"],
+          "detail": {"eventName": ["CreateUser"], "errorCode": [{"exists": False}],
+                     "userIdentity": {"type": [{"anything-but": "AWSService"}]}}},
+         RuleContext(region="us-east-1")),
     ],
 )  # fmt: skip
 def test_common_clean_patterns_take_the_shortcut(pattern: dict[str, Any], ctx: RuleContext) -> None:
+    assert shape(pattern) == FLAT
     assert certainly_clean(pattern, ctx)
 
 
@@ -101,6 +197,8 @@ def test_common_clean_patterns_take_the_shortcut(pattern: dict[str, Any], ctx: R
          RuleContext(region="us-east-1")),
         ({"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["PutObject"]}},
          RuleContext(region="us-east-1")),
+        ({"source": ["aws.ec2"], "detail-type": ["AWS API Call via CloudTrail"],
+          "detail": {"eventName": ["RunInstances"], "eventname": ["x"]}}, RuleContext(region="us-east-1")),
     ],
 )  # fmt: skip
 def test_patterns_with_findings_never_take_the_shortcut(pattern: dict[str, Any], ctx: RuleContext) -> None:
@@ -108,19 +206,42 @@ def test_patterns_with_findings_never_take_the_shortcut(pattern: dict[str, Any],
     assert check_pattern(pattern, ctx)
 
 
-def test_or_branches_take_the_shortcut_only_when_it_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
-    import ctrules.checks as checks_module
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        {"detail": {"errorCode": [{"wildcard": "*x*"}]}},  # wildcards are judged across leaves
+        {"detail": {"errorCode": [{"exists": "false"}]}},
+        {"detail": {"errorCode": [["nested"]]}},
+        {"detail": {"$or": [{"errorCode": ["x"]}]}},  # one alternative
+        {"detail": {"$or": [{"prefix": ["x"]}, {"errorCode": ["y"]}]}},  # a reserved name in $or
+        {"detail": {"Fn::If": ["c", ["a"], ["b"]]}},
+        {"detail": {}},
+        {"source": "aws.ec2"},
+        {"source": [float("nan")]},
+        {1: ["x"]},
+        [],
+    ],
+)
+def test_unusual_patterns_go_to_the_validator(pattern: Any) -> None:
+    assert shape(pattern) == NOT_SIMPLE
 
-    rng = random.Random(7)
-    or_cases: list[tuple[dict[str, Any], RuleContext]] = []
-    for _ in range(1500):
-        (a, ctx), (b, _) = random_case(rng), random_case(rng)
-        top = {k: v for k, v in a.items() if k != "detail"}
-        alternatives = [d for d in (a.get("detail"), b.get("detail")) if d]
-        if len(alternatives) == 2:
-            or_cases.append(({**top, "detail": {"$or": alternatives}}, ctx))
-    fast = [check_pattern(p, ctx) for p, ctx in or_cases]
-    monkeypatch.setattr(checks_module, "certainly_clean", lambda pattern, ctx: False)
-    slow = [check_pattern(p, ctx) for p, ctx in or_cases]
-    assert fast == slow
-    assert len(or_cases) > 500
+
+def test_pattern_checker_gives_check_pattern_findings_and_judges_a_repeat_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ctrules.checks import PatternChecker
+
+    checker = PatternChecker()
+    for pattern, ctx in CASES[:500] + OR_CASES[:300]:
+        assert checker.check(pattern, ctx) == check_pattern(pattern, ctx)
+        assert checker.check(pattern, ctx, ignore=["CTR002"]) == check_pattern(pattern, ctx, ignore=["CTR002"])
+
+    seed = {"source": ["aws.organizations"], "detail-type": ["AWS API Call via CloudTrail"],
+            "detail": {"eventName": ["CreateAccountResult"]}}  # fmt: skip
+    first = checker.check(seed, RuleContext(region="us-east-1"))
+    calls: list[object] = []
+    monkeypatch.setattr(checks_module, "_run", lambda *a: calls.append(a) or [])
+    again = checker.check(copy.deepcopy(seed), RuleContext(region="us-east-1"))
+    assert again is first and [f.code for f in again] == ["CTR001"] and calls == []
+    checker.check(seed, RuleContext(region="eu-west-1"))  # another context is judged anew
+    assert len(calls) == 1

@@ -17,7 +17,15 @@ from ctrules.catalog import DETAIL_TYPES, CatalogEvent
 from ctrules.catalog._store import store
 from ctrules.checks.syntax import is_token, leaf_matches
 
-__all__ = ["MAX_BRANCHES", "Branch", "Item", "alternatives_count", "branches"]
+__all__ = [
+    "MAX_BRANCHES",
+    "Branch",
+    "Item",
+    "alternatives_count",
+    "branches",
+    "events_matching",
+    "name_filter_decidable",
+]
 
 #: Expansion of ``$or`` stops here; later alternatives are not checked (never a false error).
 MAX_BRANCHES = 64
@@ -323,44 +331,53 @@ class Branch:
         return [(i, self.name_matches(i)) for i in self.items("detail", "eventName") if isinstance(i.value, dict)]
 
     def name_filter_decidable(self, item: Item) -> bool:
-        """True when ctrules can tell which catalog names an operator item of eventName accepts.
-
-        ``anything-but``, ``exists`` and numeric filters are left alone: an empty result there says more
-        about the filter's intent than about the catalog.
-        """
-        value = item.value
-        if not isinstance(value, dict) or len(value) != 1:
-            return False
-        (op,) = value
-        return op in ("prefix", "suffix", "wildcard", "equals-ignore-case") and leaf_matches([value], "") is not None
+        """True when ctrules can tell which catalog names an operator item of eventName accepts."""
+        return name_filter_decidable(item.value)
 
     def name_matches(self, item: Item) -> tuple[CatalogEvent, ...]:
         """Catalog entries (within the admitted eventSources) that an operator item of eventName accepts."""
-        s = store()
-        allowed = self.allowed_event_sources
+        return events_matching(item.value, self.allowed_event_sources)
 
-        def universe() -> list[str]:
-            if allowed is None:
-                return s.sorted_names
-            return sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
 
-        tag = "name:*:" if allowed is None else "name:" + ",".join(sorted(allowed)) + ":"
-        key = tag + json.dumps(item.value, sort_keys=True, default=str)
-        cached = _MATCHES_CACHE.get(key)
-        if cached is not None:
-            return cached
-        accepted = _accepted([item.value], universe, tag)
-        if accepted is None:
-            return ()
-        out: list[CatalogEvent] = []
+def name_filter_decidable(value: object) -> bool:
+    """True when ctrules can tell which catalog names an operator object of eventName accepts.
+
+    ``anything-but``, ``exists`` and numeric filters are left alone: an empty result there says more about
+    the filter's intent than about the catalog.
+    """
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    (op,) = value
+    return op in ("prefix", "suffix", "wildcard", "equals-ignore-case") and leaf_matches([value], "") is not None
+
+
+def events_matching(value: object, allowed: frozenset[str] | None) -> tuple[CatalogEvent, ...]:
+    """Catalog entries whose eventSource is in ``allowed`` (None: any) and whose name an eventName
+    operator object accepts; empty when that cannot be decided."""
+    s = store()
+
+    def universe() -> list[str]:
         if allowed is None:
-            for name in sorted(accepted):
-                out.extend(s.event(i) for i in s.by_name.get(name, []))
-        else:
-            for name in sorted(accepted):
-                out.extend(s.lookup_in(name, allowed))
-        result = tuple(out)
-        if len(_MATCHES_CACHE) > 1024:
-            _MATCHES_CACHE.clear()
-        _MATCHES_CACHE[key] = result
-        return result
+            return s.sorted_names
+        return sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
+
+    tag = "name:*:" if allowed is None else "name:" + ",".join(sorted(allowed)) + ":"
+    key = tag + json.dumps(value, sort_keys=True, default=str)
+    cached = _MATCHES_CACHE.get(key)
+    if cached is not None:
+        return cached
+    accepted = _accepted([value], universe, tag)
+    if accepted is None:
+        return ()
+    out: list[CatalogEvent] = []
+    if allowed is None:
+        for name in sorted(accepted):
+            out.extend(s.event(i) for i in s.by_name.get(name, []))
+    else:
+        for name in sorted(accepted):
+            out.extend(s.lookup_in(name, allowed))
+    result = tuple(out)
+    if len(_MATCHES_CACHE) > 1024:
+        _MATCHES_CACHE.clear()
+    _MATCHES_CACHE[key] = result
+    return result

@@ -23,9 +23,10 @@ from typing import Any, Final
 
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY, READ_ONLY_RULE_STATE
 from ctrules.catalog._store import store
+from ctrules.checks.analysis import events_matching, name_filter_decidable
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.rules import RECORD_FIELDS
-from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_is_valid
+from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_verdict
 
 __all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "certainly_clean", "shape"]
 
@@ -45,41 +46,53 @@ _NOT_STATE_BOUND = (READ_ONLY_RULE_STATE, "DISABLED")
 _CACHE_LIMIT = 16384
 _MISS: Any = object()
 
-# Operator object (as a hashable key) -> valid on its own.
-_ITEMS: dict[object, bool] = {}
+# Operator object (as a hashable key) -> INVALID, VALID or VALID_WILDCARD (valid, holds a wildcard term).
+_ITEMS: dict[object, int] = {}
+_INVALID, _VALID, _VALID_WILDCARD = 0, 1, 2
 # (eventName, admitted eventSources or None) -> what the checks need of its catalog entries, or None.
 _Summary = tuple[frozenset[str], bool, bool, "frozenset[str | None] | None"]
 _NAMES: dict[tuple[str, frozenset[str] | None], _Summary | None] = {}
+# (operator object as a hashable key, admitted eventSources) -> (matches some entry, their detail-types,
+# all read-only, the filter is decidable).
+_Operator = tuple[bool, frozenset[str], bool, bool]
+_OPERATORS: dict[tuple[object, frozenset[str] | None], _Operator] = {}
 # (sources, eventSources) as given -> admitted eventSources, or None when a value is unknown.
 _ALLOWED: dict[tuple[tuple[str, ...] | None, tuple[str, ...] | None], frozenset[str] | bool | None] = {}
 
 
-def _item_ok(item: dict[Any, Any]) -> bool:
+def _item_key(item: dict[Any, Any]) -> object:
+    """A hashable key that tells operator objects apart (``{"exists": True}`` from ``{"exists": 1}``)."""
     if len(item) == 1:
         ((op, operand),) = item.items()
-        key: object = (op, operand) if type(operand) is str and type(op) is str else repr(item)
-    else:
-        key = repr(item)
-    ok = _ITEMS.get(key)
-    if ok is None:
-        ok = operator_item_is_valid(item)
+        if type(operand) is str and type(op) is str:
+            return (op, operand)
+    return repr(item)
+
+
+def _item_verdict(item: dict[Any, Any]) -> int:
+    key = _item_key(item)
+    verdict = _ITEMS.get(key)
+    if verdict is None:
+        valid, wildcard = operator_item_verdict(item)
+        verdict = _INVALID if not valid else _VALID_WILDCARD if wildcard else _VALID
         if len(_ITEMS) >= _CACHE_LIMIT:
             _ITEMS.clear()
-        _ITEMS[key] = ok
-    return ok
+        _ITEMS[key] = verdict
+    return verdict
 
 
 def shape(pattern: object) -> int:
     """:data:`FLAT` or :data:`WITH_OR` when EventBridge certainly accepts ``pattern``, else :data:`NOT_SIMPLE`.
 
     Accepted without the full validator: nested objects (none empty, none a CloudFormation intrinsic)
-    whose leaves are non-empty lists of strings, numbers, booleans, null and operator objects without
-    wildcards, and ``$or`` lists of at least two such objects free of the names EventBridge reserves
-    there. Field names are strings and never start with ``$`` (other than ``$or``).
+    whose leaves are non-empty lists of strings, numbers, booleans, null and valid operator objects (at
+    most one of them with a wildcard), and ``$or`` lists of at least two such objects free of the names
+    EventBridge reserves there. Field names are strings and never start with ``$`` (other than ``$or``).
     """
     if type(pattern) is not dict or not pattern:
         return NOT_SIMPLE
     result = FLAT
+    wildcards = 0
     stack: list[tuple[dict[Any, Any], bool]] = [(pattern, False)]
     while stack:
         obj, in_or = stack.pop()
@@ -105,7 +118,12 @@ def shape(pattern: object) -> int:
                     if t is str or t is int or t is bool or v is None:
                         continue
                     if t is dict:
-                        if not _item_ok(v):
+                        verdict = _item_verdict(v)
+                        if verdict == _VALID_WILDCARD:
+                            wildcards += 1  # one wildcard is judged alone; several, across the field
+                            if wildcards > 1:
+                                return NOT_SIMPLE
+                        elif verdict != _VALID:
                             return NOT_SIMPLE
                     elif t is not float or not math.isfinite(v):
                         return NOT_SIMPLE
@@ -167,7 +185,9 @@ def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
     default_bus = ctx.default_bus
     for name in event_names:
         if type(name) is not str:
-            return False
+            if type(name) is not dict or not _operator_clean(name, allowed, accepted, read_only_ok):
+                return False
+            continue
         summary = _NAMES.get((name, allowed), _MISS)
         if summary is _MISS:
             summary = _summarise(name, allowed)
@@ -215,3 +235,26 @@ def _summarise(name: str, allowed: frozenset[str] | None) -> _Summary | None:
         _NAMES.clear()
     _NAMES[(name, allowed)] = summary
     return summary
+
+
+def _operator_clean(
+    item: dict[Any, Any], allowed: frozenset[str] | None, accepted: frozenset[str], read_only_ok: bool
+) -> bool:
+    """True when no check has anything to say about an operator object of eventName (CTR001, CTR003, CTR004)."""
+    key = (_item_key(item), allowed)
+    summary = _OPERATORS.get(key)
+    if summary is None:
+        found = events_matching(item, allowed)
+        summary = (
+            bool(found),
+            frozenset(dt for e in found for dt in e.deliverable_detail_types),
+            bool(found) and all(e.eventbridge_read_only for e in found),
+            name_filter_decidable(item),
+        )
+        if len(_OPERATORS) >= _CACHE_LIMIT:
+            _OPERATORS.clear()
+        _OPERATORS[key] = summary
+    matches, detail_types_of, read_only, decidable = summary
+    if matches:
+        return not accepted.isdisjoint(detail_types_of) and (read_only_ok or not read_only)
+    return allowed is None or not decidable  # a decidable filter that matches no name of the sources: CTR003

@@ -24,7 +24,7 @@ import struct
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["SyntaxProblem", "is_token", "leaf_matches", "operator_item_is_valid", "validate_pattern"]
+__all__ = ["SyntaxProblem", "is_token", "leaf_matches", "operator_item_verdict", "validate_pattern"]
 
 
 @dataclass(frozen=True)
@@ -172,19 +172,21 @@ def validate_pattern(pattern: object) -> list[SyntaxProblem]:
     return checker.problems
 
 
-def operator_item_is_valid(item: object) -> bool:
-    """True when EventBridge accepts ``item`` as one value of a leaf list whatever the rest of the pattern.
+def operator_item_verdict(item: object) -> tuple[bool, bool]:
+    """Judge one value of a leaf list on its own: ``(valid, holds_wildcard)``.
 
-    That is an operator object with no syntax problem and no wildcard: wildcard terms are judged across
-    leaves (the complexity limit), so an item holding one is never valid on its own here. Used by the
-    fast path, which judges each distinct operator object once.
+    ``valid`` is True when EventBridge accepts the item as the only operator of a pattern. That verdict
+    holds wherever the item sits, except for wildcard terms (``wildcard``, ``anything-but`` wildcard), whose
+    complexity is judged across the leaves of a field: ``holds_wildcard`` says so, and a pattern with one
+    such item is valid exactly when the item alone is. Used by the fast path, which judges each distinct
+    operator object once.
     """
     checker = _Checker()
     try:
-        leaf = checker._check_leaf([item], "$", "field", "field")
+        checker.run({"field": [item]})
     except Exception:  # pragma: no cover - defensive, as validate_pattern
-        return False
-    return not checker.problems and not leaf.wildcard_terms
+        return False, False
+    return not checker.problems, any(leaf.wildcard_terms for leaf in checker.leaves)
 
 
 def leaf_matches(leaf: list[object], value: str) -> bool | None:

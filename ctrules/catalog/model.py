@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final
+
+from ctrules._cached import cached_property
 
 __all__ = [
     "API_CALL",

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
+from ctrules._cached import cached_property
 from ctrules.catalog import DETAIL_TYPES, CatalogEvent
 from ctrules.catalog._store import store
-from ctrules.checks.syntax import is_token, leaf_matches
+from ctrules.checks.syntax import is_token, leaf_accepts, leaf_matches
 
 __all__ = [
     "MAX_BRANCHES",
@@ -37,29 +38,6 @@ _SUFFIX = ".amazonaws.com"
 Leaf = tuple[list[Any], str]  # (the leaf's list of values, its JSON path)
 _LEAF_CACHE: dict[str, frozenset[str] | None] = {}
 _MISS = object()
-
-
-_T = TypeVar("_T")
-
-
-class cached_property(Generic[_T]):
-    """``functools.cached_property`` without its per-access lock (Python 3.11 takes one each time)."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> cached_property[_T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
-    def __get__(self, obj: object | None, owner: type | None = None) -> _T | cached_property[_T]:
-        if obj is None:
-            return self
-        value = self.func(obj)
-        obj.__dict__[self.name] = value
-        return value
 
 
 _MATCHES_CACHE: dict[str, tuple[CatalogEvent, ...]] = {}
@@ -173,16 +151,8 @@ def _accepted(leaf: list[Any], universe: Callable[[], list[str]], cache_tag: str
     if any(is_token(v) for v in leaf if isinstance(v, str)) or any(is_token(v) for v in leaf if isinstance(v, dict)):
         result: frozenset[str] | None = None
     else:
-        out: set[str] = set()
-        for candidate in universe():
-            m = leaf_matches(leaf, candidate)
-            if m is None:
-                result = None
-                break
-            if m:
-                out.add(candidate)
-        else:
-            result = frozenset(out)
+        accepted = leaf_accepts(leaf, universe())
+        result = None if accepted is None else frozenset(accepted)
     if len(_LEAF_CACHE) > 4096:
         _LEAF_CACHE.clear()
     _LEAF_CACHE[key] = result

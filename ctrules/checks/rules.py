@@ -187,8 +187,15 @@ def _close(value: str, kind: str) -> list[str]:
     """Close spellings of a source (``aws.x``) or an eventSource, for "did you mean"."""
     s = store()
     if kind == "source":
-        return difflib.get_close_matches(value, s.sorted_sources, n=3, cutoff=0.8)
-    return difflib.get_close_matches(value, s.sorted_event_sources, n=3, cutoff=0.7)
+        pool, cutoff, head = s.sorted_sources, 0.8, value[:6]  # "aws." and two letters of the service
+    else:
+        pool, cutoff, head = s.sorted_event_sources, 0.7, value[:2]
+    # Typos rarely touch the first letters of a service: try the names that share them first (a tenth of
+    # the work), and every name only when that finds nothing.
+    same_head = [p for p in pool if p.startswith(head)]
+    return difflib.get_close_matches(value, same_head, n=3, cutoff=cutoff) or difflib.get_close_matches(
+        value, pool, n=3, cutoff=cutoff
+    )
 
 
 def ctr002_source_fits_event(branch: Branch, ctx: RuleContext) -> list[Finding]:

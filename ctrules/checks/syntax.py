@@ -21,10 +21,17 @@ import json
 import math
 import re
 import struct
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["SyntaxProblem", "is_token", "leaf_matches", "operator_item_verdict", "validate_pattern"]
+__all__ = [
+    "SyntaxProblem",
+    "is_token",
+    "leaf_accepts",
+    "leaf_matches",
+    "operator_item_verdict",
+    "validate_pattern",
+]
 
 
 @dataclass(frozen=True)
@@ -1192,35 +1199,91 @@ def _fold(text: str) -> str:
 
 
 def _item_matches(item: object, value: str) -> bool | None:
+    return _matcher(item)(value)
+
+
+def _never(value: str) -> bool:
+    return False
+
+
+def _undecided(value: str) -> None:
+    return None
+
+
+def _matcher(item: object) -> Callable[[str], bool | None]:
+    """A function telling whether one leaf item accepts a string (None: cannot be decided)."""
     if is_token(item):
-        return None
+        return _undecided
     if isinstance(item, str):
-        return item == value
+        return item.__eq__
     if item is None or isinstance(item, (bool, int, float)):
-        return False
+        return _never
     if not isinstance(item, Mapping) or len(item) != 1:
-        return None
+        return _undecided
     ((operator, operand),) = item.items()
     if is_token(operand):
-        return None
+        return _undecided
     if operator in ("prefix", "suffix"):
         if isinstance(operand, str):
-            return value.startswith(operand) if operator == "prefix" else value.endswith(operand)
+            if operator == "prefix":
+                return lambda v: v.startswith(operand)
+            return lambda v: v.endswith(operand)
         if isinstance(operand, Mapping) and list(operand.keys()) == ["equals-ignore-case"]:
             text = operand["equals-ignore-case"]
             if isinstance(text, str):
-                folded, wanted = _fold(value), _fold(text)
-                return folded.startswith(wanted) if operator == "prefix" else folded.endswith(wanted)
-        return None
+                wanted = _fold(text)
+                if operator == "prefix":
+                    return lambda v: _fold(v).startswith(wanted)
+                return lambda v: _fold(v).endswith(wanted)
+        return _undecided
     if operator == "equals-ignore-case":
-        return _fold(value) == _fold(operand) if isinstance(operand, str) else None
+        if not isinstance(operand, str):
+            return _undecided
+        wanted = _fold(operand)
+        return lambda v: _fold(v) == wanted
     if operator == "wildcard":
-        return _wildcard_match(operand, value) if isinstance(operand, str) else None
+        return _wildcard_matcher(operand) if isinstance(operand, str) else _undecided
     if operator == "exists":
-        return operand if isinstance(operand, bool) else None
+        if not isinstance(operand, bool):
+            return _undecided
+        return lambda v: operand
     if operator == "anything-but":
-        return _anything_but_matches(operand, value)
-    return None
+        return lambda v: _anything_but_matches(operand, v)
+    return _undecided
+
+
+def _wildcard_matcher(pattern: str) -> Callable[[str], bool | None]:
+    """:func:`_wildcard_match` for one pattern, parsed once (a regular expression when it has few stars)."""
+    if _wildcard_error(pattern) is not None:
+        return _undecided
+    tokens = _wildcard_tokens(pattern)
+    if tokens.count(None) > 2:  # many stars: the linear-time glob, never a backtracking regex
+        return lambda v: _wildcard_match(pattern, v)
+    regex = re.compile("".join(".*" if t is None else re.escape(t) for t in tokens), re.DOTALL)
+    return lambda v: regex.fullmatch(v) is not None
+
+
+def leaf_accepts(leaf: list[object], candidates: Iterable[str]) -> set[str] | None:
+    """The candidate strings a *valid* leaf accepts (as :func:`leaf_matches`, each item parsed once);
+    None when a candidate cannot be decided."""
+    try:
+        matchers = [_matcher(item) for item in leaf]
+        out: set[str] = set()
+        for value in candidates:
+            undecided = False
+            for match in matchers:
+                result = match(value)
+                if result is True:
+                    out.add(value)
+                    break
+                if result is None:
+                    undecided = True
+            else:
+                if undecided:
+                    return None
+        return out
+    except Exception:
+        return None
 
 
 def _anything_but_matches(operand: object, value: str) -> bool | None:

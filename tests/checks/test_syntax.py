@@ -14,6 +14,7 @@ from ctrules.checks.syntax import (
     OPERATORS,
     SyntaxProblem,
     is_token,
+    leaf_accepts,
     leaf_matches,
     validate_pattern,
 )
@@ -555,3 +556,28 @@ def test_deeply_nested_leaf_item() -> None:
     for _ in range(3000):
         item = [item]
     assert paths({"a": [item]}) == ["$.a[0]"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# leaf_accepts (many candidates, each item parsed once) agrees with leaf_matches
+# ------------------------------------------------------------------------------------------------------------
+
+CANDIDATES = sorted({case[2] for case in LEAF_CASES} | {"", "PutObjectAcl", "GetBucketPolicy", "a*b", "ab"})
+
+
+@pytest.mark.parametrize("leaf", [case[1] for case in LEAF_CASES], ids=[case[0] for case in LEAF_CASES])
+def test_leaf_accepts_agrees_with_leaf_matches(leaf: list[object]) -> None:
+    one_by_one = [leaf_matches(leaf, value) for value in CANDIDATES]
+    expected = None if None in one_by_one else {v for v, m in zip(CANDIDATES, one_by_one, strict=True) if m}
+    assert leaf_accepts(leaf, CANDIDATES) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab*\\", max_size=10), st.text(alphabet="ab*\\", max_size=10))
+def test_wildcard_matcher_agrees_with_the_linear_glob(pattern: str, value: str) -> None:
+    from ctrules.checks.syntax import _wildcard_match
+
+    assert leaf_matches([{"wildcard": pattern}], value) is _wildcard_match(pattern, value)
+    assert leaf_accepts([{"wildcard": pattern}], [value]) == (
+        None if _wildcard_match(pattern, value) is None else {value} if _wildcard_match(pattern, value) else set()
+    )

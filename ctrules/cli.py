@@ -282,8 +282,18 @@ def _dumps(value: Any, levels: int, indent: str = "") -> str:
     return "[\n" + ",\n".join(f"{inner}{_dumps(v, levels - 1, inner)}" for v in value) + f"\n{indent}]"
 
 
+def _locate_findings(report: LintReport) -> None:
+    """Locate the rules with findings, file by file, in one scan each (not every rule of the file)."""
+    by_file: dict[int, tuple[InputFile, dict[int, TemplateRule]]] = {}
+    for r in report.findings:
+        by_file.setdefault(id(r.file), (r.file, {}))[1].setdefault(id(r.rule), r.rule)
+    for f, rules in by_file.values():
+        f.locate(list(rules.values()))
+
+
 def render_json(report: LintReport) -> str:
     """The report as one JSON document: ``summary``, ``findings``, ``problems`` and ``empty`` inputs."""
+    _locate_findings(report)
     doc = {
         "tool": "ctrules",
         "version": __version__,
@@ -354,6 +364,7 @@ def render_sarif(report: LintReport) -> str:
     rules = _sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
+    _locate_findings(report)
     for r in report.findings:
         f = r.finding
         loc = _location(r.file.path, r.file.line_of(r.rule))

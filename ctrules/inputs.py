@@ -133,6 +133,12 @@ class InputFile:
     text: str = ""
     _lines: dict[int, int] | None = field(default=None, repr=False)
 
+    def locate(self, rules: Sequence[TemplateRule]) -> None:
+        """Find the lines of some rules of this file (in document order) in one forward scan, so that
+        :meth:`line_of` answers for them without locating every rule of a large file."""
+        if self.text:
+            self._lines = {**(self._lines or {}), **_locate(self.text, rules)}
+
     def line_of(self, rule: TemplateRule) -> int:
         """The 1-based line where ``rule`` is defined in the file, best effort (1 when not found).
 

@@ -521,3 +521,16 @@ def test_line_numbers_best_effort(tmp_path: Path) -> None:
         '"address": "aws_cloudwatch_event_rule.a",',
         '"address": "aws_cloudwatch_event_rule.b",',
     ]
+
+
+def test_locating_some_rules_gives_the_lines_of_locating_all(tmp_path: Path) -> None:
+    rules = {f"Rule{i:02d}": rule(SEED if i % 3 else GOOD) for i in range(30)}
+    path = write(tmp_path / "t.json", json.dumps(template(**rules), indent=2))
+    every = read_path(str(path)).files[0]
+    expected = {r.logical_id: every.line_of(r) for r in every.rules}
+    some = read_path(str(path)).files[0]
+    chosen = some.rules[1::3]
+    some.locate(chosen)
+    assert {r.logical_id: some.line_of(r) for r in chosen} == {r.logical_id: expected[r.logical_id] for r in chosen}
+    assert len(set(expected.values())) == 30  # each rule on its own line: the comparison means something
+    assert some.line_of(some.rules[0]) == expected["Rule00"]  # one not located beforehand still is

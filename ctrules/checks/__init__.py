@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ctrules.checks.analysis import Branch, alternatives_count, branches
-from ctrules.checks.fastpath import FLAT, WITH_OR, certainly_clean, shape
+from ctrules.checks.fastpath import FLAT, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS
 from ctrules.checks.syntax import SyntaxProblem, validate_pattern
@@ -91,30 +91,37 @@ class PatternChecker:
         """
         ctx = context or _NOTHING_KNOWN
         kind = shape(pattern)
-        if kind == FLAT and certainly_clean(pattern, ctx):  # type: ignore[arg-type]
+        if _certainly_clean(pattern, ctx, kind):
             return []
         skip = tuple(sorted(set(ignore)))
         key = (repr(pattern), ctx, skip)
         found = self._found.get(key)
         if found is None:
-            found = _run(pattern, ctx, set(skip), kind)
+            found = _run(pattern, ctx, set(skip), kind, tried=True)
             self._found[key] = found
         return found
 
 
-def _run(pattern: object, ctx: RuleContext, skip: set[str], kind: int) -> list[Finding]:
-    """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.shape`."""
+def _certainly_clean(pattern: Any, ctx: RuleContext, kind: int) -> bool:
+    """The fast path: True when no check would find anything (False: don't know)."""
     if kind == FLAT:
-        if certainly_clean(pattern, ctx):  # type: ignore[arg-type]
-            return []
-        return _check(pattern, ctx, skip, valid=True, clean=[False])
+        return certainly_clean(pattern, ctx)
     if kind == WITH_OR:
-        alternatives = branches(pattern)  # type: ignore[arg-type]
-        clean = [certainly_clean(b.as_pattern(), ctx) for b in alternatives]
-        if all(clean):
-            return []
-        return _check(pattern, ctx, skip, valid=True, alternatives=alternatives, clean=clean)
-    return _check(pattern, ctx, skip, valid=False)
+        alternatives = or_alternatives(pattern)
+        return alternatives is not None and all(certainly_clean(a, ctx) for a in alternatives)
+    return False
+
+
+def _run(pattern: object, ctx: RuleContext, skip: set[str], kind: int, *, tried: bool = False) -> list[Finding]:
+    """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.shape`.
+
+    :param tried: the fast path already said "don't know".
+    """
+    if not tried and _certainly_clean(pattern, ctx, kind):
+        return []
+    if kind == FLAT:
+        return _check(pattern, ctx, skip, valid=True, clean=[False])
+    return _check(pattern, ctx, skip, valid=kind == WITH_OR)
 
 
 def _check(

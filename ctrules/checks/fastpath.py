@@ -23,12 +23,12 @@ from typing import Any, Final
 
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY, READ_ONLY_RULE_STATE
 from ctrules.catalog._store import store
-from ctrules.checks.analysis import events_matching, name_filter_decidable
+from ctrules.checks.analysis import MAX_BRANCHES, events_matching, name_filter_decidable
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.rules import RECORD_FIELDS
 from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_verdict
 
-__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "certainly_clean", "shape"]
+__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "certainly_clean", "or_alternatives", "shape"]
 
 #: :func:`shape`: the full validator must decide.
 NOT_SIMPLE: Final = 0
@@ -138,6 +138,54 @@ def shape(pattern: object) -> int:
             else:
                 return NOT_SIMPLE
     return result
+
+
+def or_alternatives(pattern: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The ``$or``-free patterns a valid pattern with ``$or`` stands for (any of them may match), or None.
+
+    None when a field is given both inside and outside an ``$or`` (or in two of them) at one level, or when
+    there would be more than :data:`~ctrules.checks.analysis.MAX_BRANCHES` alternatives: then
+    :func:`~ctrules.checks.analysis.branches` decides how they combine.
+    """
+    found = _alternatives(pattern)
+    return found if found is not None and len(found) <= MAX_BRANCHES else None
+
+
+def _alternatives(obj: dict[str, Any]) -> list[dict[str, Any]] | None:
+    results: list[dict[str, Any]] = [{}]
+    for key, value in obj.items():
+        if key == "$or":
+            options: list[dict[str, Any]] = []
+            for alternative in value:
+                expanded = _alternatives(alternative)
+                if expanded is None:
+                    return None
+                options.extend(expanded)
+            combined: list[dict[str, Any]] = []
+            for r in results:
+                for option in options:
+                    if not r.keys().isdisjoint(option):
+                        return None
+                    combined.append({**r, **option})
+            results = combined
+        elif type(value) is dict:
+            subs = _alternatives(value)
+            if subs is None:
+                return None
+            combined = []
+            for r in results:
+                if key in r:
+                    return None
+                combined.extend({**r, key: sub} for sub in subs)
+            results = combined
+        else:
+            for r in results:
+                if key in r:
+                    return None
+                r[key] = value
+        if len(results) > MAX_BRANCHES:
+            return None
+    return results
 
 
 def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:

@@ -8,6 +8,7 @@ returns without them, on thousands of generated patterns (plain, with operators,
 from __future__ import annotations
 
 import copy
+import json
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -257,8 +258,32 @@ def test_pattern_checker_gives_check_pattern_findings_and_judges_a_repeat_once(
             "detail": {"eventName": ["CreateAccountResult"]}}  # fmt: skip
     first = checker.check(seed, RuleContext(region="us-east-1"))
     calls: list[object] = []
-    monkeypatch.setattr(checks_module, "_run", lambda *a: calls.append(a) or [])
+    monkeypatch.setattr(checks_module, "_run", lambda *a, **k: calls.append(a) or [])
     again = checker.check(copy.deepcopy(seed), RuleContext(region="us-east-1"))
     assert again is first and [f.code for f in again] == ["CTR001"] and calls == []
     checker.check(seed, RuleContext(region="eu-west-1"))  # another context is judged anew
     assert len(calls) == 1
+
+
+def test_or_alternatives_are_the_branches_when_no_field_is_given_twice() -> None:
+    from ctrules.checks.analysis import branches
+    from ctrules.checks.fastpath import or_alternatives
+
+    expanded = 0
+    for pattern, _ in OR_CASES:
+        if shape(pattern) != WITH_OR:
+            continue
+        alternatives = or_alternatives(pattern)
+        if alternatives is not None:
+            expanded += 1
+            as_patterns = [b.as_pattern() for b in branches(pattern)]
+            assert sorted(map(_canonical, alternatives)) == sorted(map(_canonical, as_patterns)), pattern
+    assert expanded > 300
+    given_twice = {"detail": {"errorCode": ["x"]}, "$or": [{"detail": {"eventName": ["a"]}}, {"source": ["aws.s3"]}]}
+    assert shape(given_twice) == WITH_OR and or_alternatives(given_twice) is None
+    many = {"$or": [{"a": [str(i)]} for i in range(9)], "detail": {"$or": [{"b": [str(i)]} for i in range(9)]}}
+    assert shape(many) == WITH_OR and or_alternatives(many) is None  # 81 > MAX_BRANCHES
+
+
+def _canonical(pattern: dict[str, Any]) -> str:
+    return json.dumps(pattern, sort_keys=True)

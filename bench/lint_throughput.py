@@ -10,10 +10,11 @@ detail-type, a misspelt name or source, the docs' "Signin" spelling, a lower-cas
 read-only event without the State, a malformed operator).
 
 Timed: ``ctrules.cli.main(["lint", TEMPLATE, "--region", "us-east-1"])`` in this process, output to
-memory; best of N runs after a first run (which also loads the catalog, reported separately), and the
-same with ``--format json`` (which adds the line of each finding). For reference: the parse floor
-(``json.loads`` of the file plus the walk that finds the rules), and cfn-lint run on the same file (a
-subprocess, once).
+memory; best of N runs after a first run (reported separately), the same with ``--format json`` and
+``--format sarif`` (which add the line of each finding), and the whole command in a new process
+(``python -m ctrules lint``: interpreter start, imports, catalog load, a cold run). For reference: the
+parse floor (``json.loads`` of the file plus the walk that finds the rules), and cfn-lint run on the same
+file (a subprocess, once).
 
 Usage: ``python bench/lint_throughput.py [--rules N] [--repeat N] [--json] [--skip-cfn-lint]
 [--profile]``.
@@ -210,6 +211,20 @@ def time_ctrules(path: Path, repeat: int, fmt: str) -> tuple[list[float], str]:
     return times, text
 
 
+def time_process(path: Path, repeat: int) -> float:
+    """Best wall time of ``python -m ctrules lint PATH`` in a new process: interpreter start, imports, catalog
+    load and a cold run, as a user or a CI job sees it."""
+    cmd = [sys.executable, "-m", "ctrules", "lint", str(path), "--region", REGION]
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        best = min(best, time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"python -m ctrules lint failed (exit {proc.returncode})")
+    return best
+
+
 def time_parse_floor(path: Path, repeat: int) -> float:
     """Best time of reading + json.loads + walking the rules (the floor of a pure-Python linter)."""
     best = float("inf")
@@ -303,7 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         warm, _ = time_ctrules(path, args.repeat, "text")
         best = min(warm)
         json_times, json_out = time_ctrules(path, args.repeat, "json")
+        sarif_times, _ = time_ctrules(path, args.repeat, "sarif")
         summary = json.loads(json_out)["summary"]
+        process = time_process(path, args.repeat)
         floor = time_parse_floor(path, args.repeat)
         if args.profile:
             profile(path)
@@ -326,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         row("  ctrules lint time (best, text output)", round(best, 3), "s"),
         row("  ctrules lint time (first run: also loads the catalog)", round(cold, 3), "s"),
         row("  ctrules lint --format json (best; adds line numbers)", round(n / min(json_times)), "rules/s"),
+        row("  ctrules lint --format sarif (best)", round(n / min(sarif_times)), "rules/s"),
+        row("  whole command in a new process (python -m ctrules lint; best)", round(process, 3), "s"),
         row("  parse floor (json.loads + finding the rules)", round(n / floor), "rules/s"),
         row("  findings: errors / warnings", f"{summary['errors']} / {summary['warnings']}", ""),
         row("  distinct patterns", distinct, "patterns"),

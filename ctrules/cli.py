@@ -347,8 +347,14 @@ def _sarif_rules() -> list[dict[str, Any]]:
     return out
 
 
-def _location(path: str, line: int) -> dict[str, Any]:
-    uri, relative = _artifact_uri(path)
+def _location(path: str, line: int, uris: dict[str, tuple[str, bool]] | None = None) -> dict[str, Any]:
+    """A SARIF location; ``uris`` remembers each file's URI (resolving a path costs system calls)."""
+    found = uris.get(path) if uris is not None else None
+    if found is None:
+        found = _artifact_uri(path)
+        if uris is not None:
+            uris[path] = found
+    uri, relative = found
     artifact: dict[str, Any] = {"uri": uri}
     if relative:
         artifact["uriBaseId"] = "%SRCROOT%"
@@ -364,10 +370,11 @@ def render_sarif(report: LintReport) -> str:
     rules = _sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
+    uris: dict[str, tuple[str, bool]] = {}
     _locate_findings(report)
     for r in report.findings:
         f = r.finding
-        loc = _location(r.file.path, r.file.line_of(r.rule))
+        loc = _location(r.file.path, r.file.line_of(r.rule), uris)
         loc["logicalLocations"] = [
             {"name": r.rule.label, "fullyQualifiedName": r.rule.cdk_path or r.rule.label, "kind": "resource"},
             {"name": f.path, "fullyQualifiedName": r.location, "kind": "value"},

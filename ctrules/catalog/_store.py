@@ -22,13 +22,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, CatalogEvent, source_of
+from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, CatalogEvent, deliverable_detail_types, source_of
 
 __all__ = ["Store", "store"]
 
 _LOCK = threading.Lock()
 _STORE: Store | None = None
 _TYPES_BY_MASK: dict[int, tuple[str, ...]] = {}
+
+#: What the checks' fast path needs of one entry: (deliverable detail-types, eventbridge_read_only,
+#: category, home_region). See :meth:`Store.facts`.
+Facts = tuple[frozenset[str], bool, str, "str | None"]
 
 
 def _types(mask: int) -> tuple[str, ...]:
@@ -49,6 +53,7 @@ class Store:
         self.sources: list[list[Any]] = doc["sources"]
         self.service_sources: dict[str, str] = doc["services"]
         self._cache: dict[int, CatalogEvent] = {}
+        self._facts: dict[int, Facts] = {}
         by_name: dict[str, list[int]] = {}
         for i, row in enumerate(self.rows):
             lst = by_name.get(row[0])
@@ -84,6 +89,33 @@ class Store:
         self._cache[index] = ev
         return ev
 
+    def facts(self, index: int) -> Facts:
+        """A few facts of the entry at row ``index``, read from the row without building a
+        :class:`~ctrules.catalog.model.CatalogEvent` (cached)."""
+        found = self._facts.get(index)
+        if found is None:
+            _, src_i, mask, _ro, flags, cat, _evidence = self.rows[index]
+            source_row = self.sources[src_i]
+            found = (
+                frozenset(deliverable_detail_types(_types(mask), bool(flags & 2), bool(source_row[4]))),
+                bool(flags & 1),
+                CATEGORIES[cat],
+                source_row[3],
+            )
+            self._facts[index] = found
+        return found
+
+    def indexes_in(self, name: str, event_sources: frozenset[str]) -> list[int]:
+        """Row indexes of the entries named ``name`` whose eventSource is in ``event_sources``, in row order."""
+        by_key = self.by_key
+        if len(event_sources) == 1:
+            (only,) = event_sources
+            i = by_key.get((only, name))
+            return [] if i is None else [i]
+        found = [by_key[(es, name)] for es in event_sources if (es, name) in by_key]
+        found.sort()
+        return found
+
     @cached_property
     def by_source(self) -> dict[str, list[int]]:
         """eventSource -> row indexes."""
@@ -115,14 +147,7 @@ class Store:
 
     def lookup_in(self, name: str, event_sources: frozenset[str]) -> tuple[CatalogEvent, ...]:
         """Entries named ``name`` whose eventSource is in ``event_sources``."""
-        by_key = self.by_key
-        if len(event_sources) == 1:
-            (only,) = event_sources
-            i = by_key.get((only, name))
-            return () if i is None else (self.event(i),)
-        found = [by_key[(es, name)] for es in event_sources if (es, name) in by_key]
-        found.sort()
-        return tuple(self.event(i) for i in found)
+        return tuple(self.event(i) for i in self.indexes_in(name, event_sources))
 
     @cached_property
     def aliases(self) -> dict[str, dict[str, list[str]]]:

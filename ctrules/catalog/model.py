@@ -80,6 +80,19 @@ READ_ONLY_RULE_STATE: Final = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
 _SUFFIX: Final = ".amazonaws.com"
 
 
+def deliverable_detail_types(
+    event_types: tuple[str, ...], insights: bool = False, network_activity: bool = False
+) -> tuple[str, ...]:
+    """The ``detail-type`` of each eventType, then the Insights and network activity detail-types when the
+    event is also delivered as those (see :attr:`CatalogEvent.deliverable_detail_types`)."""
+    extra: list[str] = []
+    if insights:
+        extra.append(DETAIL_TYPES[INSIGHT])
+    if network_activity:
+        extra.append(DETAIL_TYPES[NETWORK_ACTIVITY])
+    return tuple(DETAIL_TYPES[t] for t in event_types) + tuple(extra)
+
+
 def source_of(event_source: str) -> str:
     """The EventBridge ``source`` of a CloudTrail eventSource.
 
@@ -136,12 +149,7 @@ class CatalogEvent:
         :attr:`detail_types`, plus the Insights detail-type when :attr:`insights` and the network
         activity detail-type when :attr:`network_activity`.
         """
-        extra: list[str] = []
-        if self.insights:
-            extra.append(DETAIL_TYPES[INSIGHT])
-        if self.network_activity:
-            extra.append(DETAIL_TYPES[NETWORK_ACTIVITY])
-        return self.detail_types + tuple(extra)
+        return deliverable_detail_types(self.event_types, self.insights, self.network_activity)
 
     @property
     def is_global(self) -> bool:

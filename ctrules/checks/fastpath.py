@@ -270,14 +270,16 @@ def _admitted(sources: object, event_sources: object) -> frozenset[str] | bool |
 def _summarise(name: str, allowed: frozenset[str] | None) -> _Summary | None:
     """What the checks need of the entries named ``name`` (within ``allowed``); None when there are none."""
     s = store()
-    found = tuple(s.event(i) for i in s.by_name.get(name, ())) if allowed is None else s.lookup_in(name, allowed)
+    indexes = s.by_name.get(name, ()) if allowed is None else s.indexes_in(name, allowed)
     summary: _Summary | None = None
-    if found:
+    if indexes:
+        facts = [s.facts(i) for i in indexes]
+        homes = [f[3] for f in facts]
         summary = (
-            frozenset(dt for e in found for dt in e.deliverable_detail_types),
-            all(e.eventbridge_read_only for e in found),
-            all(e.category == "Data" for e in found),
-            frozenset(e.home_region for e in found) if all(e.home_region is not None for e in found) else None,
+            frozenset().union(*(f[0] for f in facts)),
+            all(f[1] for f in facts),
+            all(f[2] == "Data" for f in facts),
+            None if None in homes else frozenset(homes),
         )
     if len(_NAMES) >= _CACHE_LIMIT:
         _NAMES.clear()

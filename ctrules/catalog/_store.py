@@ -54,6 +54,7 @@ class Store:
         self.service_sources: dict[str, str] = doc["services"]
         self._cache: dict[int, CatalogEvent] = {}
         self._facts: dict[int, Facts] = {}
+        self._names_of: dict[str, list[str]] = {}
         by_name: dict[str, list[int]] = {}
         for i, row in enumerate(self.rows):
             lst = by_name.get(row[0])
@@ -123,6 +124,14 @@ class Store:
         for i, row in enumerate(self.rows):
             out.setdefault(self.sources[row[1]][0], []).append(i)
         return out
+
+    def names_of(self, event_source: str) -> list[str]:
+        """The event names of one eventSource (cached; empty for an unknown one)."""
+        found = self._names_of.get(event_source)
+        if found is None:
+            rows = self.rows
+            found = self._names_of[event_source] = [rows[i][0] for i in self.by_source.get(event_source, ())]
+        return found
 
     @cached_property
     def by_key(self) -> dict[tuple[str, str], int]:

@@ -329,7 +329,7 @@ def events_matching(value: object, allowed: frozenset[str] | None) -> tuple[Cata
     def universe() -> list[str]:
         if allowed is None:
             return s.sorted_names
-        return sorted({s.rows[i][0] for es in allowed for i in s.by_source.get(es, [])})
+        return [name for es in allowed for name in s.names_of(es)]
 
     tag = "name:*:" if allowed is None else "name:" + ",".join(sorted(allowed)) + ":"
     key = tag + json.dumps(value, sort_keys=True, default=str)

@@ -199,6 +199,8 @@ def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Findin
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
+    if len(findings) <= 1:
+        return findings
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda f: (f.severity != ERROR, f.code, _natural(f.path)))
 

@@ -44,7 +44,7 @@ _MATCHES_CACHE: dict[str, tuple[CatalogEvent, ...]] = {}
 _SOURCE_TO_ES: dict[frozenset[str], frozenset[str]] = {}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: an analysis makes many, and frozen construction is slow
 class Item:
     """One value of a leaf list with its JSON path.
 

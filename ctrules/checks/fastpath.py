@@ -1,19 +1,20 @@
 """A fast answer for the most common pattern: one that every check would pass.
 
 Most rules in real templates are simple: a CloudTrail detail-type spelt exactly, known sources, literal
-eventSource and eventName values, and filters on record fields (plain values or operators such as
-``exists`` and ``anything-but``), perhaps with ``$or``. Two functions recognise such a pattern without the
-general machinery:
+eventSource and eventName values (or a ``prefix``/``wildcard`` on eventName), and filters on record fields
+(plain values or operators such as ``exists`` and ``anything-but``), perhaps with ``$or``. Three functions
+recognise such a pattern without the general machinery:
 
 * :func:`shape` tells, in one walk, that EventBridge certainly accepts the pattern (so CTR009 has nothing
-  to say) and whether it holds ``$or``; anything unusual (wildcards, tokens, odd keys) gives
-  :data:`NOT_SIMPLE` and the full validator decides;
+  to say) and whether it holds ``$or``; anything unusual (two wildcards, tokens, odd keys) gives
+  :data:`NOT_SIMPLE` and the full validator decides. Each distinct operator object is validated once;
+* :func:`or_alternatives` spells out the ``$or``-free patterns of a simple pattern with ``$or``;
 * :func:`certainly_clean` tells that every meaning check (CTR001-CTR008) would pass an ``$or``-free valid
-  pattern.
+  pattern, from per-name summaries of the catalog entries (cached).
 
-Neither ever *finds* anything: whenever a check could have something to say they answer "don't know" and
-:func:`ctrules.checks.check_pattern` runs every check as usual. ``tests/checks/test_fastpath.py`` proves on
-thousands of patterns that their answers always agree with the full checks.
+None of them ever *finds* anything: whenever a check could have something to say they answer "don't know"
+and :func:`ctrules.checks.check_pattern` runs every check as usual. ``tests/checks/test_fastpath.py``
+proves on thousands of patterns that their answers always agree with the full checks.
 """
 
 from __future__ import annotations

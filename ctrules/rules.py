@@ -220,18 +220,17 @@ class _CloudTrailRuleBase(events.Rule):
                     f"{_path(scope, id)}: "
                     + "; ".join(f"{f.code}: {f.message} Fix: {f.fix} (at {f.path})" for f in errors)
                 )
-        super().__init__(
-            scope,
-            id,
-            event_pattern=to_event_pattern(resolved.pattern),
-            enabled=enabled,
-            event_bus=event_bus,
-            targets=targets,
-            description=description,
-            rule_name=rule_name,
-            cross_stack_scope=cross_stack_scope,
-            **kwargs,
-        )
+        given = {
+            "enabled": enabled,
+            "event_bus": event_bus,
+            "targets": targets,
+            "description": description,
+            "rule_name": rule_name,
+            "cross_stack_scope": cross_stack_scope,
+        }
+        # Only the properties given: jsii type-checks and sends every argument passed, None included.
+        kwargs.update((k, v) for k, v in given.items() if v is not None)
+        super().__init__(scope, id, event_pattern=to_event_pattern(resolved.pattern), **kwargs)
         #: The catalog entries the rule was built for.
         self.catalog_events: tuple[CatalogEvent, ...] = resolved.events
         #: The CloudTrail eventType(s) the rule matches.

@@ -148,3 +148,28 @@ def test_rules_in_template(props: dict[str, Any], expected: Any) -> None:
         assert found == []
     else:
         assert found[0].pattern == expected
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    import gc
+
+    from ctrules import plugin
+
+    seen: list[bool] = []
+    original = plugin.CloudTrailChecks._validate
+
+    def spy(self: CloudTrailChecks, context: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(self, context)
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(plugin.CloudTrailChecks, "_validate", spy)
+            app_with(tmp_path, "us-east-1", pat("aws.ec2", API, "RunInstances")).synth()
+        assert seen == [False]  # off while the templates are read and checked
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

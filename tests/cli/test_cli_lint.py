@@ -218,3 +218,25 @@ def test_output_is_json_even_with_problems(tmp_path: Path) -> None:
         {"file": str(path), "resource": "Bad", "message": doc["problems"][0]["message"]}
     ]
     assert r.codes() == ["CTR001"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_collector_off_while_linting_and_writing_then_restored(
+    seed_file: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from ctrules import cli
+
+    seen: list[bool] = []
+    for name in ("lint", f"render_{fmt}"):
+        original = getattr(cli, name)
+
+        def spy(*args: Any, __original: Any = original, **kwargs: Any) -> Any:
+            seen.append(gc.isenabled())
+            return __original(*args, **kwargs)
+
+        monkeypatch.setattr(cli, name, spy)
+    assert gc.isenabled()
+    assert run("lint", seed_file, "--format", fmt).code == 1
+    assert seen == [False, False] and gc.isenabled()

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ctrules.checks.analysis import Branch, alternatives_count, branches
-from ctrules.checks.fastpath import FLAT, WITH_OR, certainly_clean, or_alternatives, shape
+from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.rules import BRANCH_CHECKS, CHECKS
 from ctrules.checks.syntax import SyntaxProblem, validate_pattern
@@ -119,25 +119,15 @@ def _run(pattern: object, ctx: RuleContext, skip: set[str], kind: int, *, tried:
     """
     if not tried and _certainly_clean(pattern, ctx, kind):
         return []
-    if kind == FLAT:
-        return _check(pattern, ctx, skip, valid=True, clean=[False])
-    return _check(pattern, ctx, skip, valid=kind == WITH_OR)
+    # A flat pattern is its own single branch, which the fast path has just judged.
+    return _check(pattern, ctx, skip, valid=kind != NOT_SIMPLE, branch_shortcut=kind != FLAT)
 
 
-def _check(
-    pattern: object,
-    ctx: RuleContext,
-    skip: set[str],
-    *,
-    valid: bool,
-    alternatives: list[Branch] | None = None,
-    clean: list[bool] | None = None,
-) -> list[Finding]:
+def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, branch_shortcut: bool) -> list[Finding]:
     """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcuts).
 
     :param valid: the pattern is known to be valid (CTR009 need not run).
-    :param alternatives: its branches, when already expanded.
-    :param clean: for each branch, whether the fast path already found it clean.
+    :param branch_shortcut: try the fast path on each ``$or`` alternative before its checks.
     """
     malformed = [] if valid else ctr009_malformed_pattern(pattern)
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
@@ -145,12 +135,11 @@ def _check(
         # Meaning is only checked on a pattern EventBridge would accept.
         return _ordered(found)
     data: dict[str, Any] = pattern
-    if alternatives is None:
-        alternatives = branches(data)
+    alternatives = branches(data)
     per_branch: list[list[Finding]] = []
-    for i, branch in enumerate(alternatives):
+    for branch in alternatives:
         branch_found: list[Finding] = []
-        if not (clean[i] if clean is not None else certainly_clean(branch.as_pattern(), ctx)):
+        if not (branch_shortcut and certainly_clean(branch.as_pattern(), ctx)):
             for code, check in BRANCH_CHECKS:
                 if code not in skip:
                     branch_found.extend(check(branch, ctx))

@@ -187,3 +187,36 @@ def test_s3_and_s3control_aliases_both_kept() -> None:
 def test_rds_data_api_calls_are_data_events_under_rdsdataapi() -> None:
     by_source = {e.source: e.category for e in catalog.lookup("ExecuteStatement")}
     assert by_source["aws.rdsdataapi"] == "Data" and by_source["aws.rdsdata"] == "Management"
+
+
+@pytest.mark.parametrize(
+    ("name", "service", "source"),
+    [
+        ("StartConfigurationSession", "appconfigdata", "aws.appconfig"),  # the AppConfig data API logs as appconfig
+        ("CreateScalingPlan", "autoscaling-plans", "aws.autoscaling"),
+        ("DescribeUser", "ds-data", "aws.ds"),
+        ("InvokeAgent", "bedrock-agent-runtime", "aws.bedrock"),
+        ("CreateAgent", "bedrock-agent", "aws.bedrock"),
+        ("CreateStage", "ivs-realtime", "aws.ivs"),
+    ],
+)
+def test_data_plane_apis_logged_under_their_parent_service(name: str, service: str, source: str) -> None:
+    entry = catalog.get(name, service=source)
+    assert entry.verified and entry.source == source
+    assert catalog.event_source_for(service) == entry.event_source  # the SDK service name leads there too
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "category"),
+    [
+        ("PutMetricData", "aws.monitoring", "Data"),  # AWS::CloudWatch::Metric
+        ("GetMetricData", "aws.monitoring", "Data"),
+        ("PutMetricAlarm", "aws.monitoring", "Management"),
+        ("SendEmail", "aws.ses", "Data"),  # AWS::SES::EmailIdentity
+        ("IsAuthorized", "aws.verifiedpermissions", "Data"),
+        ("PutTraceSegments", "aws.xray", "Data"),
+        ("GetCertificate", "aws.acm", "Management"),  # ACME protocol calls log under another eventSource
+    ],
+)
+def test_data_event_operations_from_the_services_cloudtrail_pages(name: str, source: str, category: str) -> None:
+    assert catalog.get(name, service=source).category == category

@@ -215,8 +215,10 @@ def _check(
     """The findings of one rule, or a one-line problem when it cannot be checked."""
     try:
         return checker.check(rule.pattern, ctx, ignore=skip)
-    except (RecursionError, ValueError):  # repr() of a huge integer raises ValueError
+    except RecursionError:
         return "the event pattern is nested too deeply to check"
+    except ValueError as exc:  # a YAML integer of more than 4,300 digits cannot be turned into text
+        return f"the event pattern holds a value that cannot be checked ({exc})"
     except Exception as exc:  # the checks never raise by design; never show a traceback anyway
         return f"internal error while checking this rule ({type(exc).__name__}: {exc}); please report it"
 

@@ -314,6 +314,9 @@ def _yaml_error(exc: yaml.YAMLError) -> str:
     return f"broken YAML: {' '.join(str(exc).split())}"
 
 
+_HUGE_NUMBER = "a number of more than 4,300 digits, which cannot be read"
+
+
 def parse_document(text: str, path: str) -> Any:
     """Parse a JSON or YAML document (JSON when the file ends in ``.json`` or starts with ``{``/``[``).
 
@@ -332,6 +335,8 @@ def parse_document(text: str, path: str) -> Any:
             json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         except RecursionError:
             raise InputError(path, "JSON nested too deeply to read") from None
+        except ValueError:  # Python refuses integers of more than 4,300 digits
+            raise InputError(path, _HUGE_NUMBER) from None
         if is_json_name:
             raise InputError(path, json_problem)
         try:  # a YAML flow mapping (``{a: 1}``) starts with "{" too
@@ -437,6 +442,8 @@ def _make_rule(
             problem = f"the event pattern is a string that is not JSON ({exc.msg} at character {exc.pos})"
         except RecursionError:
             pattern, problem = None, "the event pattern is a JSON string nested too deeply to read"
+        except ValueError:
+            pattern, problem = None, f"the event pattern is a JSON string with {_HUGE_NUMBER}"
     deploy_time = problem is None and _is_intrinsic(pattern)
     if deploy_time:
         pattern = None

@@ -52,6 +52,8 @@ def one_error_line(r: Run) -> str:
             "a raw Terraform state",
         ),
         ("deep.json", "[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
+        ("huge.json", '{"Resources": {"R": {"x": 1' + "0" * 5000 + "}}}", "a number of more than 4,300 digits"),
+        ("huge.yaml", "Resources:\n  R:\n    x: 1" + "0" * 5000 + "\n", "broken YAML: ValueError"),
     ],
 )
 def test_unreadable_file(tmp_path: Path, name: str, content: str | bytes, problem: str) -> None:
@@ -99,6 +101,16 @@ def test_pattern_string_that_is_not_json(tmp_path: Path) -> None:
     line = one_error_line(run("lint", path))
     assert line.startswith(
         f"ctrules: error: {path}: Broken: the event pattern is a string that is not JSON ("
+    )
+
+
+def test_pattern_string_with_a_huge_number(tmp_path: Path) -> None:
+    huge = '{"source": ["aws.ec2"], "detail": {"x": [1' + "0" * 5000 + "]}}"
+    path = write(tmp_path / "t.json", template(Huge=rule(huge)))
+    line = one_error_line(run("lint", path))
+    assert line == (
+        f"ctrules: error: {path}: Huge: the event pattern is a JSON string with a number of more than 4,300 "
+        "digits, which cannot be read"
     )
 
 

@@ -58,7 +58,20 @@ OVERLAY_FILES = (
     "eventbridge_read_only.json",
     "data_events.json",
     "event_families.json",
+    "documented_events.json",
+    "observed_events.json",
 )
+#: Overlay files of events (service events, sign-in, console actions, documented and observed events),
+#: merged into the catalog by the same loop.
+EVENT_FILES = (
+    "service_events.json",
+    "signin_events.json",
+    "console_actions.json",
+    "documented_events.json",
+    "observed_events.json",
+)
+#: Values of an event entry's optional ``origin`` field.
+ORIGINS = ("record", "aws-page")
 
 
 class OverlayError(Exception):
@@ -280,7 +293,7 @@ def build(wheel: Path) -> bytes:
         source_service.setdefault(es, svc_name)
 
     # Non-API events: service events, console sign-in events, console actions.
-    for file in ("service_events.json", "signin_events.json", "console_actions.json"):
+    for file in EVENT_FILES:
         for i, item in enumerate(load_overlay(file)):
             where = f"{file}[{i}] {item.get('event_name')!r}"
             es = check_event_source(where, item.get("event_source"))
@@ -288,6 +301,8 @@ def build(wheel: Path) -> bytes:
             if not isinstance(types, list) or not types or any(t not in EVENT_TYPES for t in types):
                 raise OverlayError(f"{where}: event_types {types!r} must be a non-empty list of {EVENT_TYPES}")
             evidence = need_evidence(where, item.get("evidence"))
+            if item.get("origin", "record") not in ORIGINS:
+                raise OverlayError(f"{where}: origin {item.get('origin')!r} must be one of {ORIGINS}")
             category = item.get("category", "Management")
             if category not in CATEGORIES:
                 raise OverlayError(f"{where}: category {category!r} not in {CATEGORIES}")
@@ -299,7 +314,8 @@ def build(wheel: Path) -> bytes:
                 existing.event_types.update(types)
                 existing.evidence.extend(evidence)
                 existing.verified = True
-                if ro is not None and "AwsApiCall" not in types:
+                # A real record's readOnly wins over the name rule; other files only set it for non-API events.
+                if isinstance(ro, bool) and ("AwsApiCall" not in types or item.get("origin") == "record"):
                     existing.read_only = ro
                 continue
             entries[key] = Entry(

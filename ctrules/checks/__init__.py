@@ -15,14 +15,24 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from ctrules.checks import (  # noqa: F401  (each module registers its check)
+    ctr001_detail_type,
+    ctr002_source,
+    ctr003_event_name,
+    ctr004_read_only_state,
+    ctr005_global_region,
+    ctr006_data_event,
+    ctr007_detail_type_spelling,
+    ctr008_record_fields,
+    ctr009_malformed,
+)
 from ctrules.checks.analysis import Branch, alternatives_count, branches
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
-from ctrules.checks.rules import BRANCH_CHECKS, CHECKS
-from ctrules.checks.syntax import SyntaxProblem, validate_pattern
+from ctrules.checks.registry import branch_checks, registered
 
 __all__ = [
     "CHECKS",
@@ -40,13 +50,27 @@ __all__ = [
 _NOTHING_KNOWN = RuleContext()
 
 
-def ctr009_malformed_pattern(pattern: object) -> list[Finding]:
-    """CTR009: the pattern must be valid for EventBridge (non-empty list leaves, known operators...)."""
-    return [_from_syntax(p) for p in validate_pattern(pattern)]
+ctr009_malformed_pattern = ctr009_malformed.run_pattern
 
 
-def _from_syntax(problem: SyntaxProblem) -> Finding:
-    return Finding("CTR009", ERROR, problem.message, problem.fix, problem.path)
+class _Checks(Mapping[str, CheckInfo]):
+    """Every registered check's metadata by code (a live view of the registry, for reports and SARIF)."""
+
+    def __getitem__(self, code: str) -> CheckInfo:
+        for c in registered():
+            if c.code == code:
+                return c.info
+        raise KeyError(code)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([c.code for c in registered()])
+
+    def __len__(self) -> int:
+        return len(registered())
+
+
+#: Every check, by code: name, default severity, summary, help, fix, docs anchor.
+CHECKS: Mapping[str, CheckInfo] = _Checks()
 
 
 def check_pattern(
@@ -140,7 +164,7 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
     for branch in alternatives:
         branch_found: list[Finding] = []
         if not (branch_shortcut and certainly_clean(branch.as_pattern(), ctx)):
-            for code, check in BRANCH_CHECKS:
+            for code, check in branch_checks():
                 if code not in skip:
                     branch_found.extend(check(branch, ctx))
         per_branch.append(branch_found)

@@ -9,8 +9,10 @@ recognise such a pattern without the general machinery:
   to say) and whether it holds ``$or``; anything unusual (two wildcards, tokens, odd keys) gives
   :data:`NOT_SIMPLE` and the full validator decides. Each distinct operator object is validated once;
 * :func:`or_alternatives` spells out the ``$or``-free patterns of a simple pattern with ``$or``;
-* :func:`certainly_clean` tells that every meaning check (CTR001-CTR008) would pass an ``$or``-free valid
-  pattern, from per-name summaries of the catalog entries (cached).
+* :func:`certainly_clean` tells that every registered check would pass an ``$or``-free valid pattern: it
+  gathers the pattern's :class:`FlatFacts` (from per-name summaries of the catalog entries, cached) and asks
+  each check's own ``fast`` answer (:mod:`ctrules.checks.registry`). A check with no ``fast`` answer turns
+  the shortcut off: it fails closed.
 
 None of them ever *finds* anything: whenever a check could have something to say they answer "don't know"
 and :func:`ctrules.checks.check_pattern` runs every check as usual. ``tests/checks/test_fastpath.py``
@@ -20,16 +22,18 @@ proves on thousands of patterns that their answers always agree with the full ch
 from __future__ import annotations
 
 import math
+from collections.abc import KeysView
+from dataclasses import dataclass
 from typing import Any, Final
 
-from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY, READ_ONLY_RULE_STATE
-from ctrules.catalog._store import store
+from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY
+from ctrules.catalog.index import index as store
 from ctrules.checks.analysis import MAX_BRANCHES, events_matching, name_filter_decidable
 from ctrules.checks.findings import RuleContext
-from ctrules.checks.rules import RECORD_FIELDS
+from ctrules.checks.registry import fast_answers
 from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_verdict
 
-__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "certainly_clean", "or_alternatives", "shape"]
+__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "certainly_clean", "gather", "or_alternatives", "shape"]
 
 #: :func:`shape`: the full validator must decide.
 NOT_SIMPLE: Final = 0
@@ -39,11 +43,8 @@ FLAT: Final = 1
 WITH_OR: Final = 2
 
 _VALID_DETAIL_TYPES = frozenset(DETAIL_TYPES.values())
-# Record fields a filter may use without touching what the checks decide on eventType.
-_SIMPLE_DETAIL_KEYS = RECORD_FIELDS - {"eventType", "insightDetails"}
 _INSIGHT_ONLY = frozenset({DETAIL_TYPES[INSIGHT]})
 _NOT_MANAGEMENT = frozenset({DETAIL_TYPES[INSIGHT], DETAIL_TYPES[NETWORK_ACTIVITY]})
-_NOT_STATE_BOUND = (READ_ONLY_RULE_STATE, "DISABLED")
 _CACHE_LIMIT = 16384
 _MISS: Any = object()
 
@@ -189,23 +190,70 @@ def _alternatives(obj: dict[str, Any]) -> list[dict[str, Any]] | None:
     return results
 
 
+@dataclass(slots=True)
+class FlatFacts:
+    """What the fast path knows of a simple, valid, ``$or``-free pattern; the checks' ``fast`` answers read it.
+
+    Facts, not verdicts: whether a fact makes a finding is each check's own ``fast`` answer.
+    """
+
+    #: Always True: facts are gathered only for patterns :func:`shape` found valid (CTR009 has nothing to say).
+    valid: bool
+    #: The detail-types of the pattern (all of them CloudTrail detail-types).
+    accepted: frozenset[str]
+    #: The keys of ``detail``.
+    detail_keys: KeysView[str]
+    #: Every source and eventSource is a known literal and they agree.
+    sources_known: bool
+    #: eventName filters together with Insights or network-activity detail-types.
+    special_types: bool
+    #: A literal eventName no entry of the admitted sources has, or a decidable name filter that matches none.
+    unknown_name: bool
+    #: A name whose entries are never delivered with the accepted detail-types.
+    type_mismatch: bool
+    #: A name all of whose entries EventBridge treats as read-only.
+    read_only_name: bool
+    #: A name all of whose entries are data events.
+    data_name: bool
+    #: Home Regions of names that reach EventBridge in a single Region.
+    single_homes: frozenset[str]
+
+
+_NO_HOMES: frozenset[str] = frozenset()
+
+
 def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
-    """True only when every meaning check (CTR001-CTR008) would report nothing for this pattern.
+    """True only when every registered check would report nothing for this pattern.
+
+    Derived from the registry: the facts of the pattern (:func:`gather`) are handed to each check's ``fast``
+    answer; a check without one switches the shortcut off (fails closed).
 
     :param pattern: an ``$or``-free pattern EventBridge accepts.
     :param ctx: the rule's context.
     """
+    answers = fast_answers()
+    if answers is None:
+        return False
+    facts = gather(pattern)
+    if facts is None:
+        return False
+    return all(answer(facts, ctx) for answer in answers)
+
+
+def gather(pattern: dict[str, Any]) -> FlatFacts | None:
+    """The :class:`FlatFacts` of an ``$or``-free valid pattern, or None when the pattern is not simple enough."""
     detail_types = pattern.get("detail-type")
     try:
         if type(detail_types) is not list or not _VALID_DETAIL_TYPES.issuperset(detail_types):
-            return False  # no detail-type, or one that CTR007 (or the is-CloudTrail rule) must look at
+            return None  # no detail-type, or one that is not CloudTrail's: left to the full checks
     except TypeError:
-        return False  # an operator object: left to the full checks
+        return None  # an operator object: left to the full checks
     detail = pattern.get("detail")
     if detail is None:
         detail = {}
-    elif type(detail) is not dict or not detail.keys() <= _SIMPLE_DETAIL_KEYS:
-        return False
+    elif type(detail) is not dict:
+        return None
+    accepted = frozenset(detail_types)
     sources = pattern.get("source")
     event_sources = detail.get("eventSource")
     key = (
@@ -215,39 +263,62 @@ def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
     try:
         allowed = _ALLOWED.get(key, _MISS)
     except TypeError:
-        return False  # an operator object among the sources: left to the full checks
+        return None  # an operator object among the sources: left to the full checks
     if allowed is _MISS:
         allowed = _admitted(sources, event_sources)
         if len(_ALLOWED) >= _CACHE_LIMIT:
             _ALLOWED.clear()
         _ALLOWED[key] = allowed
     if allowed is False:
-        return False
+        return FlatFacts(True, accepted, detail.keys(), False, False, True, False, False, False, _NO_HOMES)
     event_names = detail.get("eventName")
     if event_names is None:
-        return True
-    accepted = frozenset(detail_types)
-    if type(event_names) is not list or accepted == _INSIGHT_ONLY or not accepted.isdisjoint(_NOT_MANAGEMENT):
-        return False  # Insights and network activity: left to the full checks
-    read_only_ok = ctx.state in _NOT_STATE_BOUND
-    region = ctx.region
-    default_bus = ctx.default_bus
+        return FlatFacts(True, accepted, detail.keys(), True, False, False, False, False, False, _NO_HOMES)
+    if type(event_names) is not list:
+        return None
+    special = accepted == _INSIGHT_ONLY or not accepted.isdisjoint(_NOT_MANAGEMENT)
+    unknown = mismatch = read_only_any = data_any = False
+    homes: set[str] | None = None
     for name in event_names:
         if type(name) is not str:
-            if type(name) is not dict or not _operator_clean(name, allowed, accepted, read_only_ok):
-                return False
+            if type(name) is not dict:
+                return None  # a number, boolean or null among the names: left to the full checks
+            matches, detail_types_of, read_only, decidable = _operator_summary(name, allowed)
+            if matches:
+                mismatch = mismatch or accepted.isdisjoint(detail_types_of)
+                read_only_any = read_only_any or read_only
+            elif allowed is not None and decidable:
+                unknown = True
             continue
         summary = _NAMES.get((name, allowed), _MISS)
         if summary is _MISS:
             summary = _summarise(name, allowed)
         if summary is None:
-            return False
-        detail_types_of, read_only, data, homes = summary
-        if accepted.isdisjoint(detail_types_of) or data or (read_only and not read_only_ok):
-            return False
-        if default_bus and homes is not None and len(homes) == 1 and (region is None or region not in homes):
-            return False
-    return True
+            unknown = True
+            continue
+        detail_types_of, read_only, data, name_homes = summary
+        if accepted.isdisjoint(detail_types_of):
+            mismatch = True
+        if read_only:
+            read_only_any = True
+        if data:
+            data_any = True
+        if name_homes is not None and len(name_homes) == 1:
+            if homes is None:
+                homes = set()
+            homes.update(name_homes)
+    return FlatFacts(
+        True,
+        accepted,
+        detail.keys(),
+        True,
+        special,
+        unknown,
+        mismatch,
+        read_only_any,
+        data_any,
+        _NO_HOMES if homes is None else frozenset(homes),
+    )
 
 
 def _admitted(sources: object, event_sources: object) -> frozenset[str] | bool | None:
@@ -288,10 +359,8 @@ def _summarise(name: str, allowed: frozenset[str] | None) -> _Summary | None:
     return summary
 
 
-def _operator_clean(
-    item: dict[Any, Any], allowed: frozenset[str] | None, accepted: frozenset[str], read_only_ok: bool
-) -> bool:
-    """True when no check has anything to say about an operator object of eventName (CTR001, CTR003, CTR004)."""
+def _operator_summary(item: dict[Any, Any], allowed: frozenset[str] | None) -> _Operator:
+    """(matches some entry, their detail-types, all read-only, decidable) for an operator object of eventName."""
     key = (_item_key(item), allowed)
     summary = _OPERATORS.get(key)
     if summary is None:
@@ -305,7 +374,4 @@ def _operator_clean(
         if len(_OPERATORS) >= _CACHE_LIMIT:
             _OPERATORS.clear()
         _OPERATORS[key] = summary
-    matches, detail_types_of, read_only, decidable = summary
-    if matches:
-        return not accepted.isdisjoint(detail_types_of) and (read_only_ok or not read_only)
-    return allowed is None or not decidable  # a decidable filter that matches no name of the sources: CTR003
+    return summary

@@ -23,11 +23,14 @@ class RuleContext:
     :param default_bus: False when the rule is on a custom event bus. CloudTrail delivers only to the
         default bus; a custom bus receives CloudTrail events that other rules forward to it, possibly
         from other regions, so region checks do not apply there.
+    :param data_trail_sources: eventSources whose data events a trail defined beside the rule (same
+        template or app) logs; CTR006 stays silent for them.
     """
 
     region: str | None = None
     state: str | None = None
     default_bus: bool = True
+    data_trail_sources: frozenset[str] = frozenset()
 
     @property
     def effective_state(self) -> str:
@@ -58,10 +61,17 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class CheckInfo:
-    """Static description of a check, for reports (CLI, SARIF, README)."""
+    """Static description of a check, for reports (CLI, SARIF, generated docs).
+
+    :param name: the check's slug, e.g. ``detail-type-fits-event-type``.
+    :param fix: the usual fix in one sentence.
+    :param anchor: its section in ``docs/checks.md``.
+    """
 
     code: str
     name: str
     severity: Severity
     summary: str
     help: str
+    fix: str = ""
+    anchor: str = ""

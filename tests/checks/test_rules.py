@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ctrules.checks import CHECKS, RuleContext, check_pattern
-from ctrules.checks.rules import BRANCH_CHECKS
+from ctrules.checks.registry import branch_checks
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"
@@ -129,7 +129,7 @@ def test_check_fails_and_passes(
 
 def test_every_code_has_cases() -> None:
     assert {c[1] for c in CASES} == set(CHECKS)
-    assert {code for code, _ in BRANCH_CHECKS} | {"CTR009"} == set(CHECKS)
+    assert {code for code, _ in branch_checks()} | {"CTR009"} == set(CHECKS)
 
 
 def test_global_event_unknown_region_is_a_warning() -> None:

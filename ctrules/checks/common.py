@@ -1,0 +1,46 @@
+"""Vocabulary shared by the checks: record fields, CloudTrail detail-types, quoting, partitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY
+
+__all__ = [
+    "NOT_MANAGEMENT_DETAIL_TYPES",
+    "OTHER_PARTITIONS",
+    "RECORD_FIELDS",
+    "VALID_DETAIL_TYPES",
+    "quote_list",
+]
+
+#: Top-level fields of a CloudTrail record (the ``detail`` of the EventBridge event).
+RECORD_FIELDS: Final[frozenset[str]] = frozenset(
+    {
+        "eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "awsRegion",
+        "sourceIPAddress", "userAgent", "errorCode", "errorMessage", "requestParameters",
+        "responseElements", "additionalEventData", "requestID", "eventID", "eventType", "apiVersion",
+        "managementEvent", "readOnly", "resources", "recipientAccountId", "serviceEventDetails",
+        "sharedEventID", "vpcEndpointId", "vpcEndpointAccountId", "eventCategory", "addendum",
+        "sessionCredentialFromConsole", "edgeDeviceDetails", "tlsDetails", "insightDetails",
+        "eventContext",
+    }
+)  # fmt: skip
+
+#: Every detail-type EventBridge gives CloudTrail events, in a stable order.
+VALID_DETAIL_TYPES: Final[tuple[str, ...]] = tuple(DETAIL_TYPES.values())
+
+#: Detail-types of events that are not management events (Insights, network activity).
+NOT_MANAGEMENT_DETAIL_TYPES: Final[frozenset[str]] = frozenset({DETAIL_TYPES[INSIGHT], DETAIL_TYPES[NETWORK_ACTIVITY]})
+
+#: Region prefixes of partitions other than ``aws`` (China, GovCloud, ISO, EU sovereign cloud).
+OTHER_PARTITIONS: Final[tuple[str, ...]] = ("cn-", "us-gov-", "us-iso", "eu-isoe-", "eusc-")
+
+
+def quote_list(values: Iterable[str]) -> str:
+    """``'a'``, ``'a' or 'b'``, ``'a', 'b' or 'c'``."""
+    items = [repr(v) for v in values]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]

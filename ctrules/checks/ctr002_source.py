@@ -1,0 +1,173 @@
+"""CTR002: ``source`` must fit the eventSource and the service that logs each eventName."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ctrules.catalog import lookup, source_of, suggest
+from ctrules.catalog.index import index
+from ctrules.checks.common import quote_list as _q
+from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
+from ctrules.checks.registry import Check, register
+
+if TYPE_CHECKING:
+    from ctrules.checks.analysis import Branch
+    from ctrules.checks.fastpath import FlatFacts
+
+__all__ = ["CHECK", "close_spellings", "run"]
+
+
+def _alias_in(name: str, event_sources: frozenset[str]) -> bool:
+    """True when ``name`` is an SDK operation that these eventSources log under another name."""
+    return any(es in event_sources for es in index().aliases.get(name, {}))
+
+
+def _all_verified(event_sources: frozenset[str]) -> bool:
+    """True when ctrules' mapping of each of these eventSources is backed by evidence."""
+    s = index()
+    return all(es in s.by_source and s.event(s.by_source[es][0]).verified for es in event_sources)
+
+
+@lru_cache(maxsize=1024)
+def close_spellings(value: str, kind: str) -> list[str]:
+    """Close spellings of a source (``kind="source"``, ``aws.x``) or an eventSource, for "did you mean"."""
+    s = index()
+    if kind == "source":
+        pool, cutoff, head = s.sorted_sources, 0.8, value[:6]  # "aws." and two letters of the service
+    else:
+        pool, cutoff, head = s.sorted_event_sources, 0.7, value[:2]
+    # Typos rarely touch the first letters of a service: try the names that share them first (a tenth of
+    # the work), and every name only when that finds nothing.
+    same_head = [p for p in pool if p.startswith(head)]
+    return difflib.get_close_matches(value, same_head, n=3, cutoff=cutoff) or difflib.get_close_matches(
+        value, pool, n=3, cutoff=cutoff
+    )
+
+
+def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
+    """The findings of CTR002 for one branch."""
+    if not branch.is_cloudtrail:
+        return []
+    s = index()
+    out: list[Finding] = []
+    known = s.source_names
+    for item in branch.items("source"):
+        if item.is_literal and item.value not in known:
+            by_service = s.service_sources.get(item.value.removeprefix("aws."))
+            close = close_spellings(item.value, "source")
+            if by_service is not None:
+                fix = (
+                    f"use {source_of(by_service)!r}: events of the {item.value.removeprefix('aws.')!r} "
+                    f"service come from {by_service}"
+                )
+            elif close:
+                fix = f"did you mean {_q(close)}?"
+            else:
+                fix = "use 'aws.' + the eventSource without '.amazonaws.com'"
+            if by_service is not None or close:
+                out.append(
+                    Finding(
+                        "CTR002",
+                        ERROR,
+                        f"source {item.value!r} is not the source of any CloudTrail event: the rule never fires.",
+                        fix,
+                        item.path,
+                    )
+                )
+            else:
+                # Not a typo of a known source: perhaps a service newer than the catalog.
+                out.append(
+                    Finding(
+                        "CTR002",
+                        WARNING,
+                        f"source {item.value!r} is the source of no CloudTrail event ctrules knows: unless it "
+                        "belongs to a service newer than the catalog, the rule never fires.",
+                        f"{fix}; acknowledge this warning if the service is new",
+                        item.path,
+                    )
+                )
+    src_leaf = branch.leaf("source")
+    for item in branch.items("detail", "eventSource"):
+        if not item.is_literal:
+            continue
+        if item.value not in s.by_source:
+            close = close_spellings(item.value, "eventSource")
+            out.append(
+                Finding(
+                    "CTR002",
+                    ERROR,
+                    f"detail.eventSource {item.value!r} is not a CloudTrail eventSource: the rule never fires.",
+                    f"did you mean {_q(close)}?" if close else "use '<service>.amazonaws.com' as in the record",
+                    item.path,
+                )
+            )
+            continue
+        right = source_of(item.value)
+        if src_leaf is not None and branch.allowed_event_sources is not None and item.value not in (
+            branch.allowed_event_sources
+        ):
+            given = _q(i.value for i in branch.items("source") if i.is_literal)
+            out.append(
+                Finding(
+                    "CTR002",
+                    ERROR,
+                    f"events from detail.eventSource {item.value!r} carry source {right!r}, not {given}: "
+                    "the two filters exclude each other.",
+                    f"use source {right!r}",
+                    item.path,
+                )
+            )
+    if branch.allowed_event_sources is not None and not any(f.severity == ERROR for f in out):
+        for item, found in branch.literal_names:
+            if found or _alias_in(item.value, branch.allowed_event_sources):
+                continue  # CTR003 names the logged spelling
+            everywhere = lookup(item.value)
+            if everywhere:
+                guessed = not any(e.verified for e in everywhere) or not _all_verified(branch.allowed_event_sources)
+                logged_by = sorted({e.source for e in everywhere})
+                allowed = sorted(source_of(es) for es in branch.allowed_event_sources)
+                hint = ""
+                if len(allowed) == 1 and allowed[0] in known:
+                    close = suggest(item.value, limit=2, service=allowed[0])
+                    if close:
+                        hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
+                shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
+                why = (
+                    " (ctrules infers the eventSource of these services from the SDK; no record confirms it)"
+                    if guessed
+                    else ""
+                )
+                out.append(
+                    Finding(
+                        "CTR002",
+                        WARNING if guessed else ERROR,
+                        f"eventName {item.value!r} is logged by {shown}, not by {_q(allowed[:5])}{why}: "
+                        "the rule never fires for it.",
+                        f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
+                        item.path,
+                    )
+                )
+    return out
+
+
+def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
+    """Clean when every source is a known literal that fits the eventSources, and every name is logged there."""
+    return facts.sources_known and not facts.unknown_name
+
+
+CHECK = register(
+    Check(
+        "CTR002",
+        "source-fits-event",
+        ERROR,
+        "The source does not fit the eventSource or the service that logs the event.",
+        "CloudTrail events carry source 'aws.' + the eventSource without '.amazonaws.com' (monitoring.amazonaws.com "
+        "-> aws.monitoring). A misspelt source, a source that contradicts detail.eventSource, or an eventName "
+        "that another service logs makes the rule never fire.",
+        "Use the source the finding names.",
+        run=run,
+        fast=fast,
+    )
+)

@@ -1,0 +1,79 @@
+"""CTR005: events of global services reach EventBridge in their home Region only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ctrules.checks.common import OTHER_PARTITIONS
+from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
+from ctrules.checks.registry import Check, register
+
+if TYPE_CHECKING:
+    from ctrules.checks.analysis import Branch
+    from ctrules.checks.fastpath import FlatFacts
+
+__all__ = ["CHECK", "run"]
+
+
+def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
+    """The findings of CTR005 for one branch."""
+    if not branch.is_cloudtrail or not ctx.default_bus:
+        return []
+    out: list[Finding] = []
+    region = ctx.region
+    if region is not None and region.startswith(OTHER_PARTITIONS):
+        return []  # the home regions ctrules knows are those of the aws partition
+    for item, found in branch.literal_names:
+        homes = sorted({e.home_region for e in found if e.home_region})
+        if not homes or len(homes) != 1 or any(e.home_region is None for e in found):
+            continue
+        home = homes[0]
+        if region is not None and region != home:
+            out.append(
+                Finding(
+                    "CTR005",
+                    ERROR,
+                    f"eventName {item.value!r} ({found[0].source}) comes from a global service whose events "
+                    f"EventBridge sees only in {home}; this rule is in {region}, so it never fires.",
+                    f"deploy the rule in {home} (e.g. a stack with env region {home!r}), or forward the events "
+                    f"from {home} to an event bus in {region} (if this default-bus rule receives them forwarded, "
+                    "acknowledge CTR005 on it)",
+                    item.path,
+                )
+            )
+        elif region is None:
+            out.append(
+                Finding(
+                    "CTR005",
+                    WARNING,
+                    f"eventName {item.value!r} ({found[0].source}) reaches EventBridge only in {home}, and "
+                    f"this rule's region is unknown: it fires only if deployed in {home}.",
+                    f"deploy it in {home}: in the CDK, give the stack env region {home!r}; with `ctrules lint`, "
+                    "pass --region to check a template against the region it is deployed to",
+                    item.path,
+                )
+            )
+    return out
+
+
+def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
+    """Clean when the rule is on a custom bus, or every global name's home Region is the rule's Region."""
+    homes = facts.single_homes
+    return not homes or not ctx.default_bus or (ctx.region is not None and homes <= {ctx.region})
+
+
+CHECK = register(
+    Check(
+        "CTR005",
+        "global-event-region",
+        ERROR,
+        "An event of a global service on a rule outside the service's home region.",
+        "Global services (IAM, Organizations, CloudFront, Route 53, ...) deliver their CloudTrail events to "
+        "EventBridge in one region only, us-east-1 for most. A rule elsewhere never fires (error); a rule whose "
+        "region is unknown gets a warning. Rules on custom buses are exempt (events may be forwarded from the "
+        "home region); a default-bus rule that receives forwarded events is acknowledged with `ctrules::CTR005`.",
+        "Deploy the rule in the home Region, or forward the events there.",
+        run=run,
+        fast=fast,
+    )
+)

@@ -20,10 +20,19 @@ PY_STAMP := $(VENV)/.stamp-python
 NODE_STAMP := node_modules/.stamp-node
 CDK := $(CURDIR)/node_modules/.bin/cdk
 
-# Pinned upstream data for the catalog generator (read straight from the wheel, never installed).
-BOTOCORE_VERSION := 1.44.5
-BOTOCORE_SHA256 := 8f16a56d1dff125dd65322ae021efa7ba5195a6db5102b96862566055b748921
+# Pinned upstream data for the catalog generator (read straight from the wheels, never installed).
+# `make catalog BOTOCORE_VERSION=x` rebuilds from another botocore; its sha256 is checked when pinned below.
+BOTOCORE_VERSION ?= 1.44.5
+SHA256_botocore-1.44.5 := 8f16a56d1dff125dd65322ae021efa7ba5195a6db5102b96862566055b748921
+# Older botocore wheels: the operations of services AWS retired (overlay/retired_services.json).
+RETIRED_BOTOCORE := 1.29.0 1.35.0 1.40.0 1.43.0
+SHA256_botocore-1.29.0 := c706640f8cf9297d2af87fc711394631afc14aaa225c7554e220964b5047b47d
+SHA256_botocore-1.35.0 := a3c96fe0b6afe7d00bad6ffbe73f2610953065fcdf0ed697eba4e1e5287cc84f
+SHA256_botocore-1.40.0 := 2063e6d035a6a382b2ae37e40f5144044e55d4e091910d0c9f1be3121ad3e4e6
+SHA256_botocore-1.43.0 := cc5b15eaec3c6eac05d8012cb5ef17ebe891beb88a16ca13c374bfaece1241e6
 BOTOCORE_WHEEL := .cache/botocore-$(BOTOCORE_VERSION)-py3-none-any.whl
+RETIRED_WHEELS := $(foreach v,$(RETIRED_BOTOCORE),.cache/botocore-$(v)-py3-none-any.whl)
+CATALOG_ARGS := --botocore-wheel $(BOTOCORE_WHEEL) $(foreach w,$(RETIRED_WHEELS),--retired-wheel $(w))
 
 .PHONY: all setup synth test lint typecheck unit catalog catalog-check bench clean
 
@@ -40,13 +49,14 @@ $(NODE_STAMP): package-lock.json $(PY_STAMP)
 	@npm ci --no-fund --no-audit --loglevel=error
 	@touch $@
 
-$(BOTOCORE_WHEEL):
+.cache/botocore-%-py3-none-any.whl:
 	@mkdir -p .cache
 	@$(BIN)/python -m pip download $(PIP_QUIET) --no-deps --only-binary=:all: \
-		-d .cache botocore==$(BOTOCORE_VERSION) > .cache/pip.log 2>&1 || (cat .cache/pip.log; exit 1)
-	@echo "$(BOTOCORE_SHA256)  $@" | sha256sum --check --quiet
+		-d .cache botocore==$* > .cache/pip.log 2>&1 || (cat .cache/pip.log; exit 1)
+	@if [ -n "$(SHA256_botocore-$*)" ]; then echo "$(SHA256_botocore-$*)  $@" | sha256sum --check --quiet; \
+		else echo "note: botocore $* is not pinned in the Makefile; sha256 $$(sha256sum $@ | cut -d' ' -f1)"; fi
 
-setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL)
+setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 
 synth: setup
 	@rm -rf cdk.out
@@ -63,11 +73,11 @@ unit: setup
 
 test: setup lint typecheck catalog-check unit
 
-catalog: $(PY_STAMP) $(BOTOCORE_WHEEL)
-	@$(BIN)/python scripts/build_catalog.py --botocore-wheel $(BOTOCORE_WHEEL)
+catalog: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
+	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS)
 
-catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL)
-	@$(BIN)/python scripts/build_catalog.py --botocore-wheel $(BOTOCORE_WHEEL) --check
+catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
+	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS) --check
 
 bench: setup
 	@$(BIN)/python bench/run_all.py

@@ -6,7 +6,15 @@ Inputs (both pinned, so the output is reproducible byte for byte):
 * a botocore wheel (``--botocore-wheel``; the Makefile downloads botocore 1.44.5 and checks its
   sha256). Its ``service-2.json`` files give every API operation; ``endpoints.json`` gives the home
   region of global services. The wheel is read as a zip file, never installed.
+* older botocore wheels (``--retired-wheel``, repeatable; pinned in the Makefile too): the operations of
+  services AWS has retired and newer botocore no longer lists (``overlay/retired_services.json`` names
+  them, with the retirement date and evidence).
 * the curated overlay under ``ctrules/catalog/overlay/``: hand-added facts, each with evidence.
+
+Each entry records where it comes from (its *origins*): ``sdk`` (a botocore operation), ``record`` (seen in
+a real CloudTrail record), ``aws-page`` (listed on an AWS documentation page) or ``curated`` (hand-added
+from other evidence). The header states the botocore versions and the catalog date (the pinned wheel's
+build date, never the wall clock).
 
 Output: ``ctrules/catalog/data/catalog.json`` (see ``ctrules/catalog/_store.py`` for the layout).
 
@@ -31,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "ctrules" / "catalog" / "overlay"
 OUTPUT = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
 
-SCHEMA = 1
+SCHEMA = 2
 EVENT_TYPES = (
     "AwsApiCall",
     "AwsServiceEvent",
@@ -60,6 +68,7 @@ OVERLAY_FILES = (
     "event_families.json",
     "documented_events.json",
     "observed_events.json",
+    "retired_services.json",
 )
 #: Overlay files of events (service events, sign-in, console actions, documented and observed events),
 #: merged into the catalog by the same loop.
@@ -72,6 +81,17 @@ EVENT_FILES = (
 )
 #: Values of an event entry's optional ``origin`` field.
 ORIGINS = ("record", "aws-page")
+#: Where an entry comes from, in bit order (bits 2.. of a row's flags; see ``ctrules/catalog/_store.py``).
+PROVENANCE = ("sdk", "record", "aws-page", "curated")
+#: The origin of each event file's entries when they name none.
+DEFAULT_ORIGIN = {
+    "service_events.json": "curated",
+    "signin_events.json": "curated",
+    "console_actions.json": "curated",
+    "documented_events.json": "aws-page",
+    "observed_events.json": "record",
+}
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class OverlayError(Exception):
@@ -94,6 +114,7 @@ class Entry:
     evidence: list[str] = field(default_factory=list)
     eventbridge_read_only: bool = False
     insights: bool = False
+    origins: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -110,8 +131,12 @@ class Service:
 # --------------------------------------------------------------------------- botocore
 
 
-def read_botocore(wheel: Path) -> tuple[str, list[Service], dict[str, Any]]:
-    """The botocore version, its services (newest API version each) and endpoints.json."""
+def read_botocore(
+    wheel: Path, only: Iterable[str] | None = None
+) -> tuple[str, list[Service], dict[str, Any]]:
+    """The botocore version, its services (newest API version each; only those named in ``only`` when
+    given) and endpoints.json."""
+    wanted = None if only is None else set(only)
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         version = ""
@@ -126,6 +151,8 @@ def read_botocore(wheel: Path) -> tuple[str, list[Service], dict[str, Any]]:
                 versions.setdefault(parts[2], []).append((parts[3], n))
         services: list[Service] = []
         for name in sorted(versions):
+            if wanted is not None and name not in wanted:
+                continue
             api_version, path = max(versions[name])
             raw = zf.read(path)
             model = json.loads(gzip.decompress(raw) if path.endswith(".gz") else raw)
@@ -143,6 +170,26 @@ def read_botocore(wheel: Path) -> tuple[str, list[Service], dict[str, Any]]:
     if not version:
         raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
     return version, services, endpoints
+
+
+def wheel_date(wheel: Path) -> str:
+    """The date (YYYY-MM-DD) the wheel was built: the timestamp of its ``dist-info/METADATA`` entry."""
+    with zipfile.ZipFile(wheel) as zf:
+        for info in zf.infolist():
+            if re.match(r"botocore-[\d.]+\.dist-info/METADATA$", info.filename):
+                y, m, d = info.date_time[:3]
+                return f"{y:04d}-{m:02d}-{d:02d}"
+    raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+
+
+def service_names(wheel: Path) -> set[str]:
+    """The botocore service names in a wheel (without reading their models)."""
+    with zipfile.ZipFile(wheel) as zf:
+        return {
+            p[2]
+            for p in (n.split("/") for n in zf.namelist())
+            if len(p) == 5 and p[:2] == ["botocore", "data"] and p[4].startswith("service-2.json")
+        }
 
 
 def global_home_regions(endpoints: dict[str, Any]) -> dict[str, str]:
@@ -222,10 +269,82 @@ def resolve_event_source(
     return event_source, False, []
 
 
-def build(wheel: Path) -> bytes:
+def load_retired() -> dict[str, dict[str, Any]]:
+    """``retired_services.json``: botocore service name -> {retired, evidence, note, event_source}."""
+    out: dict[str, dict[str, Any]] = {}
+    for i, item in enumerate(load_overlay("retired_services.json")):
+        where = f"retired_services.json[{i}] {item.get('service')!r}"
+        name = item.get("service")
+        if not isinstance(name, str) or not name:
+            raise OverlayError(f"{where}: 'service' must be the botocore service name (e.g. \"opsworks\")")
+        date = item.get("retired")
+        if not isinstance(date, str) or not DATE_RE.match(date):
+            raise OverlayError(f"{where}: 'retired' {date!r} must be a date written YYYY-MM-DD")
+        if "event_source" in item:
+            check_event_source(where, item["event_source"])
+        out[name] = {
+            "retired": date,
+            "evidence": need_evidence(where, item.get("evidence")),
+            "note": str(item.get("note", "")),
+            "event_source": item.get("event_source"),
+        }
+    return out
+
+
+def retired_services(
+    retired: dict[str, dict[str, Any]], current: set[str], wheels: Iterable[Path]
+) -> list[tuple[Service, str]]:
+    """The retired services that the current botocore no longer has, each read from the newest given wheel
+    that still has it, with that wheel's botocore version."""
+    by_version = sorted(((read_version(w), w) for w in wheels), key=lambda vw: _version_key(vw[0]), reverse=True)
+    todo = sorted(set(retired) - current)
+    found: list[tuple[Service, str]] = []
+    dropped: set[str] = set()
+    for version, wheel in by_version:
+        names = service_names(wheel)
+        dropped |= names - current
+        here = [n for n in todo if n in names]
+        if here:
+            _, svcs, _ = read_botocore(wheel, only=here)
+            found.extend((svc, version) for svc in svcs)
+            todo = [n for n in todo if n not in here]
+    if by_version and todo:
+        raise OverlayError(
+            f"retired_services.json: {todo} are in none of the retired wheels "
+            f"({', '.join(v for v, _ in by_version)}); pin an older botocore that has them or remove the entries"
+        )
+    if todo:
+        NOTES.append(f"note: no --retired-wheel given; retired services {todo} have no events in this catalog")
+    unlisted = sorted(dropped - set(retired))
+    if unlisted:
+        NOTES.append(
+            f"note: {len(unlisted)} services of older botocore wheels are not in this one and have no entry in "
+            f"retired_services.json (not added): {', '.join(unlisted)}"
+        )
+    return sorted(found, key=lambda sv: sv[0].name)
+
+
+def read_version(wheel: Path) -> str:
+    """The botocore version of a wheel, from its dist-info folder name."""
+    with zipfile.ZipFile(wheel) as zf:
+        for n in zf.namelist():
+            m = re.match(r"botocore-([\d.]+)\.dist-info/METADATA$", n)
+            if m:
+                return m.group(1)
+    raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def build(wheel: Path, retired_wheels: Iterable[Path] = ()) -> bytes:
     """The catalog file's bytes."""
+    retired_wheels = sorted(retired_wheels, key=lambda w: _version_key(read_version(w)))
     botocore_version, services, endpoints = read_botocore(wheel)
     homes = global_home_regions(endpoints)
+    retired = load_retired()
+    old_services = retired_services(retired, {svc.name for svc in services}, retired_wheels)
 
     sources_doc = load_overlay("event_sources.json")
     verified_map: dict[str, dict[str, Any]] = sources_doc.get("services", {})
@@ -257,12 +376,20 @@ def build(wheel: Path) -> bytes:
     used_quirks: set[tuple[str, str]] = set()
     service_sources: dict[str, str] = {}
     source_home: dict[str, str | None] = {}
-    for svc in services:
+    retired_sources: dict[str, str] = {}
+    for svc, from_version in [(svc, "") for svc in services] + old_services:
         event_source, verified, src_evidence = resolve_event_source(svc, verified_map, seen)
-        service_sources[svc.name] = event_source
-        home = homes.get(svc.endpoint_prefix)
+        if from_version:
+            event_source = retired[svc.name]["event_source"] or event_source
+            retired_sources[svc.name] = event_source
+            home = None
+            model = f"{BOTOCORE_REPO}/{svc.name}/{svc.version}/service-2.json (botocore {from_version})"
+        else:
+            service_sources[svc.name] = event_source
+            home = homes.get(svc.endpoint_prefix)
+            model = f"{BOTOCORE_REPO}/{svc.name}/{svc.version}/service-2.json"
         source_home.setdefault(event_source, home)
-        base_evidence = (f"{BOTOCORE_REPO}/{svc.name}/{svc.version}/service-2.json", *src_evidence)
+        base_evidence = (model, *src_evidence)
         # Some services log the same API under a second eventSource (RDS Data API: rdsdataapi for
         # current clusters, rdsdata for Aurora Serverless v1).
         also = verified_map.get(svc.name, {}).get("also_event_sources", [])
@@ -284,12 +411,15 @@ def build(wheel: Path) -> bytes:
                     home_region=home,
                     source_evidence=base_evidence,
                     evidence=list(quirk_evidence),
+                    origins={"sdk" if event_name == op else "curated"},
                 )
     unused = sorted(set(quirks) - used_quirks)
     if unused:
         raise OverlayError(f"name_quirks.json: operations not in botocore: {unused}")
     source_service: dict[str, str] = {}
     for svc_name, es in sorted(service_sources.items()):
+        source_service.setdefault(es, svc_name)
+    for svc_name, es in sorted(retired_sources.items()):
         source_service.setdefault(es, svc_name)
 
     # Non-API events: service events, console sign-in events, console actions.
@@ -301,8 +431,9 @@ def build(wheel: Path) -> bytes:
             if not isinstance(types, list) or not types or any(t not in EVENT_TYPES for t in types):
                 raise OverlayError(f"{where}: event_types {types!r} must be a non-empty list of {EVENT_TYPES}")
             evidence = need_evidence(where, item.get("evidence"))
-            if item.get("origin", "record") not in ORIGINS:
-                raise OverlayError(f"{where}: origin {item.get('origin')!r} must be one of {ORIGINS}")
+            origin = item.get("origin", DEFAULT_ORIGIN[file])
+            if origin not in ORIGINS and not (origin == "curated" and "origin" not in item):
+                raise OverlayError(f"{where}: origin {origin!r} must be one of {ORIGINS}")
             category = item.get("category", "Management")
             if category not in CATEGORIES:
                 raise OverlayError(f"{where}: category {category!r} not in {CATEGORIES}")
@@ -313,9 +444,10 @@ def build(wheel: Path) -> bytes:
             if existing is not None:
                 existing.event_types.update(types)
                 existing.evidence.extend(evidence)
+                existing.origins.add(origin)
                 existing.verified = True
                 # A real record's readOnly wins over the name rule; other files only set it for non-API events.
-                if isinstance(ro, bool) and ("AwsApiCall" not in types or item.get("origin") == "record"):
+                if isinstance(ro, bool) and ("AwsApiCall" not in types or origin == "record"):
                     existing.read_only = ro
                 continue
             entries[key] = Entry(
@@ -329,6 +461,7 @@ def build(wheel: Path) -> bytes:
                 home_region=home,
                 source_evidence=(),
                 evidence=evidence,
+                origins={origin},
             )
 
     # Data events.
@@ -343,6 +476,8 @@ def build(wheel: Path) -> bytes:
         else:
             ops = [op for op in rt.get("operations", []) if op not in management]
             targets = [entries[(es, op)] for op in ops if (es, op) in entries]
+            for e in targets:
+                e.origins.add("aws-page")  # the service's CloudTrail page names the operation
         for e in targets:
             e.category = "Data"
             if evidence[0] not in e.evidence:
@@ -380,6 +515,7 @@ def build(wheel: Path) -> bytes:
                     home_region=source_home.get(key[0]),
                     source_evidence=(),
                 )
+            target.origins.add("aws-page")  # EventBridge's table of management events names it
             target.eventbridge_read_only = flag
             target.evidence.extend(evidence)
 
@@ -424,17 +560,30 @@ def build(wheel: Path) -> bytes:
         row = alias_rows.setdefault(f"{service_sources[svc]}|{op}", [])
         row.extend(n for n in names if n not in row)  # s3 and s3control share s3.amazonaws.com
     alias_rows = {k: v for k, v in alias_rows.items() if v}
+    used_retired = {svc.name: v for svc, v in old_services}
+    retired_rows = {
+        name: {**r, "from_botocore": used_retired.get(name, botocore_version if name in service_sources else None)}
+        for name, r in sorted(retired.items())
+    }
+    date = wheel_date(wheel)
     return serialize(
         entries,
         aliases=alias_rows,
-        service_sources=service_sources,
+        service_sources={**retired_sources, **service_sources},
+        botocore_services=len(service_sources),
         network_sources=network_sources,
         family_evidence=family_evidence,
+        retired=retired_rows,
         header={
             "schema": SCHEMA,
+            "date": date,
             "upstream": {
                 "botocore": botocore_version,
+                "botocore_date": date,
                 "botocore_wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+                "retired_from": {
+                    read_version(w): hashlib.sha256(w.read_bytes()).hexdigest() for w in retired_wheels
+                },
             },
             "overlay_sha256": {
                 name: hashlib.sha256((OVERLAY / name).read_bytes()).hexdigest() for name in OVERLAY_FILES
@@ -448,8 +597,10 @@ def serialize(
     *,
     aliases: dict[str, list[str]],
     service_sources: dict[str, str],
+    botocore_services: int,
     network_sources: set[str],
     family_evidence: dict[str, list[str]],
+    retired: dict[str, dict[str, Any]],
     header: dict[str, Any],
 ) -> bytes:
     """Compact, deterministic JSON: string tables for evidence and sources, one row per event."""
@@ -463,6 +614,8 @@ def serialize(
     source_rows: dict[tuple[Any, ...], int] = {}
     rows: list[list[Any]] = []
     counts: dict[str, int] = {t: 0 for t in EVENT_TYPES}
+    by_origin: dict[str, int] = {o: 0 for o in PROVENANCE}
+    retired_events = 0
     unverified = 0
     for key in sorted(entries):
         e = entries[key]
@@ -478,6 +631,11 @@ def serialize(
             source_rows[src_key] = len(source_rows)
         mask = sum(1 << EVENT_TYPES.index(t) for t in e.event_types)
         flags = (1 if e.eventbridge_read_only else 0) | (2 if e.insights else 0)
+        for o in e.origins:
+            flags |= 4 << PROVENANCE.index(o)
+            by_origin[o] += 1
+        if e.service in retired:
+            retired_events += 1
         ro = None if e.read_only is None else (1 if e.read_only else 0)
         evidence = [sid(s) for s in dict.fromkeys(e.evidence)]
         rows.append([e.event_name, source_rows[src_key], mask, ro, flags, CATEGORIES.index(e.category), evidence])
@@ -491,7 +649,15 @@ def serialize(
         "verified": len(rows) - unverified,
         "unverified": unverified,
         "event_sources": len({k[0] for k in entries}),
-        "botocore_services": len(service_sources),
+        "botocore_services": botocore_services,
+        "by_origin": by_origin,
+        "retired_events": retired_events,
+        "retired_services": len(retired),
+    }
+    doc["provenance"] = list(PROVENANCE)
+    doc["retired"] = {
+        name: [r["retired"], [sid(x) for x in r["evidence"]], r["note"], r["from_botocore"]]
+        for name, r in sorted(retired.items())
     }
     doc["event_types"] = list(EVENT_TYPES)
     doc["categories"] = list(CATEGORIES)
@@ -519,11 +685,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--botocore-wheel", type=Path, required=True, help="the pinned botocore wheel")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--overlay", type=Path, default=OVERLAY, help="the curated overlay folder")
+    parser.add_argument(
+        "--retired-wheel",
+        type=Path,
+        action="append",
+        default=[],
+        help="an older botocore wheel for the services of retired_services.json (repeatable)",
+    )
     parser.add_argument("--check", action="store_true", help="fail if the committed catalog is stale")
     args = parser.parse_args(list(argv) if argv is not None else None)
     OVERLAY = args.overlay
     try:
-        data = build(args.botocore_wheel)
+        data = build(args.botocore_wheel, args.retired_wheel)
     except OverlayError as exc:
         print(f"build_catalog: {exc}", file=sys.stderr)
         return 2

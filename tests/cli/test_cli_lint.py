@@ -226,17 +226,17 @@ def test_collector_off_while_linting_and_writing_then_restored(
 ) -> None:
     import gc
 
-    from ctrules import cli
+    from ctrules.cli.commands import lint as command
 
     seen: list[bool] = []
     for name in ("lint", f"render_{fmt}"):
-        original = getattr(cli, name)
+        original = getattr(command, name)
 
         def spy(*args: Any, __original: Any = original, **kwargs: Any) -> Any:
             seen.append(gc.isenabled())
             return __original(*args, **kwargs)
 
-        monkeypatch.setattr(cli, name, spy)
+        monkeypatch.setattr(command, name, spy)
     assert gc.isenabled()
     assert run("lint", seed_file, "--format", fmt).code == 1
     assert seen == [False, False] and gc.isenabled()

@@ -1,0 +1,67 @@
+"""The ``ctrules`` entry point: the argument parser of every command, and :func:`main` with its exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ctrules import __version__
+from ctrules.cli._args import Parser, fail
+from ctrules.cli.commands import catalog_cmd, lint, search, show
+from ctrules.cli.report import EXIT_BAD_INPUT, EXIT_OK
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``ctrules`` argument parser."""
+    parser = Parser(
+        prog="ctrules",
+        description="Safe CloudTrail-driven EventBridge rules: lint templates, plans and cdk.out; "
+        "look up CloudTrail events.",
+    )
+    parser.add_argument("--version", action="version", version=f"ctrules {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in (lint, show, search, catalog_cmd):
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it).
+
+    :param argv: the arguments (``sys.argv[1:]`` when ``None``).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    if getattr(args, "ignore", None) is not None:
+        args.ignore = [c for group in args.ignore for c in group]
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `ctrules search x | head`: the reader left; not an error of ours
+        silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("ctrules: interrupted\n")
+        return 130
+    except Exception as exc:  # never a traceback: one line, and ask for a report
+        return fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+    return code
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device (a reader that left must not make the exit flush fail)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,72 @@
+"""The JSON report (``--format json``): one document, one finding per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ctrules import __version__
+from ctrules.checks import CHECKS
+from ctrules.cli.report import LintReport, Reported, locate_findings
+
+__all__ = ["dumps", "render_json"]
+
+
+def _finding_dict(r: Reported) -> dict[str, Any]:
+    f = r.finding
+    return {
+        "file": r.file.path,
+        "line": r.file.line_of(r.rule),
+        "resource": r.rule.label,
+        "logical_id": r.rule.logical_id,
+        "resource_type": r.rule.kind,
+        "cdk_path": r.rule.cdk_path,
+        "code": f.code,
+        "check": CHECKS[f.code].name if f.code in CHECKS else f.code,
+        "severity": f.severity,
+        "message": f.message,
+        "fix": f.fix,
+        "path": f.path,
+        "location": r.location,
+        "region": r.region,
+        "state": r.rule.state,
+    }
+
+
+def dumps(value: Any, levels: int, indent: str = "") -> str:
+    """JSON with the outer ``levels`` of containers one item per line, and compact (C-encoded) below.
+
+    ``json.dumps(indent=...)`` falls back to the pure-Python encoder, which costs more than linting
+    for a large report; this keeps the output readable and diff-friendly at a fraction of the cost.
+    """
+    if levels <= 0 or not isinstance(value, (dict, list)) or not value:
+        return json.dumps(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(str(k))}: {dumps(v, levels - 1, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    return "[\n" + ",\n".join(f"{inner}{dumps(v, levels - 1, inner)}" for v in value) + f"\n{indent}]"
+
+
+def render_json(report: LintReport) -> str:
+    """The report as one JSON document: ``summary``, ``findings``, ``problems`` and ``empty`` inputs."""
+    locate_findings(report)
+    doc = {
+        "tool": "ctrules",
+        "version": __version__,
+        "inputs": report.inputs,
+        "summary": {
+            "files": len(report.files),
+            "rules": report.rules,
+            "checked": report.checked,
+            "deploy_time": report.deploy_time,
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "problems": len(report.problems),
+            "exit_code": report.exit_code,
+        },
+        "findings": [_finding_dict(r) for r in report.findings],
+        "problems": [{"file": p.path, "resource": p.resource, "message": p.message} for p in report.problems],
+        "empty": report.empty,
+    }
+    return dumps(doc, 2) + "\n"  # one finding per line

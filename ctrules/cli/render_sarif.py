@@ -1,0 +1,128 @@
+"""The SARIF 2.1.0 report (``--format sarif``), for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ctrules import __version__
+from ctrules.checks import CHECKS
+from ctrules.cli.render_json import dumps
+from ctrules.cli.report import EXIT_BAD_INPUT, LintReport, locate_findings, no_rules_message
+
+__all__ = ["INFORMATION_URI", "SARIF_SCHEMA", "render_sarif"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/ctrules/"
+
+
+def _artifact_uri(path: str) -> tuple[str, bool]:
+    """A SARIF artifact URI: relative to the working directory when inside it (then ``True``)."""
+    p = Path(path)
+    try:
+        resolved = p.resolve()
+        rel = resolved.relative_to(Path.cwd().resolve())
+        return quote(rel.as_posix()), True
+    except (ValueError, OSError):
+        return (p.resolve().as_uri() if p.is_absolute() or p.exists() else quote(p.as_posix())), False
+
+
+def _sarif_rules() -> list[dict[str, Any]]:
+    out = []
+    for code in sorted(CHECKS):
+        info = CHECKS[code]
+        out.append(
+            {
+                "id": code,
+                "name": "".join(w.capitalize() for w in info.name.split("-")),
+                "shortDescription": {"text": info.summary},
+                "fullDescription": {"text": info.help},
+                "help": {
+                    "text": f"{info.summary}\n\n{info.help}",
+                    "markdown": f"**{code} {info.name}**: {info.summary}\n\n{info.help}",
+                },
+                "defaultConfiguration": {"level": info.severity},
+                "properties": {"tags": ["cloudtrail", "eventbridge", "reliability"], "precision": "high"},
+            }
+        )
+    return out
+
+
+def _location(path: str, line: int, uris: dict[str, tuple[str, bool]] | None = None) -> dict[str, Any]:
+    """A SARIF location; ``uris`` remembers each file's URI (resolving a path costs system calls)."""
+    found = uris.get(path) if uris is not None else None
+    if found is None:
+        found = _artifact_uri(path)
+        if uris is not None:
+            uris[path] = found
+    uri, relative = found
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = "%SRCROOT%"
+    return {"physicalLocation": {"artifactLocation": artifact, "region": {"startLine": max(1, line)}}}
+
+
+def render_sarif(report: LintReport) -> str:
+    """The report as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+    One ``tool.driver.rules`` entry per CTR code; one result per finding, with the file, the line of the
+    rule's resource (best effort), and logical locations for the resource and the JSON path.
+    """
+    rules = _sarif_rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    uris: dict[str, tuple[str, bool]] = {}
+    locate_findings(report)
+    for r in report.findings:
+        f = r.finding
+        loc = _location(r.file.path, r.file.line_of(r.rule), uris)
+        loc["logicalLocations"] = [
+            {"name": r.rule.label, "fullyQualifiedName": r.rule.cdk_path or r.rule.label, "kind": "resource"},
+            {"name": f.path, "fullyQualifiedName": r.location, "kind": "value"},
+        ]
+        digest = hashlib.sha256(f"{r.file.path}|{r.rule.label}|{f.code}|{f.path}".encode()).hexdigest()
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": f.severity,
+            "message": {"text": f"{f.message} Fix: {f.fix}"},
+            "locations": [loc],
+            "partialFingerprints": {"ctrulesFinding/v1": digest[:32]},
+            "properties": {"resource": r.rule.label, "path": f.path, "region": r.region},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    notifications = [
+        {"level": "error", "message": {"text": str(p)}, "locations": [_location(p.path, 1)]} for p in report.problems
+    ]
+    if report.no_rules:
+        notifications.append({"level": "error", "message": {"text": no_rules_message(report)}})
+    doc = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ctrules",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "invocations": [
+                    {
+                        "executionSuccessful": report.exit_code != EXIT_BAD_INPUT,
+                        "exitCode": report.exit_code,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "results": results,
+            }
+        ],
+    }
+    return dumps(doc, 4) + "\n"  # one result per line

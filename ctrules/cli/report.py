@@ -1,0 +1,196 @@
+"""What ``ctrules lint`` found, and the driver that finds it: reads every input, checks every rule once.
+
+No output here (see the ``render_*`` modules); exit codes are decided by :attr:`LintReport.exit_code`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ctrules.checks import ERROR, WARNING, Finding, PatternChecker, RuleContext
+from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "LintReport",
+    "Problem",
+    "Reported",
+    "lint",
+    "locate_findings",
+    "no_rules_message",
+]
+
+#: No error found.
+EXIT_OK = 0
+#: Errors found (or warnings, with ``--strict``).
+EXIT_FINDINGS = 1
+#: Bad input or usage.
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A finding with where it was found.
+
+    :param file: the file of the rule.
+    :param rule: the rule.
+    :param finding: what the checks core reported.
+    :param region: the region the rule was checked for (``None`` when unknown).
+    """
+
+    file: InputFile
+    rule: TemplateRule
+    finding: Finding
+    region: str | None
+
+    @property
+    def location(self) -> str:
+        """The JSON path of the offending value in the file (pattern location + path in the pattern)."""
+        return json_path(self.rule.location) + self.finding.path[1:]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input the linter could not read or check (exit code 2).
+
+    :param path: the file or directory.
+    :param message: what is wrong, in one line.
+    :param resource: the rule it concerns, if one.
+    """
+
+    path: str
+    message: str
+    resource: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}: {self.resource}" if self.resource else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class LintReport:
+    """Everything ``ctrules lint`` found.
+
+    :param inputs: the paths given.
+    :param strict: whether warnings fail too.
+    """
+
+    inputs: list[str]
+    strict: bool = False
+    files: list[InputFile] = field(default_factory=list)
+    findings: list[Reported] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+    rules: int = 0
+    checked: int = 0
+    deploy_time: int = 0
+
+    @property
+    def errors(self) -> int:
+        """How many error findings."""
+        return sum(1 for r in self.findings if r.finding.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """How many warning findings."""
+        return sum(1 for r in self.findings if r.finding.severity == WARNING)
+
+    @property
+    def no_rules(self) -> bool:
+        """True when no input held any rule (bad input)."""
+        return self.rules == 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 no error, 1 errors (or warnings with strict), 2 bad input."""
+        if self.problems or self.no_rules:
+            return EXIT_BAD_INPUT
+        if self.errors or (self.strict and self.warnings):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def lint(
+    paths: Sequence[str],
+    *,
+    region: str | None = None,
+    ignore: Iterable[str] = (),
+    strict: bool = False,
+) -> LintReport:
+    """Check every EventBridge rule of the given inputs (no output; see the ``render_*`` functions).
+
+    Identical (pattern, region, State, bus) combinations are checked once: a cloud assembly with
+    several stages repeats the same rules.
+
+    :param paths: templates (JSON/YAML, CloudFormation or SAM), Terraform JSON plans, ``cdk.out``
+        directories.
+    :param region: the region of rules whose input does not say (a template, an environment-agnostic
+        stack, a plan whose provider region is not a constant).
+    :param ignore: check codes to leave out.
+    :param strict: warnings fail too (exit code 1).
+    """
+    report = LintReport(list(paths), strict)
+    base_ignore = tuple(sorted(set(ignore)))
+    state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
+    checker = PatternChecker()
+    contexts: dict[tuple[str | None, str | None, bool], RuleContext] = {}
+    for path in paths:
+        result = read_path(path)
+        report.problems.extend(Problem(e.path, e.message) for e in result.errors)
+        if not result.errors and result.rule_count == 0:
+            report.empty.append(path)
+        for f in result.files:
+            report.files.append(f)
+            for rule in f.rules:
+                report.rules += 1
+                if rule.problem is not None:
+                    report.problems.append(Problem(f.path, rule.problem, rule.label))
+                    continue
+                if rule.deploy_time:
+                    report.deploy_time += 1
+                    continue
+                rule_region = rule.region or f.region or region
+                known = (rule_region, rule.state, rule.default_bus)
+                ctx = contexts.get(known)
+                if ctx is None:
+                    ctx = contexts[known] = RuleContext(*known)
+                # A State given as an intrinsic is unknown here: the read-only check would guess.
+                skip = base_ignore if rule.state_known else state_ignore
+                found = _check(checker, rule, ctx, skip)
+                if isinstance(found, str):
+                    report.problems.append(Problem(f.path, found, rule.label))
+                    continue
+                report.checked += 1
+                if found:
+                    report.findings.extend(Reported(f, rule, x, rule_region) for x in found)
+    return report
+
+
+def _check(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: tuple[str, ...]) -> list[Finding] | str:
+    """The findings of one rule, or a one-line problem when it cannot be checked."""
+    try:
+        return checker.check(rule.pattern, ctx, ignore=skip)
+    except RecursionError:
+        return "the event pattern is nested too deeply to check"
+    except ValueError as exc:  # a YAML integer of more than 4,300 digits cannot be turned into text
+        return f"the event pattern holds a value that cannot be checked ({exc})"
+    except Exception as exc:  # the checks never raise by design; never show a traceback anyway
+        return f"internal error while checking this rule ({type(exc).__name__}: {exc}); please report it"
+
+
+def locate_findings(report: LintReport) -> None:
+    """Locate the rules with findings, file by file, in one scan each (not every rule of the file)."""
+    by_file: dict[int, tuple[InputFile, dict[int, TemplateRule]]] = {}
+    for r in report.findings:
+        by_file.setdefault(id(r.file), (r.file, {}))[1].setdefault(id(r.rule), r.rule)
+    for f, rules in by_file.values():
+        f.locate(list(rules.values()))
+
+
+def no_rules_message(report: LintReport) -> str:
+    """The one line for a run whose inputs hold no rule at all."""
+    shown = ", ".join(report.inputs) if len(report.inputs) <= 3 else f"{len(report.inputs)} inputs"
+    return f"no EventBridge rule with an event pattern in {shown}: nothing to lint"

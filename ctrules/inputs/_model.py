@@ -1,0 +1,223 @@
+"""The data every input reader produces: rules (:class:`TemplateRule`), files, read results and input errors.
+
+Also the one constructor of a rule from raw values (:func:`make_rule`), shared by every format, and
+:func:`json_path` for showing where a pattern sits in a document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ctrules._common import bus_is_default
+from ctrules.inputs._locate import locate
+
+__all__ = [
+    "HUGE_NUMBER",
+    "InputError",
+    "InputFile",
+    "ReadResult",
+    "TemplateRule",
+    "is_intrinsic",
+    "json_path",
+    "make_rule",
+]
+
+_SIMPLE_KEY = re.compile(r"^[A-Za-z0-9_@$-]+$")
+#: Why a number cannot be read (Python refuses integers of more than 4,300 digits).
+HUGE_NUMBER = "a number of more than 4,300 digits, which cannot be read"
+
+
+class InputError(Exception):
+    """An input that cannot be read (missing, binary, broken JSON/YAML, not a template...).
+
+    :param path: the file or directory, as the user named it.
+    :param message: what is wrong, in one line.
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(slots=True)
+class TemplateRule:
+    """An EventBridge rule read from an input file (treat it as read-only; not frozen, which would make
+    reading a large template a fifth slower).
+
+    :param logical_id: the resource's logical id (for SAM events, the function's or state machine's).
+    :param pattern: the event pattern as decoded JSON data (normally a dict; any JSON value when the
+        input holds something else, which the checks report as CTR009). ``None`` when :attr:`deploy_time`
+        or :attr:`problem` is set.
+    :param state: the rule's ``State`` when a plain string; ``None`` when not given (``ENABLED``).
+    :param default_bus: False when the bus is another than ``default`` (or an intrinsic).
+    :param problem: why the pattern could not be read (a string that is not JSON).
+    :param name: how to show the rule: the logical id, ``Function/EventName`` for SAM events, the
+        resource address for Terraform.
+    :param location: where the pattern is in the document, as keys and list indexes.
+    :param region: the rule's own region, when the input gives one per rule (Terraform).
+    :param state_known: False when ``State`` is an intrinsic (only known at deploy time).
+    :param deploy_time: True when the whole pattern is an intrinsic (``Fn::Sub``...): nothing to check.
+    :param anchors: keys to look for, in order, to find the line of the rule in the file; an anchor
+        ``address=X`` looks for a Terraform ``"address": "X"``.
+    :param kind: the resource type (``AWS::Events::Rule``, ``AWS::Serverless::Function``,
+        ``aws_cloudwatch_event_rule``...).
+    :param cdk_path: the construct path (``aws:cdk:path`` metadata), for rules synthesized by the CDK.
+    """
+
+    logical_id: str
+    pattern: Any
+    state: str | None
+    default_bus: bool
+    problem: str | None = None
+    name: str = ""
+    location: tuple[str | int, ...] = ()
+    region: str | None = None
+    state_known: bool = True
+    deploy_time: bool = False
+    anchors: tuple[str, ...] = ()
+    kind: str = "AWS::Events::Rule"
+    cdk_path: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name to show for the rule (:attr:`name`, else the logical id)."""
+        return self.name or self.logical_id
+
+
+@dataclass
+class InputFile:
+    """One file of rules: a template, a plan, or one stack template of a cloud assembly.
+
+    :param path: the file, as shown to the user (relative when the user gave a relative path).
+    :param kind: what the file is (``CloudFormation template``, ``SAM template``, ``Terraform plan``,
+        ``cdk.out stack``...).
+    :param rules: the rules found in it.
+    :param region: the region of every rule of the file when the input says (a CDK stack's environment).
+    :param text: the file's text, for line lookups.
+    """
+
+    path: str
+    kind: str
+    rules: list[TemplateRule]
+    region: str | None = None
+    text: str = ""
+    _lines: dict[int, int] | None = field(default=None, repr=False)
+
+    def locate(self, rules: Sequence[TemplateRule]) -> None:
+        """Find the lines of some rules of this file (in document order) in one forward scan, so that
+        :meth:`line_of` answers for them without locating every rule of a large file."""
+        if self.text:
+            self._lines = {**(self._lines or {}), **locate(self.text, rules)}
+
+    def line_of(self, rule: TemplateRule) -> int:
+        """The 1-based line where ``rule`` is defined in the file, best effort (1 when not found).
+
+        The first call locates every rule of the file in one forward scan of the text (rules are in
+        document order), so asking for many rules costs about one pass over the file.
+        """
+        if not self.text or not rule.anchors:
+            return 1
+        if self._lines is None:
+            self._lines = locate(self.text, self.rules)
+        line = self._lines.get(id(rule))
+        if line is None:  # a rule that is not one of this file's: locate it alone
+            line = locate(self.text, [rule]).get(id(rule), 1)
+        return line
+
+
+@dataclass
+class ReadResult:
+    """What reading one path gave: the files with rules, and the problems met on the way.
+
+    :param path: the path as the user gave it.
+    :param files: the files read (a cloud assembly gives one per stack template).
+    :param errors: inputs that could not be read.
+    """
+
+    path: str
+    files: list[InputFile] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def rule_count(self) -> int:
+        """How many rules the files hold."""
+        return sum(len(f.rules) for f in self.files)
+
+
+def json_path(location: Sequence[str | int]) -> str:
+    """A JSON path for a location: ``("Resources", "R", "Properties")`` -> ``$.Resources.R.Properties``."""
+    out = ["$"]
+    for part in location:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _SIMPLE_KEY.match(part):
+            out.append(f".{part}")
+        else:
+            out.append("[" + json.dumps(part) + "]")
+    return "".join(out)
+
+
+def is_intrinsic(value: Any) -> bool:
+    """True for a CloudFormation intrinsic: a one-key mapping ``{"Ref": ...}`` or ``{"Fn::...": ...}``."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    (key,) = value
+    return isinstance(key, str) and (key == "Ref" or key.startswith("Fn::"))
+
+
+def make_rule(
+    logical_id: str,
+    raw: Any,
+    state: Any,
+    bus: Any,
+    *,
+    name: str,
+    location: tuple[str | int, ...],
+    anchors: tuple[str, ...],
+    kind: str,
+    region: str | None = None,
+    cdk_path: str | None = None,
+) -> TemplateRule:
+    """A :class:`TemplateRule` from the values as the input holds them (every reader builds rules here).
+
+    :param raw: the pattern: data, a JSON string (decoded here; a broken one sets ``problem``) or an
+        intrinsic (then the rule is ``deploy_time``).
+    :param state: the ``State`` value (a non-string is an intrinsic: ``state_known`` False).
+    :param bus: the event bus value (see :func:`ctrules._common.bus_is_default`).
+    """
+    problem: str | None = None
+    pattern: Any = raw
+    if isinstance(raw, str):
+        try:
+            pattern = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            pattern = None
+            problem = f"the event pattern is a string that is not JSON ({exc.msg} at character {exc.pos})"
+        except RecursionError:
+            pattern, problem = None, "the event pattern is a JSON string nested too deeply to read"
+        except ValueError:
+            pattern, problem = None, f"the event pattern is a JSON string with {HUGE_NUMBER}"
+    deploy_time = problem is None and is_intrinsic(pattern)
+    if deploy_time:
+        pattern = None
+    state_known = state is None or isinstance(state, str)
+    return TemplateRule(
+        logical_id=logical_id,
+        pattern=pattern,
+        state=state if isinstance(state, str) else None,
+        default_bus=bus_is_default(bus),
+        problem=problem,
+        name=name,
+        location=location,
+        region=region,
+        state_known=state_known,
+        deploy_time=deploy_time,
+        anchors=anchors,
+        kind=kind,
+        cdk_path=cdk_path,
+    )

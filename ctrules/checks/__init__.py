@@ -33,6 +33,7 @@ from ctrules.checks.analysis import Branch, alternatives_count, branches
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.registry import branch_checks, registered
+from ctrules.checks.syntax import validate_pattern
 
 __all__ = [
     "CHECKS",
@@ -155,10 +156,15 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
     """
     malformed = [] if valid else ctr009_malformed_pattern(pattern)
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
-    if malformed or not isinstance(pattern, dict):
-        # Meaning is only checked on a pattern EventBridge would accept.
+    if not isinstance(pattern, dict):
         return _ordered(found)
-    data: dict[str, Any] = pattern
+    data: dict[str, Any] | None = pattern
+    if malformed:
+        # Meaning is checked on what EventBridge would accept: the parts CTR009 objects to are set aside, so
+        # one mistake does not hide another (a typo in an eventName beside a malformed filter).
+        data = _sound_part(pattern)
+        if data is None or validate_pattern(data):
+            return _ordered(found)
     alternatives = branches(data)
     per_branch: list[list[Finding]] = []
     for branch in alternatives:
@@ -174,6 +180,29 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
         truncated = alternatives_count(data) > len(alternatives)
         found.extend(_merge_alternatives(alternatives, per_branch, truncated))
     return _ordered(found)
+
+
+def _sound_part(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """``obj`` without the leaves EventBridge would reject (None when nothing sound is left).
+
+    Leaves are kept or dropped whole, so the JSON paths of what is kept do not change; an ``$or`` is kept only
+    when each of its alternatives keeps something.
+    """
+    out: dict[str, Any] = {}
+    for key, value in obj.items():
+        if key == "$or":
+            if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
+                continue
+            kept = [_sound_part(a) for a in value]
+            if len(kept) >= 2 and all(k for k in kept):
+                out[key] = kept
+        elif isinstance(value, dict):
+            inner = _sound_part(value)
+            if inner:
+                out[key] = inner
+        elif isinstance(value, list) and not validate_pattern({key: value}):
+            out[key] = value
+    return out or None
 
 
 def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Finding]], truncated: bool) -> list[Finding]:

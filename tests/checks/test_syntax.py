@@ -440,12 +440,14 @@ LEAF_CASES: list[tuple[str, list[object], str, bool | None]] = [
     ("anything-but-ignore-case-no", [{"anything-but": {"equals-ignore-case": ["get", "x"]}}], "GET", False),
     ("anything-but-wildcard", [{"anything-but": {"wildcard": "Get*"}}], "PutObject", True),
     ("anything-but-wildcard-no", [{"anything-but": {"wildcard": ["Get*", "*Acl"]}}], "PutBucketAcl", False),
-    ("anything-but-number", [{"anything-but": 5}], "x", None),
-    ("anything-but-numbers", [{"anything-but": [5, 6]}], "x", None),
-    ("numeric", [{"numeric": [">", 5]}], "10", None),
-    ("cidr", [{"cidr": "10.0.0.0/8"}], "10.1.2.3", None),
+    ("anything-but-number", [{"anything-but": 5}], "x", True),  # another type is never excluded
+    ("anything-but-numbers", [{"anything-but": [5, 6]}], "x", True),
+    ("numeric", [{"numeric": [">", 5]}], "10", False),  # numeric never accepts a string
+    ("cidr", [{"cidr": "10.0.0.0/8"}], "10.1.2.3", True),
+    ("cidr-outside", [{"cidr": "10.0.0.0/8"}], "11.1.2.3", False),
+    ("cidr-host-bits", [{"cidr": "10.1.2.255/24"}], "10.1.2.3", True),
     ("numeric-then-exact", [{"numeric": [">", 5]}, "x"], "x", True),
-    ("numeric-or-no", [{"numeric": [">", 5]}, "x"], "y", None),
+    ("numeric-or-no", [{"numeric": [">", 5]}, "x"], "y", False),
     ("cidr-or-prefix", [{"cidr": "10.0.0.0/8"}, {"prefix": "a"}], "abc", True),
     ("token-item", ["${Token[TOKEN.1]}"], "x", None),
     ("token-operand", [{"prefix": {"Ref": "P"}}], "x", None),
@@ -575,7 +577,7 @@ def test_leaf_accepts_agrees_with_leaf_matches(leaf: list[object]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab*\\", max_size=10), st.text(alphabet="ab*\\", max_size=10))
 def test_wildcard_matcher_agrees_with_the_linear_glob(pattern: str, value: str) -> None:
-    from ctrules.checks.syntax import _wildcard_match
+    from ctrules.eventpattern.wildcard import wildcard_match as _wildcard_match
 
     assert leaf_matches([{"wildcard": pattern}], value) is _wildcard_match(pattern, value)
     assert leaf_accepts([{"wildcard": pattern}], [value]) == (

@@ -1,0 +1,297 @@
+"""One field's condition: the values of a pattern leaf compiled into a test on one event value.
+
+A leaf is the list under a pattern field (``["a", {"prefix": "b"}]``); its items are OR-ed. Event values
+are JSON scalars (``str``, ``int``, ``float``, ``bool``, ``None``) as EventBridge sees them after flattening
+an event. Semantics follow EventBridge's engine, aws/event-ruler (``ByteMachine``, ``JsonRuleCompiler``):
+
+- strings, ``true``, ``false`` and ``null`` equal only themselves; a boolean never equals a number;
+- a number equals a number of the same value (``300`` equals ``3.0e2``) when both lie within
+  ±5e9 (:data:`NUMBER_LIMIT`), otherwise only when their JSON text is the same;
+- ``prefix``/``suffix``/``equals-ignore-case``/``wildcard`` test strings only; ignore-case compares each
+  pattern character in its lower- or upper-case form;
+- ``numeric`` tests numbers within ±5e9 only; ``cidr`` tests strings holding an IP address (a CIDR with
+  host bits set stands for its network);
+- ``exists: true`` accepts any value, ``null`` included; ``exists: false`` is the field's absence (the
+  matcher handles it, :attr:`CompiledLeaf.absent_ok`);
+- ``anything-but`` accepts every value that is not excluded: a value of another type is never excluded
+  (``{"anything-but": 5}`` accepts ``"5"`` and ``null``).
+
+:func:`leaf_matches` and :func:`leaf_accepts` are the checks' entry points (string values only).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ctrules.eventpattern.vocab import NUMBER_LIMIT, is_token
+from ctrules.eventpattern.wildcard import compile_wildcard, wildcard_error
+
+__all__ = ["CompiledLeaf", "compile_leaf", "leaf_accepts", "leaf_matches"]
+
+Test = Callable[[object], bool]
+
+
+@dataclass(frozen=True)
+class CompiledLeaf:
+    """A compiled leaf.
+
+    Attributes:
+        test: True when some item accepts the (present) event value.
+        absent_ok: True when the leaf holds ``{"exists": false}``: the field's absence satisfies it.
+        undecided: True when some item cannot be judged (an unresolved token or an unknown shape); such an
+            item never accepts a value.
+    """
+
+    test: Test
+    absent_ok: bool
+    undecided: bool
+
+
+def _never(value: object) -> bool:
+    return False
+
+
+def _always(value: object) -> bool:
+    return True
+
+
+def _is_num(value: object) -> bool:
+    return type(value) is int or type(value) is float
+
+
+def _comparable(value: object) -> bool:
+    """A number EventBridge compares numerically (finite, within ±5e9)."""
+    return _is_num(value) and -NUMBER_LIMIT <= value <= NUMBER_LIMIT  # type: ignore[operator]
+
+
+def _text(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except (ValueError, TypeError):
+        return repr(value)
+
+
+def numbers_equal(a: object, b: object) -> bool:
+    """EventBridge number equality: by value within ±5e9, by JSON text outside."""
+    if _comparable(a) and _comparable(b):
+        return bool(a == b)
+    return _is_num(a) and _is_num(b) and _text(a) == _text(b)
+
+
+def _ignore_case_regex(text: str) -> str:
+    parts = []
+    for char in text:
+        variants = {char.lower(), char.upper()}
+        if len(variants) == 1:
+            parts.append(re.escape(char.lower()))
+        else:
+            parts.append("(?:" + "|".join(re.escape(v) for v in sorted(variants)) + ")")
+    return "".join(parts)
+
+
+def _string_test(kind: str, operand: object) -> Callable[[str], bool] | None:
+    """A test on strings for prefix/suffix/equals-ignore-case/wildcard (None: operand not usable)."""
+    if isinstance(operand, Mapping):
+        if kind not in ("prefix", "suffix") or list(operand) != ["equals-ignore-case"]:
+            return None
+        inner = operand["equals-ignore-case"]
+        if not isinstance(inner, str) or is_token(inner):
+            return None
+        body = _ignore_case_regex(inner)
+        regex = re.compile(body if kind == "prefix" else "(?:" + body + r")\Z", re.DOTALL)
+        if kind == "prefix":
+            return lambda v: regex.match(v) is not None
+        return lambda v: regex.search(v) is not None
+    if not isinstance(operand, str) or is_token(operand):
+        return None
+    if kind == "prefix":
+        return lambda v: v.startswith(operand)
+    if kind == "suffix":
+        return lambda v: v.endswith(operand)
+    if kind == "equals-ignore-case":
+        full = re.compile(_ignore_case_regex(operand), re.DOTALL)
+        return lambda v: full.fullmatch(v) is not None
+    if kind == "wildcard":
+        return compile_wildcard(operand) if wildcard_error(operand) is None else None
+    return None
+
+
+def _on_strings(test: Callable[[str], bool]) -> Test:
+    return lambda v: type(v) is str and test(v)
+
+
+def _numeric_test(operand: object) -> Test | None:
+    if not isinstance(operand, (list, tuple)) or len(operand) not in (2, 4):
+        return None
+    checks: list[Callable[[float], bool]] = []
+    for index in range(0, len(operand), 2):
+        op, bound = operand[index], operand[index + 1]
+        if not _comparable(bound) or op not in ("=", "<", "<=", ">", ">="):
+            return None
+        b = float(bound)  # type: ignore[arg-type,unused-ignore]
+        checks.append(
+            {
+                "=": lambda v, b=b: v == b,
+                "<": lambda v, b=b: v < b,
+                "<=": lambda v, b=b: v <= b,
+                ">": lambda v, b=b: v > b,
+                ">=": lambda v, b=b: v >= b,
+            }[op]
+        )
+    return lambda v: _comparable(v) and all(check(v) for check in checks)  # type: ignore[arg-type]
+
+
+def _cidr_test(operand: object) -> Test | None:
+    if not isinstance(operand, str):
+        return None
+    parts = operand.split("/")
+    while parts and parts[-1] == "":
+        parts.pop()
+    try:
+        address, mask = parts
+        network = ipaddress.ip_network((address, int(mask)), strict=False)
+    except (ValueError, TypeError):
+        return None
+
+    def test(value: object) -> bool:
+        if type(value) is not str:
+            return False
+        try:
+            ip = ipaddress.ip_address(value)
+        except ValueError:
+            return False
+        return ip.version == network.version and ip in network
+
+    return test
+
+
+def _anything_but_test(operand: object) -> Test | None:
+    """A test that accepts every value not excluded by the anything-but operand."""
+    excluded: Test | None = None
+    if isinstance(operand, str) and not is_token(operand):
+        excluded = lambda v: type(v) is str and v == operand  # noqa: E731
+    elif _is_num(operand) and not is_token(operand):
+        excluded = lambda v: _comparable(v) and numbers_equal(v, operand)  # noqa: E731
+    elif isinstance(operand, (list, tuple)) and operand and not any(is_token(x) for x in operand):
+        if all(isinstance(x, str) for x in operand):
+            strings = frozenset(operand)
+            excluded = lambda v: type(v) is str and v in strings  # noqa: E731
+        elif all(_is_num(x) for x in operand):
+            numbers = tuple(operand)
+            excluded = lambda v: _comparable(v) and any(numbers_equal(v, n) for n in numbers)  # noqa: E731
+    elif isinstance(operand, Mapping) and len(operand) == 1:
+        ((kind, raw),) = operand.items()
+        entries = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, (list, tuple)) else []
+        if kind in ("prefix", "suffix", "equals-ignore-case", "wildcard") and entries:
+            tests = [_string_test(kind, entry) for entry in entries]
+            if all(t is not None for t in tests):
+                string_tests = [t for t in tests if t is not None]
+                excluded = lambda v: type(v) is str and any(t(v) for t in string_tests)  # noqa: E731
+    if excluded is None:
+        return None
+    not_excluded: Test = lambda v: not excluded(v)  # noqa: E731
+    return not_excluded
+
+
+def _exact_test(item: object) -> Test:
+    if isinstance(item, str):
+        return lambda v: type(v) is str and v == item
+    if item is None:
+        return lambda v: v is None
+    if isinstance(item, bool):
+        return lambda v: v is item
+    return lambda v: _is_num(v) and numbers_equal(item, v)
+
+
+def compile_item(item: object) -> tuple[Test | None, bool]:
+    """``(test, absent_ok)`` for one leaf item; ``test`` is None for an item that cannot be judged."""
+    if is_token(item):
+        return None, False
+    if item is None or isinstance(item, (str, bool)) or _is_num(item):
+        if isinstance(item, float) and not math.isfinite(item):
+            return None, False
+        return _exact_test(item), False
+    if not isinstance(item, Mapping) or len(item) != 1:
+        return None, False
+    ((operator, operand),) = item.items()
+    if is_token(operand):
+        return None, False
+    if operator == "exists":
+        if operand is True:
+            return _always, False
+        if operand is False:
+            return _never, True
+        return None, False
+    if operator in ("prefix", "suffix", "equals-ignore-case", "wildcard"):
+        string_test = _string_test(operator, operand)
+        return (None if string_test is None else _on_strings(string_test)), False
+    if operator == "numeric":
+        return _numeric_test(operand), False
+    if operator == "cidr":
+        return _cidr_test(operand), False
+    if operator == "anything-but":
+        return _anything_but_test(operand), False
+    return None, False
+
+
+def compile_leaf(leaf: Sequence[object]) -> CompiledLeaf:
+    """Compile the values of one pattern field (items OR-ed). Never raises for any input."""
+    tests: list[Test] = []
+    absent_ok = undecided = False
+    for item in leaf:
+        try:
+            test, absent = compile_item(item)
+        except Exception:  # pragma: no cover - defensive: compile_item is written not to raise
+            test, absent = None, False
+        if test is None:
+            undecided = True
+        elif not absent:
+            tests.append(test)
+        absent_ok = absent_ok or absent
+    if not tests:
+        return CompiledLeaf(_never, absent_ok, undecided)
+    if len(tests) == 1:
+        return CompiledLeaf(tests[0], absent_ok, undecided)
+    frozen = tuple(tests)
+    return CompiledLeaf(lambda v: any(t(v) for t in frozen), absent_ok, undecided)
+
+
+def leaf_matches(leaf: list[object], value: str) -> bool | None:
+    """Does a *valid* pattern leaf accept the string ``value`` (a present field holding this string)?
+
+    True when some item accepts it, False when every item decidedly rejects it, None when no item accepts
+    it but some item cannot be judged (an unresolved CDK token or an unknown structure). Same semantics as
+    the event matcher (:mod:`ctrules.eventpattern.match`): e.g. ``numeric`` never accepts a string,
+    ``{"exists": false}`` rejects any present value, numeric ``anything-but`` accepts every string.
+    """
+    try:
+        if not isinstance(leaf, (list, tuple)) or not isinstance(value, str):
+            return None
+        compiled = compile_leaf(leaf)
+        if compiled.test(value):
+            return True
+        return None if compiled.undecided else False
+    except Exception:
+        return None
+
+
+def leaf_accepts(leaf: list[object], candidates: Iterable[str]) -> set[str] | None:
+    """The candidate strings a *valid* leaf accepts (as :func:`leaf_matches`, the leaf compiled once);
+    None when the leaf holds an item that cannot be judged and some candidate is not accepted."""
+    try:
+        compiled = compile_leaf(leaf)
+        out: set[str] = set()
+        test = compiled.test
+        for value in candidates:
+            if test(value):
+                out.add(value)
+            elif compiled.undecided:
+                return None
+        return out
+    except Exception:
+        return None

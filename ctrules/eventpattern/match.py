@@ -1,0 +1,259 @@
+"""Matching a whole event against a pattern, as EventBridge does (aws/event-ruler's array-consistent finder).
+
+A pattern is validated exactly as CTR009 does (:func:`ctrules.eventpattern.validate_pattern`), then
+compiled once: ``$or`` is expanded into sub-rules (the pattern matches when one sub-rule does), and each
+sub-rule is a list of flattened field names (``detail.requestParameters.bucketName``) with a compiled leaf
+(:mod:`ctrules.eventpattern.leaf`), in sorted name order.
+
+The event is flattened the same way: every scalar is a value of its dotted field name; the elements of an
+array are several values of the same name (a field matches when any value does; an empty array is no value
+at all). Values inside an array of objects (or of arrays) remember which element they came from, and one
+sub-rule's fields must take their values from the same element of every array they share ("array
+consistency", event-ruler's ``rulesForJSONEvent``/``ACFinder``). ``exists: false`` holds when no value of the
+field is consistent with the elements chosen for the fields before it in name order, as in event-ruler.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ctrules.eventpattern.leaf import CompiledLeaf, compile_leaf
+from ctrules.eventpattern.validate import validate_pattern
+from ctrules.eventpattern.vocab import OR_KEY, is_token
+
+__all__ = [
+    "CompiledPattern",
+    "InvalidPatternError",
+    "compile_pattern",
+    "flatten_event",
+    "matches",
+]
+
+Membership = tuple[tuple[int, int], ...]  # (array id, element index) for each enclosing array of objects
+Flat = dict[str, list[tuple[object, Membership]]]
+
+_CACHE: dict[str, CompiledPattern] = {}
+_CACHE_SIZE = 4096
+
+
+class InvalidPatternError(ValueError):
+    """EventBridge would refuse the pattern (``InvalidEventPatternException``); ``problems`` says why."""
+
+    def __init__(self, message: str, problems: Sequence[object] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a sub-rule: flattened name, JSON path of its leaf in the pattern, compiled leaf."""
+
+    name: str
+    path: tuple[str, ...]
+    leaf: CompiledLeaf
+
+
+class CompiledPattern:
+    """A validated, compiled pattern; :meth:`matches` tests one event (a dict or JSON text)."""
+
+    __slots__ = ("pattern", "rules", "steps")
+
+    def __init__(self, pattern: Mapping[str, Any]) -> None:
+        self.pattern = pattern
+        self.rules: tuple[tuple[Field, ...], ...] = tuple(
+            tuple(sorted(rule, key=lambda f: f.name)) for rule in _expand(pattern, ())
+        )
+        steps: set[str] = set()
+        for rule in self.rules:
+            for f in rule:
+                steps.update(f.name.split("."))
+        self.steps = frozenset(steps)
+
+    def matches(self, event: Mapping[str, Any] | str) -> bool:
+        """True when EventBridge would deliver ``event`` to a rule with this pattern.
+
+        :raises ValueError: the event is not a JSON object.
+        """
+        flat, nested = flatten_event(event, self.steps)
+        return any(_rule_matches(rule, flat, nested) for rule in self.rules)
+
+
+def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
+    """Validate and compile ``pattern`` (a dict or JSON text); compiled forms are cached by their JSON.
+
+    :raises InvalidPatternError: (a ValueError) when EventBridge would refuse the pattern; the message
+        names the JSON path, the problem and the fix of the first problem.
+    """
+    if isinstance(pattern, str):
+        key = pattern
+    else:
+        try:
+            key = json.dumps(pattern, sort_keys=True)
+        except (TypeError, ValueError) as exc:
+            raise InvalidPatternError(f"the event pattern is not JSON data: {exc}") from exc
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    data: object = pattern
+    if isinstance(pattern, str):
+        try:
+            data = json.loads(pattern)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise InvalidPatternError(f"the event pattern is not valid JSON: {exc}") from exc
+    problems = validate_pattern(data)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise InvalidPatternError(
+            f"invalid event pattern at {first.path}: {first.message}; fix: {first.fix}{more}", problems
+        )
+    assert isinstance(data, Mapping)
+    compiled = CompiledPattern(data)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = compiled
+    return compiled
+
+
+def matches(pattern: Mapping[str, Any] | str, event: Mapping[str, Any] | str) -> bool:
+    """True when EventBridge would deliver ``event`` to a rule with ``pattern`` (both dicts or JSON text).
+
+    :raises InvalidPatternError: the pattern is invalid. :raises ValueError: the event is not an object.
+    """
+    return compile_pattern(pattern).matches(event)
+
+
+# ------------------------------------------------------------------------------------------------ compile
+
+
+def _expand(node: Mapping[str, Any], names: tuple[str, ...]) -> list[list[Field]]:
+    """The sub-rules of a pattern object: one list of fields per combination of ``$or`` alternatives."""
+    rules: list[list[Field]] = [[]]
+    for key, value in node.items():
+        path = (*names, key)
+        if key == OR_KEY and isinstance(value, (list, tuple)):
+            alternatives: list[list[Field]] = []
+            for branch in value:
+                if isinstance(branch, Mapping) and not is_token(branch):
+                    alternatives.extend(_expand(branch, names))
+                else:  # an unresolved token: an alternative that never matches
+                    alternatives.append([Field(".".join(path), path, compile_leaf([branch]))])
+            rules = [[*rule, *alt] for rule in rules for alt in alternatives]
+        elif isinstance(value, Mapping) and not is_token(value):
+            nested = _expand(value, path)
+            rules = [[*rule, *sub] for rule in rules for sub in nested]
+        else:
+            leaf = value if isinstance(value, (list, tuple)) and not is_token(value) else [value]
+            field = Field(".".join(path), path, compile_leaf(leaf))
+            for rule in rules:
+                rule.append(field)
+    return rules
+
+
+# ------------------------------------------------------------------------------------------------ events
+
+
+def flatten_event(event: Mapping[str, Any] | str, steps: frozenset[str] | None = None) -> tuple[Flat, bool]:
+    """The event's values by dotted field name, each with its array membership; and whether any value sits
+    in an array of objects. Only names made of ``steps`` are kept (all when None).
+
+    :raises ValueError: the event is not a JSON object (or not valid JSON).
+    """
+    if isinstance(event, str):
+        event = json.loads(event)
+    if not isinstance(event, Mapping):
+        raise ValueError(f"an event must be a JSON object, got {type(event).__name__}")
+    out: Flat = {}
+    state = [0, 0]  # arrays seen, values with a membership
+    _flatten_object(event, "", steps, out, (), state)
+    return out, state[1] > 0
+
+
+def _used(key: str, steps: frozenset[str] | None) -> bool:
+    if steps is None or key in steps:
+        return True
+    return "." in key and all(part in steps for part in key.split("."))
+
+
+def _flatten_object(
+    obj: Mapping[str, Any], prefix: str, steps: frozenset[str] | None, out: Flat, member: Membership, state: list[int]
+) -> None:
+    for key, value in obj.items():
+        if not isinstance(key, str) or not _used(key, steps):
+            continue
+        name = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, Mapping):
+            _flatten_object(value, name, steps, out, member, state)
+        elif isinstance(value, list):
+            _flatten_array(value, name, steps, out, member, state)
+        else:
+            out.setdefault(name, []).append((value, member))
+            if member:
+                state[1] += 1
+
+
+def _flatten_array(
+    items: list[Any], name: str, steps: frozenset[str] | None, out: Flat, member: Membership, state: list[int]
+) -> None:
+    array_id = state[0]
+    state[0] += 1
+    for index, value in enumerate(items):
+        if isinstance(value, Mapping):
+            _flatten_object(value, name, steps, out, (*member, (array_id, index)), state)
+        elif isinstance(value, list):
+            _flatten_array(value, name, steps, out, (*member, (array_id, index)), state)
+        else:
+            out.setdefault(name, []).append((value, member))
+            if member:
+                state[1] += 1
+
+
+# ------------------------------------------------------------------------------------------------ matching
+
+
+def _rule_matches(rule: tuple[Field, ...], flat: Flat, nested: bool) -> bool:
+    if not nested:  # no array of objects: every field is judged on its own
+        for f in rule:
+            values = flat.get(f.name)
+            if values is None:
+                if not f.leaf.absent_ok:
+                    return False
+                continue
+            test = f.leaf.test
+            if not any(test(value) for value, _ in values):
+                return False
+        return True
+    return _search(rule, 0, {}, flat)
+
+
+def _consistent(chosen: dict[int, int], member: Membership) -> bool:
+    return all(chosen.get(array, index) == index for array, index in member)
+
+
+def _search(rule: tuple[Field, ...], position: int, chosen: dict[int, int], flat: Flat) -> bool:
+    """Backtracking over the values of each field in name order, keeping array elements consistent."""
+    if position == len(rule):
+        return True
+    f = rule[position]
+    values = flat.get(f.name, [])
+    test = f.leaf.test
+    tried_plain = False
+    for value, member in values:
+        if not member:
+            if tried_plain or not test(value):
+                continue
+            tried_plain = True  # the same choice for every value outside arrays of objects
+            if _search(rule, position + 1, chosen, flat):
+                return True
+        elif (
+            _consistent(chosen, member)
+            and test(value)
+            and _search(rule, position + 1, {**chosen, **dict(member)}, flat)
+        ):
+            return True
+    if f.leaf.absent_ok and not any(_consistent(chosen, member) for _, member in values):
+        return _search(rule, position + 1, chosen, flat)
+    return False

@@ -131,9 +131,7 @@ class Service:
 # --------------------------------------------------------------------------- botocore
 
 
-def read_botocore(
-    wheel: Path, only: Iterable[str] | None = None
-) -> tuple[str, list[Service], dict[str, Any]]:
+def read_botocore(wheel: Path, only: Iterable[str] | None = None) -> tuple[str, list[Service], dict[str, Any]]:
     """The botocore version, its services (newest API version each; only those named in ``only`` when
     given) and endpoints.json."""
     wanted = None if only is None else set(only)
@@ -581,9 +579,7 @@ def build(wheel: Path, retired_wheels: Iterable[Path] = ()) -> bytes:
                 "botocore": botocore_version,
                 "botocore_date": date,
                 "botocore_wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
-                "retired_from": {
-                    read_version(w): hashlib.sha256(w.read_bytes()).hexdigest() for w in retired_wheels
-                },
+                "retired_from": {read_version(w): hashlib.sha256(w.read_bytes()).hexdigest() for w in retired_wheels},
             },
             "overlay_sha256": {
                 name: hashlib.sha256((OVERLAY / name).read_bytes()).hexdigest() for name in OVERLAY_FILES

@@ -2,12 +2,18 @@
 
 Layout of the file (written by ``scripts/build_catalog.py``):
 
-* ``schema``, ``upstream`` (botocore version, wheel sha256), ``overlay_sha256``, ``counts``;
+* ``schema``, ``date`` (of the pinned botocore data), ``upstream`` (botocore version and date, wheel
+  sha256s, the older wheels of retired services), ``overlay_sha256``, ``counts``;
 * ``strings``: evidence strings, referenced by index;
 * ``sources``: rows ``[event_source, service, verified, home_region, network_activity, [evidence]]``;
-* ``services``: botocore service name -> eventSource;
+* ``services``: botocore service name -> eventSource (retired services included);
+* ``retired``: botocore service name -> ``[date, [evidence], note, botocore version read]``;
 * ``events``: rows ``[event_name, source_row, event_type_bits, read_only, flags, category, [evidence]]``
-  where flags bit 0 is ``eventbridge_read_only`` and bit 1 is ``insights``.
+  where flags bit 0 is ``eventbridge_read_only``, bit 1 is ``insights`` and bits 2.. are the entry's
+  origins in the order of :data:`~ctrules.catalog.model.ORIGINS`.
+
+Projects may add entries at run time (:meth:`Store.add`); :attr:`Store.generation` counts those changes so
+that a cache keyed on catalog contents can tell.
 
 Nothing is read at import time. The first call to :func:`store` parses the file once (a few tens of
 milliseconds) and builds a name index; :class:`~ctrules.catalog.model.CatalogEvent` objects are made on
@@ -22,7 +28,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, CatalogEvent, deliverable_detail_types, source_of
+from ctrules.catalog.model import (
+    CATEGORIES,
+    EVENT_TYPES,
+    ORIGINS,
+    CatalogEvent,
+    deliverable_detail_types,
+    source_of,
+)
 
 __all__ = ["Store", "store"]
 
@@ -33,6 +46,24 @@ _TYPES_BY_MASK: dict[int, tuple[str, ...]] = {}
 #: What the checks' fast path needs of one entry: (deliverable detail-types, eventbridge_read_only,
 #: category, home_region). See :meth:`Store.facts`.
 Facts = tuple[frozenset[str], bool, str, "str | None"]
+
+
+_ORIGINS_BY_FLAGS: dict[int, tuple[str, ...]] = {}
+_ORIGIN_SHIFT = 2
+
+
+def _origins(flags: int) -> tuple[str, ...]:
+    bits = flags >> _ORIGIN_SHIFT
+    o = _ORIGINS_BY_FLAGS.get(bits)
+    if o is None:
+        o = tuple(name for i, name in enumerate(ORIGINS) if bits & (1 << i))
+        _ORIGINS_BY_FLAGS[bits] = o
+    return o
+
+
+def origin_flag(origin: str) -> int:
+    """The flags bit of one origin (see :data:`~ctrules.catalog.model.ORIGINS`)."""
+    return 1 << (_ORIGIN_SHIFT + ORIGINS.index(origin))
 
 
 def _types(mask: int) -> tuple[str, ...]:
@@ -52,6 +83,11 @@ class Store:
         self.strings: list[str] = doc["strings"]
         self.sources: list[list[Any]] = doc["sources"]
         self.service_sources: dict[str, str] = doc["services"]
+        self.retired: dict[str, list[Any]] = doc.get("retired", {})
+        #: How many times :meth:`add` changed the catalog in this process.
+        self.generation = 0
+        #: Row indexes of the entries a project added or changed (:meth:`add`).
+        self.added: set[int] = set()
         self._cache: dict[int, CatalogEvent] = {}
         self._facts: dict[int, Facts] = {}
         self._names_of: dict[str, list[str]] = {}
@@ -72,6 +108,7 @@ class Store:
         name, src_i, mask, ro, flags, cat, evidence = self.rows[index]
         event_source, service, verified, home, _network, src_evidence = self.sources[src_i]
         strings = self.strings
+        retired = self.retired.get(service) if service is not None else None
         ev = CatalogEvent(
             event_name=name,
             event_source=event_source,
@@ -86,6 +123,8 @@ class Store:
             evidence=tuple(strings[i] for i in src_evidence) + tuple(strings[i] for i in evidence),
             insights=bool(flags & 2),
             network_activity=bool(_network),
+            origins=_origins(flags),
+            retired=None if retired is None else retired[0],
         )
         self._cache[index] = ev
         return ev
@@ -196,6 +235,67 @@ class Store:
     def family_evidence(self, family: str) -> tuple[str, ...]:
         """Evidence for an event family (``insights``, ``network_activity``)."""
         return tuple(self.strings[i] for i in self.doc["family_evidence"].get(family, []))
+
+    def add(
+        self,
+        event_name: str,
+        event_source: str,
+        *,
+        types_mask: int,
+        read_only: bool | None,
+        category: str,
+        home_region: str | None,
+        evidence: tuple[str, ...],
+        flags: int,
+    ) -> int:
+        """Add one entry, or merge it into the existing entry with the same key (eventTypes, evidence and
+        flags are added; read_only and category are kept). Returns the row index."""
+        by_key, by_source = self.by_key, self.by_source  # built before the rows change
+        strings = self.strings
+        ev_ids: list[int] = []
+        for text in evidence:
+            strings.append(text)
+            ev_ids.append(len(strings) - 1)
+        i = by_key.get((event_source, event_name))
+        if i is not None:
+            row = self.rows[i]
+            row[2] |= types_mask
+            row[4] |= flags
+            row[6] = [*row[6], *ev_ids]
+        else:
+            src_i = self._user_source(event_source, home_region)
+            ro = None if read_only is None else int(read_only)
+            row = [event_name, src_i, types_mask, ro, flags, CATEGORIES.index(category), ev_ids]
+            i = len(self.rows)
+            self.rows.append(row)
+            self.by_name.setdefault(event_name, []).append(i)
+            by_key[(event_source, event_name)] = i
+            by_source.setdefault(event_source, []).append(i)
+        self.added.add(i)
+        self._changed(i)
+        return i
+
+    def _user_source(self, event_source: str, home_region: str | None) -> int:
+        """The source row for a project-added entry: the eventSource's first row when the catalog knows it
+        (same service and region facts), else a new row."""
+        known = self.by_source.get(event_source)
+        if known:
+            src_i: int = self.rows[known[0]][1]
+            if self.sources[src_i][3] == home_region:
+                return src_i
+        service = next((k for k, v in self.service_sources.items() if v == event_source), None)
+        self.sources.append([event_source, service, 1, home_region, 0, []])
+        return len(self.sources) - 1
+
+    def _changed(self, index: int) -> None:
+        """Forget what was derived from the rows (entry ``index`` changed or was added)."""
+        self.generation += 1
+        self._cache.pop(index, None)
+        self._facts.pop(index, None)
+        self._names_of.clear()
+        for name in ("source_names", "sorted_sources", "sorted_event_sources", "sorted_names",
+                     "names_by_length", "names_by_lower", "network_sources"):  # fmt: skip
+            self.__dict__.pop(name, None)
 
 
 def _read() -> dict[str, Any]:

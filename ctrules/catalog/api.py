@@ -210,6 +210,6 @@ def search(
 
 
 def info() -> dict[str, Any]:
-    """Catalog header: schema version, upstream versions, overlay hashes and counts."""
+    """Catalog header: schema version, date, upstream versions, overlay hashes and counts."""
     doc = store().doc
-    return {k: doc[k] for k in ("schema", "upstream", "overlay_sha256", "counts")}
+    return {k: doc[k] for k in ("schema", "date", "upstream", "overlay_sha256", "counts")}

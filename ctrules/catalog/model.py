@@ -22,6 +22,7 @@ __all__ = [
     "EVENT_TYPES_BY_DETAIL_TYPE",
     "INSIGHT",
     "NETWORK_ACTIVITY",
+    "ORIGINS",
     "READ_ONLY_RULE_STATE",
     "SERVICE_EVENT",
     "CatalogEvent",
@@ -74,6 +75,11 @@ CONSTRUCT_FOR_EVENT_TYPE: Final[Mapping[str, str]] = {
 #: The CloudTrail ``eventCategory`` values the catalog uses.
 CATEGORIES: Final[tuple[str, ...]] = ("Management", "Data", "NetworkActivity")
 
+#: Where a catalog entry comes from, in the bit order of the bundled data: ``sdk`` (a botocore operation),
+#: ``record`` (seen in a real CloudTrail record), ``aws-page`` (named on an AWS documentation page),
+#: ``curated`` (hand-added from other evidence), ``user`` (added by the project: :func:`ctrules.catalog.extend`).
+ORIGINS: Final[tuple[str, ...]] = ("sdk", "record", "aws-page", "curated", "user")
+
 #: The rule ``State`` under which EventBridge delivers read-only management events.
 READ_ONLY_RULE_STATE: Final = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
 
@@ -121,6 +127,9 @@ class CatalogEvent:
     :param evidence: docs URLs or repository paths backing the entry's facts.
     :param insights: True when CloudTrail Insights can report unusual activity of this event.
     :param network_activity: True when its eventSource logs network activity (VPC endpoint) events.
+    :param origins: where the entry comes from, a subset of :data:`ORIGINS` in that order.
+    :param retired: the date (``YYYY-MM-DD``) AWS retired the entry's service, or ``None`` while it runs;
+        :func:`ctrules.catalog.retirement` gives the evidence.
     """
 
     event_name: str
@@ -136,6 +145,8 @@ class CatalogEvent:
     evidence: tuple[str, ...]
     insights: bool = False
     network_activity: bool = False
+    origins: tuple[str, ...] = ()
+    retired: str | None = None
 
     @cached_property
     def detail_types(self) -> tuple[str, ...]:

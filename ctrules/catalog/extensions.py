@@ -1,0 +1,302 @@
+"""Project extensions of the catalog: events a project adds without waiting for a ctrules release.
+
+An entry has the shape of the overlay's event files (``ctrules/catalog/overlay/README.md``), with
+``evidence`` optional::
+
+    {"event_name": "StartSession", "event_source": "ssm.amazonaws.com",
+     "event_types": ["AwsApiCall"], "read_only": false, "category": "Management",
+     "evidence": ["https://docs.aws.amazon.com/..."], "note": "why"}
+
+Three ways in, all validated (a bad entry raises :class:`CatalogEntryError` naming the file, line, entry
+index and field, and nothing is added):
+
+* :func:`extend` with a list of such mappings (Python code, e.g. a CDK app);
+* :func:`extend_from_file` with a JSON file holding a list of them;
+* :func:`apply_project_extensions`, which the CLI and the plugin call: the ``--catalog-extra FILE`` given
+  on the command line, else the ``extra_events`` path of ``[tool.ctrules]`` in the nearest
+  ``pyproject.toml`` (relative to that file).
+
+An entry whose (event_source, event_name) the catalog has already gains the entry's eventTypes and
+evidence; a new entry is added. Either way its origins include ``user``. Extend the catalog before the
+first check runs in the process: results computed earlier may be cached (see ``Store.generation``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ctrules.catalog._store import origin_flag, store
+from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, EVENT_TYPES_BY_DETAIL_TYPE, CatalogEvent
+from ctrules.errors import CtrulesError
+
+__all__ = [
+    "CatalogEntryError",
+    "apply_project_extensions",
+    "extend",
+    "extend_from_file",
+    "extra_events_path",
+    "load_extra_events",
+]
+
+_SUFFIX = ".amazonaws.com"
+_FIELDS = ("event_name", "event_source", "event_types", "read_only", "category", "home_region", "evidence",
+           "note", "origin")  # fmt: skip
+_ORIGINS = ("user", "record", "aws-page")
+_REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
+_EVENTBRIDGE_READ_ONLY_PREFIXES = ("Describe", "Get", "List")
+#: Files already applied in this process (a second call with the same file adds nothing).
+_APPLIED: set[Path] = set()
+
+
+class CatalogEntryError(CtrulesError, ValueError):
+    """A project-added catalog entry is malformed.
+
+    :param where: the file (with line) or call that gave it, e.g. ``extra.json:12``.
+    :param index: the entry's position in the list (0-based), or ``None`` for the whole input.
+    :param field: the offending field, or ``None``.
+    :param problem: what is wrong and the exact fix.
+    """
+
+    def __init__(self, where: str, index: int | None, field: str | None, problem: str) -> None:
+        self.where = where
+        self.index = index
+        self.field = field
+        self.problem = problem
+        parts = [where]
+        if index is not None:
+            parts.append(f"entry {index}")
+        if field is not None:
+            parts.append(f"field {field!r}")
+        super().__init__(": ".join(parts) + f": {problem}")
+
+
+def _check(entry: Any, where: str, index: int) -> dict[str, Any]:
+    """The entry, validated and normalised (defaults filled in)."""
+
+    def fail(field: str | None, problem: str) -> CatalogEntryError:
+        return CatalogEntryError(where, index, field, problem)
+
+    if not isinstance(entry, Mapping):
+        raise fail(None, f'{type(entry).__name__} is not an object; write {{"event_name": ..., "event_source": ...}}')
+    unknown = sorted(set(entry) - set(_FIELDS))
+    if unknown:
+        raise fail(unknown[0], f"unknown field; the fields are {', '.join(_FIELDS)}")
+    name = entry.get("event_name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("event_name", f'{name!r} must be the record\'s eventName, e.g. "StartSession"')
+    if ":" in name:
+        raise fail("event_name", f"{name!r} is an IAM action; write the eventName {name.split(':')[-1]!r}")
+    if name != name.strip() or " " in name:
+        raise fail("event_name", f"{name!r} contains spaces; write the eventName exactly as the record has it")
+    es = entry.get("event_source")
+    if not isinstance(es, str) or not es:
+        raise fail("event_source", f'{es!r} must be the record\'s eventSource, e.g. "ssm.amazonaws.com"')
+    if not es.endswith(_SUFFIX) or es != es.lower():
+        base = es.lower().removeprefix("aws.").removesuffix(_SUFFIX)
+        raise fail("event_source", f'{es!r} is not an eventSource; write "{base}{_SUFFIX}"')
+    types = entry.get("event_types")
+    if not isinstance(types, list) or not types:
+        raise fail("event_types", f'{types!r} must be a non-empty list, e.g. ["AwsApiCall"]')
+    for t in types:
+        if t not in EVENT_TYPES:
+            fix = EVENT_TYPES_BY_DETAIL_TYPE.get(t) if isinstance(t, str) else None
+            hint = (
+                f"write {fix!r} (the eventType of that detail-type)" if fix else f"use one of {', '.join(EVENT_TYPES)}"
+            )
+            raise fail("event_types", f"{t!r} is not a CloudTrail eventType; {hint}")
+    ro = entry.get("read_only")
+    if ro is not None and not isinstance(ro, bool):
+        raise fail("read_only", f"{ro!r} must be true, false or null (the record's readOnly)")
+    category = entry.get("category", "Management")
+    if category not in CATEGORIES:
+        raise fail("category", f"{category!r} must be one of {', '.join(CATEGORIES)}")
+    home = entry.get("home_region")
+    if home is not None and (not isinstance(home, str) or not _REGION.match(home)):
+        raise fail("home_region", f'{home!r} must be a region such as "us-east-1", or null')
+    evidence = entry.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
+        raise fail("evidence", f"{evidence!r} must be a list of URLs or repository paths (strings)")
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise fail("note", f"{note!r} must be a string")
+    origin = entry.get("origin", "user")
+    if origin not in _ORIGINS:
+        raise fail("origin", f"{origin!r} must be one of {', '.join(_ORIGINS)}")
+    return {
+        "event_name": name,
+        "event_source": es,
+        "event_types": [t for t in EVENT_TYPES if t in types],
+        "read_only": ro,
+        "category": category,
+        "home_region": home,
+        "evidence": list(evidence),
+        "origin": origin,
+    }
+
+
+def _apply(entries: list[dict[str, Any]]) -> tuple[CatalogEvent, ...]:
+    from ctrules.catalog.api import _suggest
+
+    s = store()
+    rows: list[int] = []
+    for e in entries:
+        types = e["event_types"]
+        api_call = "AwsApiCall" in types
+        flags = origin_flag("user") | origin_flag(e["origin"])
+        if api_call and e["category"] in ("Management", "Data"):
+            flags |= 2  # CloudTrail Insights analyses management and data API calls
+        if api_call and e["category"] == "Management" and e["event_name"].startswith(_EVENTBRIDGE_READ_ONLY_PREFIXES):
+            flags |= 1  # EventBridge's own read-only rule
+        rows.append(
+            s.add(
+                e["event_name"],
+                e["event_source"],
+                types_mask=sum(1 << EVENT_TYPES.index(t) for t in types),
+                read_only=e["read_only"],
+                category=e["category"],
+                home_region=e["home_region"],
+                evidence=tuple(e["evidence"]),
+                flags=flags,
+            )
+        )
+    _suggest.cache_clear()
+    return tuple(s.event(i) for i in rows)
+
+
+def extend(
+    entries: Iterable[Mapping[str, Any]], *, where: str = "ctrules.catalog.extend()"
+) -> tuple[CatalogEvent, ...]:
+    """Add events to the catalog of this process (all or nothing).
+
+    :param entries: mappings shaped like the overlay's event entries (``evidence`` optional).
+    :param where: names the input in error messages.
+    :returns: the added or extended entries, in input order.
+    :raises CatalogEntryError: an entry is malformed (nothing is added).
+    """
+    if isinstance(entries, (str, bytes, Mapping)):
+        raise CatalogEntryError(where, None, None, "expected a list of entries, got one value; wrap it in [ ]")
+    checked = [_check(e, where, i) for i, e in enumerate(entries)]
+    return _apply(checked)
+
+
+def load_extra_events(path: Path | str) -> list[dict[str, Any]]:
+    """The validated entries of a JSON file holding a list of entries.
+
+    :raises CatalogEntryError: unreadable file, broken JSON, not a list, or a malformed entry; the message
+        names ``file:line``, the entry index and the field.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogEntryError(str(p), None, None, f"cannot read the file ({exc.__class__.__name__}: {exc})") from exc
+    decoder = json.JSONDecoder()
+    pos = _skip_ws(text, 0)
+    if pos >= len(text) or text[pos] != "[":
+        raise CatalogEntryError(
+            f"{p}:{_line(text, pos)}", None, None, "the file must hold a JSON list of entries: [ {...}, ... ]"
+        )
+    out: list[dict[str, Any]] = []
+    pos = _skip_ws(text, pos + 1)
+    index = 0
+    while pos < len(text) and text[pos] != "]":
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise CatalogEntryError(f"{p}:{exc.lineno}", index, None, f"broken JSON: {exc.msg}") from exc
+        out.append(_check(value, f"{p}:{_line(text, pos)}", index))
+        index += 1
+        pos = _skip_ws(text, end)
+        if pos < len(text) and text[pos] == ",":
+            pos = _skip_ws(text, pos + 1)
+        elif pos < len(text) and text[pos] != "]":
+            raise CatalogEntryError(f"{p}:{_line(text, pos)}", index, None, "broken JSON: expected ',' or ']'")
+    if pos >= len(text):
+        raise CatalogEntryError(f"{p}:{_line(text, pos)}", None, None, "broken JSON: the list is not closed with ']'")
+    rest = text[pos + 1 :].strip()
+    if rest:
+        raise CatalogEntryError(f"{p}:{_line(text, pos + 1)}", None, None, "broken JSON: text after the closing ']'")
+    return out
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def extend_from_file(path: Path | str) -> tuple[CatalogEvent, ...]:
+    """Add the entries of a JSON file (see :func:`load_extra_events`); a file already applied in this
+    process adds nothing again."""
+    p = Path(path).resolve()
+    entries = load_extra_events(path)
+    if p in _APPLIED:
+        return ()
+    _APPLIED.add(p)
+    return _apply(entries)
+
+
+def extra_events_path(pyproject: Path | str) -> Path | None:
+    """The ``extra_events`` file named by ``[tool.ctrules]`` of a ``pyproject.toml`` (resolved against the
+    file's folder), or ``None`` when it names none.
+
+    :raises CatalogEntryError: the TOML is broken or ``extra_events`` is not a string.
+    """
+    import tomllib  # only projects that configure ctrules pay for it
+
+    p = Path(pyproject)
+    try:
+        doc = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogEntryError(str(p), None, None, f"cannot read [tool.ctrules]: {exc}") from exc
+    table = doc.get("tool", {}).get("ctrules", {})
+    value = table.get("extra_events") if isinstance(table, dict) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise CatalogEntryError(
+            str(p), None, "tool.ctrules.extra_events", f'{value!r} must be a path string, e.g. "ctrules-events.json"'
+        )
+    return (p.parent / value).resolve()
+
+
+def _find_pyproject(start: Path) -> Path | None:
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def apply_project_extensions(cli_file: Path | str | None = None, *, start: Path | str = ".") -> list[Path]:
+    """Extend the catalog the way a project asks; the one call for the CLI and the plugin.
+
+    :param cli_file: the ``--catalog-extra FILE`` of the command line; when given, ``pyproject.toml`` is
+        not read.
+    :param start: the folder from which to look for ``pyproject.toml`` (upwards).
+    :returns: the files applied (empty when the project names none).
+    :raises CatalogEntryError: a bad file or entry (one line: file:line, entry, field, fix).
+    """
+    if cli_file is not None:
+        path = Path(cli_file)
+    else:
+        pyproject = _find_pyproject(Path(start))
+        found = extra_events_path(pyproject) if pyproject is not None else None
+        if found is None:
+            return []
+        path = found
+    if not path.is_file():
+        raise CatalogEntryError(
+            str(path), None, None, "no such file; fix the path (relative to pyproject.toml for extra_events)"
+        )
+    extend_from_file(path)
+    return [path]

@@ -46,6 +46,15 @@ class Coverage:
     added: int
 
     @property
+    def version_text(self) -> str:
+        """The catalog's date and sources, e.g. ``2026-11-17 (botocore 1.44.5; retired services from
+        botocore 1.29.0, 1.43.0)``."""
+        text = f"{self.date} (botocore {self.botocore}"
+        if self.retired_from:
+            text += f"; retired services from botocore {', '.join(self.retired_from)}"
+        return text + ")"
+
+    @property
     def summary(self) -> str:
         """One phrase for messages, e.g. ``botocore 1.44.5 of 2026-11-17, 20,235 events, 419 eventSources``."""
         text = f"botocore {self.botocore} of {self.date}, {self.events:,} events, {self.event_sources:,} eventSources"

@@ -22,11 +22,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="Safe CloudTrail-driven EventBridge rules: lint templates, plans and cdk.out; "
         "look up CloudTrail events.",
     )
-    parser.add_argument("--version", action="version", version=f"ctrules {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and the catalog's date and sources")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in (lint, show, search, catalog_cmd):
         command.register(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: ctrules' version and the catalog's (read only when asked)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from ctrules.catalog import coverage
+
+        parser.exit(0, f"ctrules {__version__}\ncatalog {coverage().version_text}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

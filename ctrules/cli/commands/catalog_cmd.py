@@ -37,7 +37,6 @@ def run(args: argparse.Namespace) -> int:
         for t in ev.event_types:
             by_type[t] += 1
     upstream = meta.get("upstream") if isinstance(meta.get("upstream"), dict) else {}
-    versions = {k: v for k, v in (upstream or {}).items() if not str(k).endswith("sha256")}
     services = by_source.most_common() if args.all else by_source.most_common(args.top)
     if args.json:
         doc = {
@@ -51,10 +50,12 @@ def run(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
         return EXIT_OK
-    upstream_text = ", ".join(f"{k} {v}" for k, v in versions.items()) or "unknown"
+    from ctrules.catalog import coverage
+
+    upstream_text = coverage().version_text
     lines = [
         f"ctrules catalog: {total:,} events from {len(by_source):,} event sources",
-        f"  catalog schema {meta.get('schema')}; upstream {upstream_text}",
+        f"  catalog schema {meta.get('schema')}; data of {upstream_text}",
     ]
     if isinstance(counts, dict) and "verified" in counts:
         lines.append(f"  verified entries: {counts['verified']:,} (others inferred from botocore)")

@@ -7,7 +7,7 @@ import gc
 import sys
 from collections.abc import Callable
 
-from ctrules.cli._args import codes, region
+from ctrules.cli._args import codes, fail, region
 from ctrules.cli.render_json import render_json
 from ctrules.cli.render_sarif import render_sarif
 from ctrules.cli.render_text import render_text
@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="check code(s) to skip; repeat or comma-separate",
     )
     p.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
+    p.add_argument("--catalog-extra", metavar="FILE", help="JSON list of extra catalog events "
+                   "(default: extra_events of [tool.ctrules] in pyproject.toml)")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -46,6 +48,12 @@ def run(args: argparse.Namespace) -> int:
     # garbage collector run over and over (~15 % of the time); linting creates no cycles worth collecting.
     # It stays off until the report is written and freed: re-enabled earlier, its first young-generation
     # pass would walk every container allocated meanwhile.
+    from ctrules.catalog import CatalogEntryError, apply_project_extensions
+
+    try:
+        apply_project_extensions(args.catalog_extra)
+    except CatalogEntryError as exc:
+        return fail(str(exc))
     gc_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
             "home_region": ev.home_region,
             "service": ev.service,
             "verified": ev.verified,
+            "origins": list(ev.origins),
+            "retired": ev.retired,
             "evidence": list(ev.evidence),
             "pattern": pattern,
             "python": f"from ctrules import {construct}\n{python}",
@@ -118,7 +120,13 @@ def run(args: argparse.Namespace) -> int:
         ("home region", home),
         ("service", ev.service or "(no SDK service)"),
         ("verified", "yes" if ev.verified else "no (eventSource inferred from botocore metadata)"),
+        ("origins", ", ".join(ev.origins) or "(none recorded)"),
     ]
+    if ev.retired and ev.service:
+        from ctrules.catalog import retirement
+
+        gone = retirement(ev.service)
+        rows.append(("retired", f"{ev.retired}: {gone.note if gone else 'AWS retired this service'}"))
     lines = [f"{ev.event_name} ({ev.source})"]
     lines += [f"  {k + ':':<14}{v}" for k, v in rows]
     if ev.evidence:

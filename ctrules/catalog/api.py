@@ -6,6 +6,9 @@ Pure Python, no ``aws_cdk`` import. The data is loaded on the first call, once p
 from __future__ import annotations
 
 import bisect
+import difflib
+import heapq
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -56,6 +59,12 @@ def event_source_for(service: str) -> str:
     raise UnknownServiceError(service, difflib.get_close_matches(base.lower(), names, n=3, cutoff=0.6))
 
 
+def _require_str(what: str, value: object) -> None:
+    """A clear TypeError for a non-string name (``None`` would otherwise look like "no such event")."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str (a CloudTrail name such as 'CreateBucket'), not {type(value).__name__}")
+
+
 def lookup(event_name: str, *, service: str | None = None) -> tuple[CatalogEvent, ...]:
     """Every catalog entry named ``event_name`` (exact, case-sensitive), optionally for one service.
 
@@ -63,6 +72,7 @@ def lookup(event_name: str, *, service: str | None = None) -> tuple[CatalogEvent
     :param service: restricts the result to one eventSource; see :func:`event_source_for`.
     :returns: the entries, sorted by eventSource; empty when none.
     """
+    _require_str("event_name", event_name)
     s = store()
     if service is not None:
         i = s.by_key.get((event_source_for(service), event_name))
@@ -79,6 +89,7 @@ def get(event_name: str, *, service: str | None = None) -> CatalogEvent:
     :raises UnknownEventError: no such event (for that service), with "did you mean" suggestions and
         the services that do log the name.
     :raises AmbiguousEventError: several services log the name and ``service`` was not given.
+    :raises TypeError: ``event_name`` is not a string.
     """
     found = lookup(event_name, service=service)
     if len(found) == 1:
@@ -103,27 +114,24 @@ def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[st
     ``UpdateFunctionCode20150331v2`` for ``UpdateFunctionCode``), then close spellings; all within
     ``service`` when given. Results are cached: linting many rules with the same typo costs one search.
     """
+    _require_str("name", name)
     es = event_source_for(service) if service is not None else None
     return list(_suggest(name, limit, es))
 
 
 @lru_cache(maxsize=4096)
 def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]:
-    import difflib
-
+    if limit <= 0:
+        return ()
     s = store()
     if event_source is not None:
-        pool = sorted({s.rows[i][0] for i in s.by_source.get(event_source, [])})
-        in_pool: Callable[[str], bool] = set(pool).__contains__
-        near = pool
-        extending = [p for p in pool if p.startswith(name) and p != name]
+        rows = s.by_source.get(event_source, [])
+        index = _source_index(event_source)
+        in_pool: Callable[[str], bool] = index.names_set.__contains__
+        extending = sorted({s.rows[i][0] for i in rows if s.rows[i][0].startswith(name) and s.rows[i][0] != name})
     else:
+        index = _catalog_index()
         in_pool = s.by_name.__contains__
-        # Keep the search cheap on the full catalog: only names of similar length, and a bisect for
-        # the names that extend this one.
-        spread = max(3, len(name) // 4)
-        by_len = s.names_by_length
-        near = [p for n in range(len(name) - spread, len(name) + spread + 1) for p in by_len.get(n, ())]
         names = s.sorted_names
         extending = []
         i = bisect.bisect_right(names, name)
@@ -140,8 +148,11 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
     for candidate in sorted(extending, key=lambda p: (len(p), p)):
         if candidate not in out:
             out.append(candidate)
-    # Typos rarely touch the first letters: compare with the names that share them first (fast), and
-    # with every name of similar length only when that finds nothing.
+    if len(out) >= limit or len(name) > _MAX_FUZZY_LENGTH:
+        return tuple(out[:limit])
+    near = index.near(name)
+    # Typos rarely touch the first letters: compare with the names that share them first, and with the
+    # other near names only when that finds nothing.
     head = name[:3].lower()
     same_head = [p for p in near if p[:3].lower() == head]
     for pool in (same_head, near):
@@ -159,6 +170,60 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
         if out:
             break
     return tuple(out[:limit])
+
+
+#: Names longer than this get no spelling suggestions (no CloudTrail event name comes close; it bounds
+#: the cost of comparing a hostile name).
+_MAX_FUZZY_LENGTH = 128
+#: How many names, those sharing the most trigrams with the misspelt one, are compared in full.
+_NEAR_CANDIDATES = 40
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"^{text.lower()}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class _NameIndex:
+    """Names by (trigram, length): the few names close to a misspelt one, found without a scan.
+
+    A name within difflib's 0.75 cutoff has a similar length and shares most of its letter triples, so
+    only names of a nearby length that share trigrams are counted, and the best-sharing ones compared.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.names_set = frozenset(names)
+        postings: dict[tuple[str, int], list[int]] = {}
+        for i, n in enumerate(names):
+            for gram in _trigrams(n):
+                postings.setdefault((gram, len(n)), []).append(i)
+        self._postings = postings
+
+    def near(self, name: str) -> list[str]:
+        """Up to :data:`_NEAR_CANDIDATES` names of similar length sharing the most trigrams with ``name``."""
+        spread = max(3, len(name) // 4)
+        lengths = range(max(1, len(name) - spread), len(name) + spread + 1)
+        shared: Counter[int] = Counter()
+        get = self._postings.get
+        for gram in _trigrams(name):
+            for n in lengths:
+                hit = get((gram, n))
+                if hit:
+                    shared.update(hit)
+        best = heapq.nlargest(_NEAR_CANDIDATES, shared.items(), key=lambda kv: (kv[1], -kv[0]))
+        return [self.names[i] for i, _ in sorted(best)]
+
+
+@lru_cache(maxsize=1)
+def _catalog_index() -> _NameIndex:
+    return _NameIndex(store().sorted_names)
+
+
+@lru_cache(maxsize=64)
+def _source_index(event_source: str) -> _NameIndex:
+    s = store()
+    return _NameIndex(sorted({s.rows[i][0] for i in s.by_source.get(event_source, [])}))
 
 
 def services() -> tuple[str, ...]:
@@ -186,6 +251,9 @@ def search(
 
     Exact matches come first, then names starting with ``text``, then the rest; each group by name.
     """
+    _require_str("text", text)
+    if limit is not None and limit <= 0:
+        return []
     s = store()
     needle = text.lower()
     indexes = s.by_source.get(event_source_for(service), []) if service is not None else range(len(s.rows))

@@ -10,6 +10,7 @@ from ctrules.catalog import lookup, source_of, suggest
 from ctrules.catalog.index import index
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
+from ctrules.checks.mistakes import provable_slip
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -46,6 +47,80 @@ def close_spellings(value: str, kind: str) -> list[str]:
     )
 
 
+def _unknown_source(value: str, path: str) -> Finding:
+    """An unknown ``source``: an error when it provably misses a known one, else a warning."""
+    s = index()
+    service = value.removeprefix("aws.")
+    by_service = s.service_sources.get(service)
+    close = close_spellings(value, "source")
+    if by_service is not None and by_service in s.by_source and s.event(s.by_source[by_service][0]).verified:
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"source {value!r} is not the source of any CloudTrail event: events of the {service!r} service are "
+            f"recorded with eventSource {by_service}, so the rule never fires.",
+            f"use source {source_of(by_service)!r}",
+            path,
+        )
+    slip = provable_slip(value, close)
+    if slip is not None:
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"source {value!r} is not the source of any CloudTrail event: it misspells {slip!r}, so the rule "
+            "never fires.",
+            f"use source {slip!r}",
+            path,
+        )
+    hint = f"did you mean {_q(close)}? " if close else ""
+    return Finding(
+        "CTR002",
+        WARNING,
+        f"source {value!r} is the source of no CloudTrail event in {_catalog_phrase()}: unless it belongs to a "
+        "service newer than the catalog, the rule never fires.",
+        f"{hint}CloudTrail sources are 'aws.' + the eventSource without '.amazonaws.com'; if the service is new, "
+        "add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge "
+        "this warning",
+        path,
+    )
+
+
+def _unknown_event_source(value: str, path: str) -> Finding:
+    """An unknown ``detail.eventSource``: an error when it provably misses a known one, else a warning."""
+    s = index()
+    close = close_spellings(value, "eventSource")
+    full = value if value.endswith(".amazonaws.com") else value + ".amazonaws.com"
+    slip = full if full in s.by_source else provable_slip(value, close)
+    if slip is not None:
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"detail.eventSource {value!r} is not a CloudTrail eventSource: records say {slip!r}, so the rule "
+            "never fires.",
+            f"use detail.eventSource {slip!r}",
+            path,
+        )
+    hint = f"did you mean {_q(close)}? " if close else ""
+    return Finding(
+        "CTR002",
+        WARNING,
+        f"detail.eventSource {value!r} is no eventSource in {_catalog_phrase()}: unless the service is newer than "
+        "the catalog, the rule never fires.",
+        f"{hint}eventSources are '<service>.amazonaws.com' as in the record; if the service is new, add its events "
+        "to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning",
+        path,
+    )
+
+
+def _catalog_phrase() -> str:
+    try:
+        from ctrules.catalog.coverage import coverage
+
+        return f"the catalog ({coverage().summary})"
+    except Exception:  # the coverage data is optional metadata: never let it break a check
+        return "the catalog"
+
+
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR002 for one branch."""
     if not branch.is_cloudtrail:
@@ -54,55 +129,15 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     out: list[Finding] = []
     known = s.source_names
     for item in branch.items("source"):
-        if item.is_literal and item.value not in known:
-            by_service = s.service_sources.get(item.value.removeprefix("aws."))
-            close = close_spellings(item.value, "source")
-            if by_service is not None:
-                fix = (
-                    f"use {source_of(by_service)!r}: events of the {item.value.removeprefix('aws.')!r} "
-                    f"service come from {by_service}"
-                )
-            elif close:
-                fix = f"did you mean {_q(close)}?"
-            else:
-                fix = "use 'aws.' + the eventSource without '.amazonaws.com'"
-            if by_service is not None or close:
-                out.append(
-                    Finding(
-                        "CTR002",
-                        ERROR,
-                        f"source {item.value!r} is not the source of any CloudTrail event: the rule never fires.",
-                        fix,
-                        item.path,
-                    )
-                )
-            else:
-                # Not a typo of a known source: perhaps a service newer than the catalog.
-                out.append(
-                    Finding(
-                        "CTR002",
-                        WARNING,
-                        f"source {item.value!r} is the source of no CloudTrail event ctrules knows: unless it "
-                        "belongs to a service newer than the catalog, the rule never fires.",
-                        f"{fix}; acknowledge this warning if the service is new",
-                        item.path,
-                    )
-                )
+        if item.is_literal and item.value not in known and "*" not in item.value:
+            out.append(_unknown_source(item.value, item.path))
     src_leaf = branch.leaf("source")
     for item in branch.items("detail", "eventSource"):
         if not item.is_literal:
             continue
         if item.value not in s.by_source:
-            close = close_spellings(item.value, "eventSource")
-            out.append(
-                Finding(
-                    "CTR002",
-                    ERROR,
-                    f"detail.eventSource {item.value!r} is not a CloudTrail eventSource: the rule never fires.",
-                    f"did you mean {_q(close)}?" if close else "use '<service>.amazonaws.com' as in the record",
-                    item.path,
-                )
-            )
+            if "*" not in item.value:
+                out.append(_unknown_event_source(item.value, item.path))
             continue
         right = source_of(item.value)
         if src_leaf is not None and branch.allowed_event_sources is not None and item.value not in (

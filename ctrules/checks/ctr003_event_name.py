@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from ctrules.catalog import lookup, source_of, suggest
 from ctrules.catalog.index import index
 from ctrules.checks.common import quote_list as _q
-from ctrules.checks.findings import ERROR, Finding, RuleContext
+from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
+from ctrules.checks.mistakes import iam_action, provable_slip
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -17,20 +18,36 @@ if TYPE_CHECKING:
 __all__ = ["CHECK", "run"]
 
 
+def _coverage_phrase() -> str:
+    try:
+        from ctrules.catalog.coverage import coverage
+
+        return f"the catalog ({coverage().summary})"
+    except Exception:  # the coverage data is optional metadata: never let it break a check
+        return "the catalog"
+
+
+_ADD_HINT = (
+    "if it is a real CloudTrail event name, add it to your project's catalog (ctrules.catalog.extend, or a "
+    "JSON file given with `ctrules lint --catalog-extra`) and acknowledge this warning"
+)
+
+
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR003 for one branch."""
     if not branch.is_cloudtrail:
         return []
     out: list[Finding] = []
     allowed = branch.allowed_event_sources
-    single = sorted(allowed)[0] if allowed is not None and len(allowed) == 1 else None
     s = index()
-    if allowed is not None and not any(es in s.by_source for es in allowed):
-        return []  # sources ctrules does not know (CTR002 says so): their names cannot be judged
+    sources_known = allowed is None or any(es in s.by_source for es in allowed)
+    if not sources_known:
+        allowed = None  # sources ctrules does not know (CTR002 says so): judge the names against every service
+    single = sorted(allowed)[0] if allowed is not None and len(allowed) == 1 else None
     for item, found in branch.literal_names:
-        if found:
-            continue
         name = item.value
+        if found or (not sources_known and name in s.by_name):
+            continue
         renamed = s.aliases.get(name, {})
         logged = sorted({n for es, names in renamed.items() if allowed is None or es in allowed for n in names})
         if logged:
@@ -45,26 +62,11 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 )
             )
             continue
-        if name in s.by_name:
-            continue  # logged by another service: CTR002 says which
-        options: list[str] = []
-        if single is not None and single in s.by_source:
-            options = [repr(n) for n in suggest(name, limit=3, service=single)]
-        if not options:
-            for candidate in suggest(name, limit=3):
-                owners = sorted({e.source for e in lookup(candidate)})
-                where = owners[0] if len(owners) == 1 else f"{len(owners)} services"
-                options.append(f"{candidate!r} (logged by {where})")
-        where = f" for {source_of(single)!r}" if single else ""
-        out.append(
-            Finding(
-                "CTR003",
-                ERROR,
-                f"eventName {name!r} is not a CloudTrail event name{where}: the rule never fires for it.",
-                (f"did you mean {' or '.join(options)}?" if options else "check the name with `ctrules search`"),
-                item.path,
-            )
-        )
+        if name in s.by_name or "*" in name:
+            continue  # logged by another service (CTR002 says which), or a glob (CTR011 says how to write it)
+        finding = _unknown_name(item.value, item.path, single)
+        if sources_known or finding.severity == ERROR:
+            out.append(finding)  # names of an unknown service are only judged when they are provable slips
     if allowed is not None and all(es in s.by_source for es in allowed):
         for item, matched in branch.operator_names:
             if matched or not branch.name_filter_decidable(item):
@@ -73,14 +75,56 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
             out.append(
                 Finding(
                     "CTR003",
-                    ERROR,
-                    f"eventName filter {item.value!r} matches no CloudTrail event name of {shown}: the rule "
-                    "never fires.",
-                    "check the filter against the names with `ctrules search`",
+                    WARNING,
+                    f"eventName filter {item.value!r} matches no event name of {shown} in {_coverage_phrase()}: "
+                    "unless the service logs names the catalog does not list, the rule never fires.",
+                    f"check the filter against the names with `ctrules search`; {_ADD_HINT}",
                     item.path,
                 )
             )
     return out
+
+
+def _unknown_name(name: str, path: str, single: str | None) -> Finding:
+    """The finding for a literal eventName the catalog does not list: an error only when it is provably a slip."""
+    where = f" for {source_of(single)!r}" if single else ""
+    action = iam_action(name)
+    if action is not None:
+        service, op = action
+        return Finding(
+            "CTR003",
+            ERROR,
+            f"eventName {name!r} is written as an IAM policy action; CloudTrail records the bare operation name, "
+            "so the rule never fires for it.",
+            f"use eventName {op!r} (with source 'aws.{service}' if that is the service)",
+            path,
+        )
+    candidates: list[str] = []
+    if single is not None:
+        candidates = suggest(name, limit=5, service=single)
+    if not candidates:
+        candidates = suggest(name, limit=5)
+    slip = provable_slip(name, candidates)
+    if slip is not None:
+        owners = sorted({e.source for e in lookup(slip)})
+        by = "" if single else f" (logged by {owners[0] if len(owners) == 1 else f'{len(owners)} services'})"
+        return Finding(
+            "CTR003",
+            ERROR,
+            f"eventName {name!r} is not a CloudTrail event name{where}: it misspells {slip!r} (names are exact and "
+            "case-sensitive), so the rule never fires for it.",
+            f"use eventName {slip!r}{by}",
+            path,
+        )
+    close = f"close names: {_q(candidates[:3])}; " if candidates else ""
+    return Finding(
+        "CTR003",
+        WARNING,
+        f"eventName {name!r} is not listed{where} in {_coverage_phrase()}: unless it is a name the catalog does "
+        "not know yet, the rule never fires for it.",
+        f"check the spelling ({close}`ctrules search`); {_ADD_HINT}",
+        path,
+    )
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
@@ -94,8 +138,11 @@ CHECK = register(
         "event-name-known",
         ERROR,
         "The eventName is not a CloudTrail event name (for that source).",
-        "eventName matching is exact and case-sensitive. The finding suggests the closest known names and the "
-        "service that logs them. Some services log versioned names (Lambda: UpdateFunctionCode20150331v2).",
+        "eventName matching is exact and case-sensitive. An unknown name is an error only when it is provably a "
+        "mistake: another case or separators of a known name, a one-letter slip of one, an IAM action "
+        "(cloudtrail:StopLogging) or an SDK name CloudTrail logs differently (Lambda: "
+        "UpdateFunctionCode20150331v2). Otherwise it is a warning that says what the catalog covers, since the "
+        "name may be real and newer than the catalog.",
         "Use the name the finding suggests (check it with `ctrules search`).",
         run=run,
         fast=fast,

@@ -1,0 +1,76 @@
+"""When an unknown name is *provably* a mistake: wrong case, an IAM action, a one-letter slip of a known name.
+
+ctrules reports an unknown eventName, source or eventSource as an error only when it can prove the rule never
+fires: the value is a known value written with another case or separators, an IAM policy action
+(``cloudtrail:StopLogging``), or a near-miss of a known value (one edit; two for long names) that differs in
+letters, not in digits (``...20150331v3`` may be a newer version of ``...20150331v2``). Anything else may be a
+real name the catalog does not list yet: a warning says what the catalog covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["edit_distance", "iam_action", "provable_slip", "squash"]
+
+_IAM_ACTION = re.compile(r"^([a-z0-9][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$")
+
+
+def squash(value: str) -> str:
+    """Lower case without separators: ``Create_Account`` -> ``createaccount``."""
+    return value.replace("_", "").replace("-", "").replace(" ", "").lower()
+
+
+def iam_action(value: str) -> tuple[str, str] | None:
+    """``("cloudtrail", "StopLogging")`` for the IAM action form ``cloudtrail:StopLogging``; else None."""
+    m = _IAM_ACTION.match(value)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped at ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return min(prev[len(b)], limit + 1)
+
+
+def _digits_differ(a: str, b: str) -> bool:
+    return [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]
+
+
+def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
+    """The known value that ``value`` certainly misspells, or None.
+
+    :param value: the unknown value.
+    :param candidates: known values to compare with (e.g. the closest names of the rule's service).
+    """
+    squashed = squash(value)
+    limit = 2 if len(value) >= 14 else 1
+    best: tuple[int, str] | None = None
+    for c in candidates:
+        if c == value:
+            continue
+        if squash(c) == squashed:
+            return c
+        if len(value) < 5 or _digits_differ(value, c):
+            continue
+        d = edit_distance(value, c, limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, c)
+    return None if best is None else best[1]

@@ -158,13 +158,14 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
     if not isinstance(pattern, dict):
         return _ordered(found)
-    data: dict[str, Any] | None = pattern
+    data: dict[str, Any] = pattern
     if malformed:
         # Meaning is checked on what EventBridge would accept: the parts CTR009 objects to are set aside, so
         # one mistake does not hide another (a typo in an eventName beside a malformed filter).
-        data = _sound_part(pattern)
-        if data is None or validate_pattern(data):
+        sound = _sound_part(pattern)
+        if sound is None or validate_pattern(sound):
             return _ordered(found)
+        data = sound
     alternatives = branches(data)
     per_branch: list[list[Finding]] = []
     for branch in alternatives:

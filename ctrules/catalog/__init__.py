@@ -34,6 +34,9 @@ from ctrules.catalog.api import (
     services,
     suggest,
 )
+
+# Imported now, not lazily: the submodule ``coverage`` would otherwise shadow the function of that name.
+from ctrules.catalog.coverage import Coverage, Retirement, coverage, retired_services, retirement
 from ctrules.catalog.model import (
     API_CALL,
     CATEGORIES,
@@ -53,7 +56,6 @@ from ctrules.catalog.model import (
 )
 
 if TYPE_CHECKING:
-    from ctrules.catalog.coverage import Coverage, Retirement, coverage, retired_services, retirement
     from ctrules.catalog.extensions import (
         CatalogEntryError,
         apply_project_extensions,
@@ -65,11 +67,6 @@ if TYPE_CHECKING:
 
 #: Names served by submodules imported on first use (keeps ``import ctrules.catalog`` cheap).
 _LAZY = {
-    "Coverage": "coverage",
-    "Retirement": "coverage",
-    "coverage": "coverage",
-    "retired_services": "coverage",
-    "retirement": "coverage",
     "CatalogEntryError": "extensions",
     "apply_project_extensions": "extensions",
     "extend": "extensions",

@@ -14,7 +14,7 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ctrules.catalog._store import store
 
@@ -23,8 +23,7 @@ __all__ = ["Coverage", "Retirement", "coverage", "retired_services", "retirement
 _SUFFIX = ".amazonaws.com"
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """The extent of the catalog in this process.
 
     :param botocore: the botocore version whose operations the catalog lists.
@@ -63,8 +62,7 @@ class Coverage:
         return text
 
 
-@dataclass(frozen=True)
-class Retirement:
+class Retirement(NamedTuple):
     """A service AWS has retired whose events the catalog keeps.
 
     :param service: the botocore service name (``opsworks``).

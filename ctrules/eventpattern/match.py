@@ -56,6 +56,9 @@ class Field:
     leaf: CompiledLeaf
 
 
+_Part = tuple[str, tuple[str, ...], tuple[object, ...]]  # flattened name, pattern path, leaf items
+
+
 class CompiledPattern:
     """A validated, compiled pattern; :meth:`matches` tests one event (a dict or JSON text)."""
 
@@ -63,9 +66,7 @@ class CompiledPattern:
 
     def __init__(self, pattern: Mapping[str, Any]) -> None:
         self.pattern = pattern
-        self.rules: tuple[tuple[Field, ...], ...] = tuple(
-            tuple(sorted(rule, key=lambda f: f.name)) for rule in _expand(pattern, ())
-        )
+        self.rules: tuple[tuple[Field, ...], ...] = tuple(_merge(rule) for rule in _expand(pattern, ()))
         steps: set[str] = set()
         for rule in self.rules:
             for f in rule:
@@ -129,28 +130,39 @@ def matches(pattern: Mapping[str, Any] | str, event: Mapping[str, Any] | str) ->
 # ------------------------------------------------------------------------------------------------ compile
 
 
-def _expand(node: Mapping[str, Any], names: tuple[str, ...]) -> list[list[Field]]:
-    """The sub-rules of a pattern object: one list of fields per combination of ``$or`` alternatives."""
-    rules: list[list[Field]] = [[]]
+def _expand(node: Mapping[str, Any], names: tuple[str, ...]) -> list[list[_Part]]:
+    """The sub-rules of a pattern object: one list of leaves per combination of ``$or`` alternatives."""
+    rules: list[list[_Part]] = [[]]
     for key, value in node.items():
         path = (*names, key)
         if key == OR_KEY and isinstance(value, (list, tuple)):
-            alternatives: list[list[Field]] = []
+            alternatives: list[list[_Part]] = []
             for branch in value:
                 if isinstance(branch, Mapping) and not is_token(branch):
                     alternatives.extend(_expand(branch, names))
                 else:  # an unresolved token: an alternative that never matches
-                    alternatives.append([Field(".".join(path), path, compile_leaf([branch]))])
+                    alternatives.append([(".".join(path), path, (branch,))])
             rules = [[*rule, *alt] for rule in rules for alt in alternatives]
         elif isinstance(value, Mapping) and not is_token(value):
             nested = _expand(value, path)
             rules = [[*rule, *sub] for rule in rules for sub in nested]
         else:
-            leaf = value if isinstance(value, (list, tuple)) and not is_token(value) else [value]
-            field = Field(".".join(path), path, compile_leaf(leaf))
+            items = tuple(value) if isinstance(value, (list, tuple)) and not is_token(value) else (value,)
             for rule in rules:
-                rule.append(field)
+                rule.append((".".join(path), path, items))
     return rules
+
+
+def _merge(parts: list[_Part]) -> tuple[Field, ...]:
+    """One field per flattened name, in name order; leaves of the same name are OR-ed (as event-ruler
+    merges a field repeated inside ``$or`` with the same field outside it)."""
+    merged: dict[str, tuple[tuple[str, ...], list[object]]] = {}
+    for name, path, items in parts:
+        if name in merged:
+            merged[name][1].extend(items)
+        else:
+            merged[name] = (path, list(items))
+    return tuple(Field(name, path, compile_leaf(items)) for name, (path, items) in sorted(merged.items()))
 
 
 # ------------------------------------------------------------------------------------------------ events

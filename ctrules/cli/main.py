@@ -38,7 +38,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from ctrules.catalog import coverage
 
-        parser.exit(0, f"ctrules {__version__}\ncatalog {coverage().version_text}\n")
+        sys.stdout.write(f"ctrules {__version__}\ncatalog {coverage().version_text}\n")
+        parser.exit(0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

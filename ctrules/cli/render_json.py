@@ -60,6 +60,7 @@ def render_json(report: LintReport) -> str:
             "rules": report.rules,
             "checked": report.checked,
             "deploy_time": report.deploy_time,
+            "plan_time": report.plan_time,
             "errors": report.errors,
             "warnings": report.warnings,
             "problems": len(report.problems),
@@ -68,5 +69,16 @@ def render_json(report: LintReport) -> str:
         "findings": [_finding_dict(r) for r in report.findings],
         "problems": [{"file": p.path, "resource": p.resource, "message": p.message} for p in report.problems],
         "empty": report.empty,
+        "not_checked": [
+            {
+                "file": f.path,
+                "line": f.line_of(rule),
+                "resource": rule.label,
+                "known_at": rule.known_at,
+                "reason": rule.unknown,
+            }
+            for f, rule in report.not_checked
+        ],
+        "skipped": [{"file": p.path, "message": p.message} for p in report.skipped],
     }
     return dumps(doc, 2) + "\n"  # one finding per line

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ctrules._common import bus_is_default
 from ctrules.checks import ERROR, WARNING, Finding, PatternChecker, RuleContext
 from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
+from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -76,10 +78,13 @@ class LintReport:
 
     :param inputs: the paths given.
     :param strict: whether warnings fail too.
+    :param skip_unrecognized: files of no format ctrules reads are noted in :attr:`skipped`, not problems,
+        and no rule at all is not bad input (the pre-commit hook's mode).
     """
 
     inputs: list[str]
     strict: bool = False
+    skip_unrecognized: bool = False
     files: list[InputFile] = field(default_factory=list)
     findings: list[Reported] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -87,6 +92,9 @@ class LintReport:
     rules: int = 0
     checked: int = 0
     deploy_time: int = 0
+    plan_time: int = 0
+    not_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -106,7 +114,7 @@ class LintReport:
     @property
     def exit_code(self) -> int:
         """0 no error, 1 errors (or warnings with strict), 2 bad input."""
-        if self.problems or self.no_rules:
+        if self.problems or (self.no_rules and not self.skip_unrecognized):
             return EXIT_BAD_INPUT
         if self.errors or (self.strict and self.warnings):
             return EXIT_FINDINGS
@@ -119,27 +127,35 @@ def lint(
     region: str | None = None,
     ignore: Iterable[str] = (),
     strict: bool = False,
+    state: str | None = None,
+    bus: str | None = None,
+    skip_unrecognized: bool = False,
 ) -> LintReport:
     """Check every EventBridge rule of the given inputs (no output; see the ``render_*`` functions).
 
     Identical (pattern, region, State, bus) combinations are checked once: a cloud assembly with
     several stages repeats the same rules.
 
-    :param paths: templates (JSON/YAML, CloudFormation or SAM), Terraform JSON plans, ``cdk.out``
-        directories.
+    :param paths: files and folders of any format :mod:`ctrules.inputs` reads (``-``: standard input).
     :param region: the region of rules whose input does not say (a template, an environment-agnostic
         stack, a plan whose provider region is not a constant).
     :param ignore: check codes to leave out.
     :param strict: warnings fail too (exit code 1).
+    :param state: the ``State`` of rules read from bare patterns (which carry none).
+    :param bus: the event bus (name or ARN) of rules read from bare patterns.
+    :param skip_unrecognized: see :attr:`LintReport.skip_unrecognized`.
     """
-    report = LintReport(list(paths), strict)
+    report = LintReport(list(paths), strict, skip_unrecognized)
+    pattern_bus = bus_is_default(bus)
     base_ignore = tuple(sorted(set(ignore)))
     state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
     checker = PatternChecker()
     contexts: dict[tuple[str | None, str | None, bool], RuleContext] = {}
     for path in paths:
         result = read_path(path)
-        report.problems.extend(Problem(e.path, e.message) for e in result.errors)
+        for e in result.errors:
+            unreadable = skip_unrecognized and e.unreadable
+            (report.skipped if unreadable else report.problems).append(Problem(e.path, e.message))
         if not result.errors and result.rule_count == 0:
             report.empty.append(path)
         for f in result.files:
@@ -150,10 +166,17 @@ def lint(
                     report.problems.append(Problem(f.path, rule.problem, rule.label))
                     continue
                 if rule.deploy_time:
-                    report.deploy_time += 1
+                    if rule.known_at == "plan":
+                        report.plan_time += 1
+                    else:
+                        report.deploy_time += 1
+                    report.not_checked.append((f, rule))
                     continue
                 rule_region = rule.region or f.region or region
-                known = (rule_region, rule.state, rule.default_bus)
+                if rule.kind == PATTERN_KIND:  # a bare pattern: the command line gives its context
+                    known = (rule_region, state, pattern_bus)
+                else:
+                    known = (rule_region, rule.state, rule.default_bus)
                 ctx = contexts.get(known)
                 if ctx is None:
                     ctx = contexts[known] = RuleContext(*known)

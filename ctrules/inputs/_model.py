@@ -36,12 +36,16 @@ class InputError(Exception):
 
     :param path: the file or directory, as the user named it.
     :param message: what is wrong, in one line.
+    :param unreadable: True when the file exists but is no input ctrules can read (its format is not
+        recognised, or it does not parse): ``lint --skip-unrecognized`` (the pre-commit hook) notes such
+        files instead of failing.
     """
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str, *, unreadable: bool = False) -> None:
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        self.unreadable = unreadable
 
 
 @dataclass(slots=True)
@@ -67,6 +71,13 @@ class TemplateRule:
     :param kind: the resource type (``AWS::Events::Rule``, ``AWS::Serverless::Function``,
         ``aws_cloudwatch_event_rule``...).
     :param cdk_path: the construct path (``aws:cdk:path`` metadata), for rules synthesized by the CDK.
+    :param line: the 1-based line of the rule, when the reader knows it (HCL, YAML events); else it is
+        looked up from :attr:`anchors`.
+    :param known_at: with :attr:`deploy_time`, when the pattern becomes known: ``"deploy"`` (a CloudFormation
+        intrinsic, a Serverless variable) or ``"plan"`` (a Terraform expression: a variable without a
+        default, a data source, a function ctrules does not evaluate).
+    :param unknown: with :attr:`deploy_time`, what made the pattern unknown (e.g. ``var.env has no
+        default``).
     """
 
     logical_id: str
@@ -82,6 +93,9 @@ class TemplateRule:
     anchors: tuple[str, ...] = ()
     kind: str = "AWS::Events::Rule"
     cdk_path: str | None = None
+    line: int | None = None
+    known_at: str = "deploy"
+    unknown: str | None = None
 
     @property
     def label(self) -> str:
@@ -111,8 +125,9 @@ class InputFile:
     def locate(self, rules: Sequence[TemplateRule]) -> None:
         """Find the lines of some rules of this file (in document order) in one forward scan, so that
         :meth:`line_of` answers for them without locating every rule of a large file."""
-        if self.text:
-            self._lines = {**(self._lines or {}), **locate(self.text, rules)}
+        pending = [r for r in rules if r.line is None]
+        if self.text and pending:
+            self._lines = {**(self._lines or {}), **locate(self.text, pending)}
 
     def line_of(self, rule: TemplateRule) -> int:
         """The 1-based line where ``rule`` is defined in the file, best effort (1 when not found).
@@ -120,6 +135,8 @@ class InputFile:
         The first call locates every rule of the file in one forward scan of the text (rules are in
         document order), so asking for many rules costs about one pass over the file.
         """
+        if rule.line is not None:
+            return rule.line
         if not self.text or not rule.anchors:
             return 1
         if self._lines is None:

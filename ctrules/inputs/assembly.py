@@ -100,7 +100,10 @@ def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Pat
     manifest = directory / "manifest.json"
     manifest_shown = str(Path(shown) / "manifest.json")
     if not manifest.is_file():
-        message = "directory without manifest.json: not a cdk.out directory (give cdk.out or template files)"
+        message = (
+            "directory without manifest.json (not a cdk.out) and without .tf or terragrunt.hcl files: give a "
+            "cdk.out directory, a Terraform folder, or template, plan or pattern files"
+        )
         result.errors.append(InputError(shown, message))
         return
     resolved = manifest.resolve()

@@ -42,9 +42,9 @@ def one_error_line(r: Run) -> str:
         ("tabs.yaml", "Resources:\n\tR: 1\n", "broken YAML:"),
         ("python.yaml", "Resources: !!python/object:os.system {}\n", "broken YAML:"),
         ("two.yaml", "a: 1\n---\nb: 2\n", "broken YAML: expected a single document"),
-        ("list.json", "[1, 2]", "not a CloudFormation or SAM template"),
-        ("scalar.yaml", "just text\n", "not a CloudFormation or SAM template"),
-        ("other.json", '{"name": "package.json"}', "not a CloudFormation or SAM template"),
+        ("list.json", "[1, 2]", "not a format ctrules reads; it reads a CloudFormation or SAM template"),
+        ("scalar.yaml", "just text\n", "not a format ctrules reads; it reads a CloudFormation or SAM template"),
+        ("other.json", '{"name": "package.json"}', "not a format ctrules reads; it reads a CloudFormation or SAM template"),
         ("resources.yaml", "Resources: [a]\n", "Resources is not a mapping"),
         (
             "terraform.tfstate",

@@ -23,7 +23,8 @@ def test_json_template_seed_mistake_is_ctr001(tmp_path: Path) -> None:
     r = run("lint", path, "--region", "us-east-1")
     assert r.code == 1
     lines = r.out.splitlines()
-    assert lines[0].startswith(f"{path}: NewAccount: CTR001 [error] $.detail.eventName[0]: ")
+    line = path.read_text().splitlines().index('    "NewAccount": {') + 1
+    assert lines[0].startswith(f"{path}:{line}: CTR001 [error] NewAccount $.detail.eventName[0]: ")
     assert "Fix: use detail-type 'AWS Service Event via CloudTrail'" in lines[0]
     assert lines[-1] == "ctrules: 1 error, 0 warnings in 2 rules from 1 file"
     assert r.err == ""
@@ -229,7 +230,7 @@ def test_sam_function_and_state_machine_events(tmp_path: Path) -> None:
     assert lines["Handler/OnNewAccount"] == line_of(SAM_TEMPLATE, "        OnNewAccount:")
     assert lines["Flow/OnSignin"] == line_of(SAM_TEMPLATE, "        OnSignin:")
     text = run("lint", path, "--region", "us-east-1")
-    assert f"{path}: Handler/OnNewAccount: CTR001 [error]" in text.out
+    assert f"{path}:{lines['Handler/OnNewAccount']}: CTR001 [error] Handler/OnNewAccount " in text.out
 
 
 def test_sam_rules_shared_function() -> None:

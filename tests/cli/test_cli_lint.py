@@ -25,14 +25,15 @@ def test_text_format(seed_file: Path) -> None:
     assert r.code == 1
     expected = check_pattern(SEED, RuleContext(region=None))
     assert [f.code for f in expected] == ["CTR001", "CTR005"]
+    line = seed_file.read_text().splitlines().index('    "NewAccount": {') + 1
     assert r.out.splitlines() == [
         *(
-            f"{seed_file}: NewAccount: {f.code} [{f.severity}] {f.path}: {f.message} Fix: {f.fix}"
+            f"{seed_file}:{line}: {f.code} [{f.severity}] NewAccount {f.path}: {f.message} Fix: {f.fix}"
             for f in expected
         ),
         "ctrules: 1 error, 1 warning in 2 rules from 1 file",
     ]
-    assert "NewAccount: CTR001 [error] $.detail.eventName[0]: eventName 'CreateAccountResult'" in r.out
+    assert "CTR001 [error] NewAccount $.detail.eventName[0]: eventName 'CreateAccountResult'" in r.out
     assert r.err == ""
 
 
@@ -44,6 +45,7 @@ def test_json_format(seed_file: Path) -> None:
         "rules": 2,
         "checked": 2,
         "deploy_time": 0,
+        "plan_time": 0,
         "errors": 1,
         "warnings": 0,
         "problems": 0,
@@ -76,7 +78,8 @@ def validate_sarif(doc: dict[str, Any]) -> None:
     driver = run_["tool"]["driver"]
     assert driver["name"] == "ctrules" and driver["version"]
     rules = driver["rules"]
-    assert [r["id"] for r in rules] == [f"CTR00{i}" for i in range(1, 10)]
+    assert [r["id"] for r in rules] == sorted(CHECKS)
+    assert {f"CTR00{i}" for i in range(1, 10)} <= set(CHECKS)
     for r in rules:
         info = CHECKS[r["id"]]
         assert r["shortDescription"]["text"] == info.summary

@@ -7,25 +7,31 @@ import gc
 import sys
 from collections.abc import Callable
 
+from ctrules.catalog import READ_ONLY_RULE_STATE
 from ctrules.cli._args import codes, fail, region
 from ctrules.cli.render_json import render_json
 from ctrules.cli.render_sarif import render_sarif
 from ctrules.cli.render_text import render_text
 from ctrules.cli.report import LintReport, lint, no_rules_message
 
-__all__ = ["register", "run"]
+__all__ = ["STATES", "register", "run"]
+
+#: The ``State`` values of an EventBridge rule (``--state``).
+STATES = ("ENABLED", "DISABLED", READ_ONLY_RULE_STATE)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command to the ``ctrules`` sub-command parsers."""
     p = sub.add_parser(
         "lint",
-        help="check every EventBridge rule of templates, plans and cdk.out directories",
-        description="Check every EventBridge rule of CloudFormation/SAM templates (JSON or YAML), Terraform "
-        "JSON plans (terraform show -json) and cdk.out directories. Exit codes: 0 no error, 1 errors found "
-        "(or warnings with --strict), 2 bad input or usage.",
+        help="check every EventBridge rule of templates, Terraform, Serverless, patterns and cdk.out",
+        description="Check every EventBridge rule of CloudFormation/SAM templates (JSON or YAML), Terraform .tf "
+        "files and folders, Terragrunt terragrunt.hcl, Terraform JSON plans (terraform show -json), Serverless "
+        "Framework serverless.yml, bare event patterns and cdk.out directories; '-' reads standard input. A "
+        "file's format is told by its content. Exit codes: 0 no error, 1 errors found (or warnings with "
+        "--strict), 2 bad input or usage.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="template, plan, cdk.out directory")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, cdk.out directory, or - for stdin")
     p.add_argument("--region", type=region, help="region of rules whose input does not give one")
     p.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format")
     p.add_argument(
@@ -37,6 +43,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="check code(s) to skip; repeat or comma-separate",
     )
     p.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
+    p.add_argument("--state", choices=STATES, help="State of rules given as bare patterns (default ENABLED)")
+    p.add_argument("--bus", metavar="NAME_OR_ARN", help="event bus of rules given as bare patterns (default)")
+    p.add_argument(
+        "--skip-unrecognized",
+        action="store_true",
+        help="note files of no format ctrules reads (or that do not parse) instead of failing, and pass when no "
+        "rule is found (for pre-commit hooks, which pass every changed JSON/YAML/HCL file)",
+    )
     p.add_argument("--catalog-extra", metavar="FILE", help="JSON list of extra catalog events "
                    "(default: extra_events of [tool.ctrules] in pyproject.toml)")  # fmt: skip
     p.set_defaults(run=run)
@@ -64,11 +78,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _lint_and_write(args: argparse.Namespace) -> int:
-    report = lint(args.paths, region=args.region, ignore=args.ignore, strict=args.strict)
+    report = lint(
+        args.paths,
+        region=args.region,
+        ignore=args.ignore,
+        strict=args.strict,
+        state=args.state,
+        bus=args.bus,
+        skip_unrecognized=args.skip_unrecognized,
+    )
     err = sys.stderr
     for p in report.problems:
         err.write(f"ctrules: error: {' '.join(str(p).split())}\n")  # one line each, whatever the message
-    if report.no_rules and not report.problems:
+    for p in report.skipped:
+        err.write(f"ctrules: note: skipped {' '.join(str(p).split())}\n")
+    if report.no_rules and not report.problems and not report.skip_unrecognized:
         err.write(f"ctrules: error: {no_rules_message(report)}\n")
     else:
         for path in report.empty:

@@ -1,0 +1,460 @@
+"""Reading Terraform and Terragrunt HCL as written: rules, EventBridge modules' rule maps, Terragrunt inputs.
+
+Parsed with python-hcl2's Lark grammar; expressions are evaluated by :mod:`ctrules.inputs._hcl_eval` only
+where literal (``jsonencode``/``merge`` of literals, ``local.*``, variable defaults and ``*.tfvars`` values).
+A pattern that depends on anything else is counted as "known only at plan time" and not checked.
+
+What is read:
+
+* ``resource "aws_cloudwatch_event_rule"``: ``event_pattern`` (``jsonencode({...})``, a heredoc, a string),
+  ``state``/``is_enabled``, ``event_bus_name``, ``region`` and ``provider = aws.ALIAS``;
+* ``module`` blocks: every object with an ``event_pattern`` key in the inputs (the
+  terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``), or an
+  ``event_pattern`` input itself;
+* Terragrunt ``inputs = {...}`` the same way;
+* ``provider "aws"`` ``region`` (per alias) when literal.
+
+A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files
+(and ``terraform.tfvars``/``*.auto.tfvars``) are in scope when one file is linted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lark import Tree
+
+from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, kids, line_of, reference, text_of
+from ctrules.inputs._model import InputError, InputFile, ReadResult, TemplateRule, make_rule
+from ctrules.inputs.document import read_text
+
+__all__ = [
+    "HCL_HINT",
+    "is_hcl_name",
+    "looks_like_hcl",
+    "parse_hcl",
+    "read_hcl_file",
+    "read_terraform_dir",
+]
+
+#: What to do when a file cannot be read as HCL.
+HCL_HINT = "lint a plan instead: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`"
+_RULE = "aws_cloudwatch_event_rule"
+_SKIP_DIRS = frozenset({".terraform", ".terragrunt-cache", ".git", "node_modules", "cdk.out", "__pycache__"})
+_RULE_WORDS = ("rule", "pattern")
+
+
+def is_hcl_name(name: str) -> bool:
+    """True for a file name Terraform or Terragrunt reads as HCL (``.tf``, ``.tfvars``, ``.hcl``)."""
+    return name.endswith((".tf", ".tfvars", ".hcl"))
+
+
+def looks_like_hcl(text: str) -> bool:
+    """True when a text starts like Terraform/Terragrunt HCL (a block or an ``inputs``/``locals`` item)."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "//", "/*")):
+            continue
+        word = stripped.split(None, 1)[0].split("{", 1)[0]
+        known = ("resource", "module", "provider", "variable", "locals", "terraform", "data", "output")
+        return word in (*known, "include", "dependency", "inputs", "generate", "remote_state") and (
+            "{" in stripped or "=" in stripped or '"' in stripped
+        )
+    return False
+
+
+def parse_hcl(text: str, shown: str) -> Node:
+    """Parse HCL text into python-hcl2's Lark tree.
+
+    :raises InputError: one line naming the file, where the parser stopped, and :data:`HCL_HINT`.
+    """
+    import hcl2  # imported on first use: building the grammar costs ~0.1 s
+
+    try:
+        tree: Node = hcl2.parses_to_tree(text)
+    except RecursionError:
+        raise InputError(shown, f"HCL nested too deeply to read; {HCL_HINT}") from None
+    except Exception as exc:  # lark's UnexpectedInput and friends
+        line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+        where = f" at line {line}, column {column}" if isinstance(line, int) and line > 0 else ""
+        raise InputError(shown, f"cannot read this file as Terraform/Terragrunt HCL{where}; {HCL_HINT}") from None
+    return tree
+
+
+# ------------------------------------------------------------------------------------------------ syntax
+
+
+def _body(tree: Node) -> Node:
+    return kids(tree)[0] if tree.data == "start" else tree
+
+
+def _blocks(body: Node) -> Iterator[tuple[str, list[str], Node]]:
+    """(type, labels, body) of every block of a body."""
+    for item in kids(body):
+        if isinstance(item, Tree) and item.data == "block":
+            parts = [c for c in kids(item) if isinstance(c, Tree)]
+            names = [text_of(p) or "" for p in parts[:-1]]
+            yield names[0], names[1:], parts[-1]
+
+
+def _attributes(body: Node) -> dict[str, Node]:
+    """name -> expression of every attribute of a body."""
+    out: dict[str, Node] = {}
+    for item in kids(body):
+        if isinstance(item, Tree) and item.data == "attribute":
+            parts = [c for c in kids(item) if isinstance(c, Tree)]
+            name = text_of(parts[0])
+            if name is not None:
+                out[name] = parts[-1]
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ module
+
+
+@dataclass
+class _Module:
+    """One Terraform module (a directory) or one Terragrunt file: its scope and provider regions."""
+
+    scope: Scope = field(default_factory=Scope)
+    providers: list[dict[str, Node]] = field(default_factory=list)
+    _regions: dict[str | None, str | None] | None = None
+
+    @property
+    def regions(self) -> dict[str | None, str | None]:
+        """Provider alias (``None``: the default provider) -> its literal region; evaluated once every file
+        of the module is collected (a region may come from a variable declared in another file)."""
+        if self._regions is None:
+            self._regions = {}
+            for attrs in self.providers:
+                alias = evaluate(attrs["alias"], self.scope) if "alias" in attrs else None
+                region = evaluate(attrs["region"], self.scope) if "region" in attrs else None
+                if alias is None or isinstance(alias, str):
+                    self._regions[alias] = region if isinstance(region, str) and region else None
+        return self._regions
+
+
+def _collect(tree: Node, module: _Module) -> None:
+    """Add a file's variables, locals and providers to the module."""
+    for kind, labels, body in _blocks(_body(tree)):
+        if kind == "variable" and labels:
+            module.scope.variables[labels[0]] = _attributes(body).get("default")
+        elif kind == "locals":
+            module.scope.locals.update(_attributes(body))
+        elif kind == "provider" and labels == ["aws"]:
+            module.providers.append(_attributes(body))
+
+
+def _tfvars(directory: Path, module: _Module) -> None:
+    names = sorted(p.name for p in directory.glob("*.auto.tfvars"))
+    for name in ("terraform.tfvars", *names):
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            tree = parse_hcl(read_text(path, str(path)), str(path))
+        except InputError:
+            continue  # a broken tfvars file only leaves defaults in place; terraform reports it
+        for key, node in _attributes(_body(tree)).items():
+            value = evaluate(node, Scope())
+            if not isinstance(value, Unknown):
+                module.scope.values[key] = value
+
+
+def _module_for(directory: Path, trees: dict[Path, Node]) -> _Module:
+    module = _Module()
+    for tree in trees.values():
+        _collect(tree, module)
+    _tfvars(directory, module)
+    return module
+
+
+# ------------------------------------------------------------------------------------------------- rules
+
+
+@dataclass
+class _Obj:
+    """An object holding an ``event_pattern``: each key's value (evaluated on demand) and line."""
+
+    values: dict[str, Callable[[], Any]]
+    line: int
+
+
+def _lazy(node: Node, scope: Scope) -> Callable[[], Any]:
+    return lambda: evaluate(node, scope)
+
+
+def _const(value: Any) -> Callable[[], Any]:
+    return lambda: value
+
+
+def _state(obj: _Obj, enabled_first: bool, upper: bool) -> Any:
+    def enabled() -> Any:
+        for key in ("enabled", "is_enabled"):
+            if key in obj.values:
+                value = obj.values[key]()
+                return ("ENABLED" if value else "DISABLED") if isinstance(value, bool) else value
+        return None
+
+    def state() -> Any:
+        if "state" not in obj.values:
+            return None
+        value = obj.values["state"]()
+        if isinstance(value, bool):
+            return "ENABLED" if value else "DISABLED"
+        return value.upper() if upper and isinstance(value, str) else value
+
+    first, second = (enabled, state) if enabled_first else (state, enabled)
+    value = first()
+    return value if value is not None else second()
+
+
+def _rule(
+    label: str,
+    obj: _Obj,
+    *,
+    kind: str,
+    bus: Any,
+    region: str | None,
+    enabled_first: bool = False,
+    upper_state: bool = False,
+) -> TemplateRule | None:
+    pattern = obj.values["event_pattern"]()
+    if pattern is None or pattern == "":
+        return None  # a schedule-only rule
+    for key in ("event_bus_name", "bus_name"):
+        if key in obj.values:
+            bus = obj.values[key]()
+            break
+    if "region" in obj.values:
+        own = obj.values["region"]()
+        region = own if isinstance(own, str) and own else region
+    state = _state(obj, enabled_first, upper_state)
+    rule = make_rule(label, pattern, state, bus, name=label, location=("event_pattern",), anchors=(), kind=kind)
+    rule.region, rule.line = region, obj.line
+    if isinstance(pattern, Unknown):
+        rule.pattern, rule.deploy_time, rule.known_at, rule.unknown = None, True, "plan", pattern.reason
+    return rule
+
+
+def _plan_time(label: str, line: int, kind: str, reason: str) -> TemplateRule:
+    """A place that may hold rules, but whose value is known only at plan time."""
+    rule = make_rule(label, None, None, None, name=label, location=(), anchors=(), kind=kind)
+    rule.deploy_time, rule.known_at, rule.unknown, rule.line = True, "plan", reason, line
+    return rule
+
+
+def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
+    elems = elements(node)
+    if elems is None:
+        return None
+    values: dict[str, Callable[[], Any]] = {}
+    line = line_of(node)
+    for key, key_node, value_node in elems:
+        if isinstance(key, str):
+            values[key] = _lazy(value_node, scope)
+            if key == "event_pattern":
+                line = line_of(key_node)
+    return _Obj(values, line)
+
+
+def _find(
+    node: Node | None, value: Any, label: str, line: int, scope: Scope, depth: int = 0
+) -> Iterator[tuple[str, _Obj | Unknown]]:
+    """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value."""
+    if depth > 8:
+        return
+    if node is not None:
+        obj = _syntax_obj(node, scope)
+        if obj is not None:
+            if "event_pattern" in obj.values:
+                yield label, obj
+                return
+            for key, _, child in elements(node) or []:
+                if isinstance(key, str):
+                    yield from _find(child, None, f'{label}["{key}"]', line_of(child), scope, depth + 1)
+            return
+        inner = node
+        while inner.data == "expr_term" and len(kids(inner)) == 1:
+            inner = kids(inner)[0]
+        if inner.data == "tuple":
+            for i, child in enumerate(c for c in kids(inner) if isinstance(c, Tree)):
+                yield from _find(child, None, f"{label}[{i}]", line_of(child), scope, depth + 1)
+            return
+        value = evaluate(node, scope)
+        if isinstance(value, Unknown):
+            if any(w in label.rsplit(".", 1)[-1].lower() for w in _RULE_WORDS):
+                yield label, value
+            return
+    if isinstance(value, dict):
+        if "event_pattern" in value:
+            yield label, _Obj({k: _const(v) for k, v in value.items()}, line)
+            return
+        for key, child in value.items():
+            yield from _find(None, child, f'{label}["{key}"]', line, scope, depth + 1)
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _find(None, child, f"{label}[{i}]", line, scope, depth + 1)
+
+
+def _inputs_rules(
+    label: str, inputs: dict[str, Node], scope: Scope, kind: str, source: Any, region: str | None
+) -> Iterator[TemplateRule]:
+    """Rules in a module's (or Terragrunt's) inputs."""
+    eb = isinstance(source, str) and "eventbridge" in source.lower()
+    bus: Any = None
+    for key in ("bus_name", "event_bus_name"):
+        if key in inputs:
+            bus = evaluate(inputs[key], scope)
+            break
+    if "region" in inputs:
+        own = evaluate(inputs["region"], scope)
+        region = own if isinstance(own, str) and own else region
+    top = _Obj({k: _lazy(n, scope) for k, n in inputs.items()}, 1)
+    if "event_pattern" in inputs:
+        top.line = line_of(inputs["event_pattern"])
+        rule = _rule(label, top, kind=kind, bus=bus, region=region)
+        if rule is not None:
+            yield rule
+    for key, node in inputs.items():
+        if key in ("event_pattern", "source", "providers", "depends_on"):
+            continue
+        for where, found in _find(node, None, f"{label}.{key}", line_of(node), scope):
+            if isinstance(found, Unknown):
+                yield _plan_time(where, line_of(node), kind, found.reason)
+                continue
+            # terraform-aws-modules/eventbridge: state = enabled ? ... : upper(state) (its main.tf)
+            rule = _rule(where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb)
+            if rule is not None:
+                yield rule
+
+
+def _provider_region(attrs: dict[str, Node], module: _Module, key: str = "provider") -> str | None:
+    node = attrs.get(key)
+    alias: str | None = None
+    if node is not None:
+        ref = reference(node)
+        if ref is None or ref[0] != "aws":
+            return None
+        alias = ref[1][0] if ref[1] and isinstance(ref[1][0], str) else None
+    return module.regions.get(alias)
+
+
+def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[TemplateRule]:
+    scope = module.scope
+    body = _body(tree)
+    default_region = module.regions.get(None)
+    source: Any = None
+    for kind, labels, block in _blocks(body):
+        attrs = _attributes(block)
+        if kind == "resource" and len(labels) == 2 and labels[0] == _RULE:
+            label = f"{_RULE}.{labels[1]}"
+            obj = _Obj({k: _lazy(n, scope) for k, n in attrs.items()}, 1)
+            if "event_pattern" not in attrs:
+                continue
+            obj.line = line_of(attrs["event_pattern"])
+            bus = evaluate(attrs["event_bus_name"], scope) if "event_bus_name" in attrs else None
+            region = _provider_region(attrs, module) if "provider" in attrs else default_region
+            rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
+            if rule is not None:
+                yield rule
+        elif kind == "module" and labels:
+            src = evaluate(attrs["source"], scope) if "source" in attrs else None
+            region = default_region
+            providers = elements(attrs["providers"]) if "providers" in attrs else None
+            for key, _, value_node in providers or []:
+                if key == "aws":
+                    ref = reference(value_node)
+                    if ref is not None and ref[0] == "aws":
+                        alias = ref[1][0] if ref[1] and isinstance(ref[1][0], str) else None
+                        region = module.regions.get(alias)
+            kind_text = f"module {labels[0]}" + (f" ({src})" if isinstance(src, str) else "")
+            yield from _inputs_rules(f"module.{labels[0]}", attrs, scope, kind_text, src, region)
+        elif kind == "terraform" and terragrunt and "source" in attrs:
+            source = evaluate(attrs["source"], scope)
+    if terragrunt:
+        inputs = _attributes(body).get("inputs")
+        if inputs is not None:
+            elems = elements(inputs)
+            if elems is None:
+                value = evaluate(inputs, scope)
+                if isinstance(value, Unknown):
+                    yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
+                    return
+            attrs = {k: n for k, _, n in elems or [] if isinstance(k, str)}
+            yield from _inputs_rules("inputs", attrs, scope, "terragrunt inputs", source, default_region)
+
+
+# ------------------------------------------------------------------------------------------------ files
+
+
+def _is_terragrunt(path: Path, tree: Node) -> bool:
+    return path.suffix == ".hcl" and "inputs" in _attributes(_body(tree))
+
+
+def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
+    """Read one ``.tf`` or Terragrunt ``.hcl`` file, with its directory's ``.tf`` files in scope.
+
+    :raises InputError: when the file cannot be parsed (one line, with :data:`HCL_HINT`).
+    """
+    text = read_text(path, shown) if text is None else text
+    tree = parse_hcl(text, shown)
+    terragrunt = path.suffix == ".hcl"
+    if terragrunt:
+        module = _Module()
+        _collect(tree, module)
+    else:
+        trees = {path.resolve(): tree}
+        for sibling in sorted(path.parent.glob("*.tf")) if path.parent.is_dir() else []:
+            if sibling.resolve() in trees:
+                continue
+            try:
+                trees[sibling.resolve()] = parse_hcl(read_text(sibling, str(sibling)), str(sibling))
+            except InputError:
+                continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
+        module = _module_for(path.parent, trees)
+    kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+    return InputFile(shown, kind, list(_rules_in_tree(tree, module, terragrunt)), None, text)
+
+
+def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
+    """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        chosen = sorted(f for f in files if f.endswith(".tf") or f == "terragrunt.hcl")
+        if chosen:
+            yield Path(root), [Path(root) / f for f in chosen]
+
+
+def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
+    """Read every ``.tf`` and ``terragrunt.hcl`` file under ``directory`` into ``result``.
+
+    :returns: False when the folder holds no such file (nothing was read).
+    """
+    found = False
+    for folder, paths in _walk(directory):
+        found = True
+        trees: dict[Path, tuple[str, str, Node]] = {}
+        for path in paths:
+            rel = path.relative_to(directory)
+            path_shown = str(Path(shown) / rel)
+            try:
+                text = read_text(path, path_shown)
+                trees[path] = (path_shown, text, parse_hcl(text, path_shown))
+            except InputError as exc:
+                result.errors.append(exc)
+        module = _module_for(folder, {p: t for p, (_, _, t) in trees.items() if p.suffix == ".tf"})
+        for path, (path_shown, text, tree) in trees.items():
+            if path.suffix == ".hcl":
+                tg = _Module()
+                _collect(tree, tg)
+                rules = list(_rules_in_tree(tree, tg, True))
+                result.files.append(InputFile(path_shown, "Terragrunt configuration", rules, None, text))
+            else:
+                rules = list(_rules_in_tree(tree, module, False))
+                result.files.append(InputFile(path_shown, "Terraform configuration", rules, None, text))
+    return found

@@ -29,7 +29,14 @@ from ctrules.checks import (  # noqa: F401  (each module registers its check)
     ctr008_record_fields,
     ctr009_malformed,
 )
-from ctrules.checks.analysis import Branch, alternatives_count, branches
+from ctrules.checks.analysis import (
+    MAX_BRANCHES,
+    Branch,
+    alternatives_count,
+    branches,
+    chain_branches,
+    covering_branches,
+)
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
 from ctrules.checks.registry import branch_checks, registered
@@ -119,12 +126,43 @@ class PatternChecker:
         if _certainly_clean(pattern, ctx, kind):
             return []
         skip = tuple(sorted(set(ignore)))
-        key = (repr(pattern), ctx, skip)
+        text = _small_repr(pattern)
+        if text is None:
+            # A big pattern (or one that shares sub-objects many times over) is checked, not remembered.
+            return _run(pattern, ctx, set(skip), kind, tried=True)
+        key = (text, ctx, skip)
         found = self._found.get(key)
         if found is None:
             found = _run(pattern, ctx, set(skip), kind, tried=True)
             self._found[key] = found
         return found
+
+
+#: Patterns with more nodes than this, or longer strings in all, are not remembered by :class:`PatternChecker`.
+_KEY_NODES = 4096
+_KEY_CHARS = 65536
+
+
+def _small_repr(pattern: object) -> str | None:
+    """``repr(pattern)`` when the pattern is small (a bounded walk decides first); None otherwise."""
+    budget_nodes, budget_chars = _KEY_NODES, _KEY_CHARS
+    stack = [pattern]
+    while stack:
+        node = stack.pop()
+        budget_nodes -= 1
+        if budget_nodes < 0:
+            return None
+        if isinstance(node, dict):
+            for k, v in node.items():
+                budget_chars -= len(k) if isinstance(k, str) else 8
+                stack.append(v)
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            budget_chars -= len(node)
+        if budget_chars < 0:
+            return None
+    return repr(pattern)
 
 
 def _certainly_clean(pattern: Any, ctx: RuleContext, kind: int) -> bool:
@@ -156,6 +194,9 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
     """
     malformed = [] if valid else ctr009_malformed_pattern(pattern)
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
+    for check in registered():
+        if check.run_pattern is not None and check.code != "CTR009" and check.code not in skip:
+            found.extend(check.run_pattern(pattern))
     if not isinstance(pattern, dict):
         return _ordered(found)
     data: dict[str, Any] = pattern
@@ -166,21 +207,35 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
         if sound is None or validate_pattern(sound):
             return _ordered(found)
         data = sound
-    alternatives = branches(data)
-    per_branch: list[list[Finding]] = []
-    for branch in alternatives:
-        branch_found: list[Finding] = []
-        if not (branch_shortcut and certainly_clean(branch.as_pattern(), ctx)):
-            for code, check in branch_checks():
-                if code not in skip:
-                    branch_found.extend(check(branch, ctx))
-        per_branch.append(branch_found)
-    if len(per_branch) == 1:
-        found.extend(per_branch[0])
+    combinations = alternatives_count(data, cap=_COUNT_CAP)
+    if combinations <= MAX_BRANCHES:
+        alternatives = branches(data)
+        per_branch = [_branch_findings(b, ctx, skip, branch_shortcut) for b in alternatives]
+        if len(per_branch) == 1:
+            found.extend(per_branch[0])
+        else:
+            found.extend(_merge_alternatives(alternatives, per_branch))
     else:
-        truncated = alternatives_count(data) > len(alternatives)
-        found.extend(_merge_alternatives(alternatives, per_branch, truncated))
+        covering = covering_branches(data)
+        per_branch = [_branch_findings(b, ctx, skip, branch_shortcut) for b in covering]
+        chains = chain_branches(data)
+        found.extend(_merge_covering(per_branch, chains, ctx, skip, combinations, len(covering)))
     return _ordered(found)
+
+
+#: Counting ``$or`` combinations stops here (the count is only reported).
+_COUNT_CAP = 10**12
+
+
+def _branch_findings(branch: Branch, ctx: RuleContext, skip: set[str], shortcut: bool) -> list[Finding]:
+    """Every branch-level check on one ``$or``-free alternative (none when the fast path says clean)."""
+    if shortcut and certainly_clean(branch.as_pattern(), ctx):
+        return []
+    out: list[Finding] = []
+    for code, check in branch_checks():
+        if code not in skip:
+            out.extend(check(branch, ctx))
+    return out
 
 
 def _sound_part(obj: dict[str, Any]) -> dict[str, Any] | None:
@@ -206,15 +261,14 @@ def _sound_part(obj: dict[str, Any]) -> dict[str, Any] | None:
     return out or None
 
 
-def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Finding]], truncated: bool) -> list[Finding]:
-    """Findings of a pattern with ``$or``, judged value by value.
+def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Finding]]) -> list[Finding]:
+    """Findings of a pattern with ``$or`` expanded in full, judged value by value.
 
     A value that stands in one alternative only (an eventName inside ``$or[1]``) is judged as in a rule
     of its own: an error stays an error. A value that several alternatives share (a top-level eventName
     with ``$or`` on the detail-type) can fire through any of them: its error stays an error only when
     every alternative holding it has an error there; otherwise it becomes a warning about that
-    alternative. Past :data:`~ctrules.checks.analysis.MAX_BRANCHES` alternatives, unchecked ones might
-    match a shared value, so errors on shared values become warnings.
+    alternative.
     """
     errors_at = [{f.path for f in fs if f.severity == ERROR} for fs in per_branch]
     out: list[Finding] = []
@@ -224,21 +278,68 @@ def _merge_alternatives(alternatives: list[Branch], per_branch: list[list[Findin
                 out.append(f)
                 continue
             holders = [j for j, b in enumerate(alternatives) if j == i or b.holds(f.path)]
-            shared = len(holders) > 1
-            if shared and (truncated or not all(f.path in errors_at[j] for j in holders)):
-                out.append(
-                    Finding(
-                        f.code,
-                        WARNING,
-                        f"in one $or alternative: {f.message} (another alternative matches it, or may: "
-                        "the rule can still fire)",
-                        f.fix,
-                        f.path,
-                    )
-                )
+            if len(holders) > 1 and not all(f.path in errors_at[j] for j in holders):
+                out.append(_may_fire(f, "another alternative matches it, or may: the rule can still fire"))
             else:
                 out.append(f)
     return out
+
+
+def _merge_covering(
+    per_branch: list[list[Finding]],
+    chains: dict[str, Branch],
+    ctx: RuleContext,
+    skip: set[str],
+    combinations: int,
+    checked: int,
+) -> list[Finding]:
+    """Findings of a pattern whose ``$or`` makes more than :data:`~ctrules.checks.analysis.MAX_BRANCHES` combinations.
+
+    Every alternative was checked in one real combination (:func:`~ctrules.checks.analysis.covering_branches`),
+    so no value goes unjudged. An error there stays an error when the value fails on the fields every
+    combination holding it shares (its :func:`~ctrules.checks.analysis.chain_branches` entry): then no
+    combination can match it. Otherwise it becomes a warning that says how many combinations were not checked.
+    """
+    chain_errors: dict[str, set[tuple[str, str]]] = {}
+
+    def certain(f: Finding) -> bool:
+        where = _innermost_alternative(f.path, chains)
+        errors = chain_errors.get(where)
+        if errors is None:
+            errors = {(g.code, g.path) for g in _branch_findings(chains[where], ctx, skip, True) if g.severity == ERROR}
+            chain_errors[where] = errors
+        return (f.code, f.path) in errors
+
+    unchecked = f"{combinations - checked:,} of {combinations:,}" if combinations < _COUNT_CAP else "most"
+    out: list[Finding] = []
+    for fs in per_branch:
+        for f in fs:
+            if f.severity != ERROR or certain(f):
+                out.append(f)
+            else:
+                why = (
+                    f"this $or makes {unchecked} combinations that were not checked one by one, and one of them "
+                    "may match it: the rule can still fire"
+                )
+                out.append(_may_fire(f, why))
+    return out
+
+
+def _innermost_alternative(path: str, chains: dict[str, Branch]) -> str:
+    """The JSON path of the deepest ``$or`` alternative that ``path`` lies in (``"$"`` for none)."""
+    cut = len(path)
+    while True:
+        cut = path.rfind(".$or[", 0, cut)
+        if cut < 0:
+            return "$"
+        end = path.index("]", cut) + 1
+        if path[:end] in chains:
+            return path[:end]
+
+
+def _may_fire(f: Finding, why: str) -> Finding:
+    """An error about one ``$or`` alternative turned into a warning (the rule may still fire through another)."""
+    return Finding(f.code, WARNING, f"in one $or alternative: {f.message} ({why})", f.fix, f.path)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

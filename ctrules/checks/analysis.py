@@ -24,11 +24,14 @@ __all__ = [
     "Item",
     "alternatives_count",
     "branches",
+    "chain_branches",
+    "covering_branches",
     "events_matching",
     "name_filter_decidable",
 ]
 
-#: Expansion of ``$or`` stops here; later alternatives are not checked (never a false error).
+#: Up to this many combinations, ``$or`` is expanded in full (:func:`branches`); past it, the checks use
+#: :func:`covering_branches` and :func:`chain_branches`, whose number grows with the pattern, not the product.
 MAX_BRANCHES = 64
 
 _VALID_DETAIL_TYPES = frozenset(DETAIL_TYPES.values())
@@ -131,6 +134,94 @@ def branches(pattern: dict[str, Any]) -> list[Branch]:
     if _flat(pattern, (), "$", flat):
         return [Branch(flat)]
     return [Branch(fields) for fields in _expand(pattern, (), "$")]
+
+
+def covering_branches(pattern: dict[str, Any]) -> list[Branch]:
+    """Alternatives of a pattern in which every ``$or`` alternative appears at least once.
+
+    Where :func:`branches` takes the product of the ``$or`` lists, this pairs them up (the i-th alternative
+    of one with the i-th of the other, cycling the shorter): as many branches as the longest list, so the
+    cost is linear in the pattern however many combinations the product has. Every value is checked in a
+    real combination; combinations left out are those of two ``$or`` lists side by side.
+    """
+    return [Branch(fields) for fields in _cover(pattern, (), "$")]
+
+
+def _zip(
+    left: list[dict[tuple[str, ...], Leaf]], right: list[dict[tuple[str, ...], Leaf]]
+) -> list[dict[tuple[str, ...], Leaf]]:
+    n = max(len(left), len(right))
+    return [{**left[i % len(left)], **right[i % len(right)]} for i in range(n)]
+
+
+def _cover(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
+    results: list[dict[tuple[str, ...], Leaf]] = [{}]
+    for key, value in obj.items():
+        if not isinstance(key, str):
+            continue
+        if key == "$or" and isinstance(value, list):
+            alternatives: list[dict[tuple[str, ...], Leaf]] = []
+            for i, alt in enumerate(value):
+                if isinstance(alt, dict):
+                    alternatives.extend(_cover(alt, prefix, f"{jpath}.$or[{i}]"))
+            if alternatives:
+                results = _zip(results, alternatives)
+        elif isinstance(value, dict):
+            if is_token(value):
+                continue
+            sub = _cover(value, (*prefix, key), f"{jpath}.{key}")
+            sub = [s or {(*prefix, key, ""): ([], f"{jpath}.{key}")} for s in sub]
+            results = _zip(results, sub)
+        else:
+            for r in results:
+                r[(*prefix, key)] = (value if isinstance(value, list) else [value], f"{jpath}.{key}")
+    return results
+
+
+def chain_branches(pattern: dict[str, Any]) -> dict[str, Branch]:
+    """For each ``$or`` alternative (by JSON path, ``"$"`` for none), the fields every combination holding it has.
+
+    That is the alternative's own leaves and those of the objects and alternatives around it, with every other
+    ``$or`` left out. A combination holding the alternative adds conditions to these fields and never takes
+    any away, so the events it matches are a subset: a value that can never match here can never match in
+    any combination holding the alternative. One branch per alternative (linear in the pattern).
+    """
+    out: dict[str, Branch] = {}
+    pending: list[tuple[dict[str, Any], tuple[str, ...], str, dict[tuple[str, ...], Leaf]]] = [(pattern, (), "$", {})]
+    while pending:
+        obj, prefix, jpath, base = pending.pop()
+        fields = dict(base)
+        nested: list[tuple[dict[str, Any], tuple[str, ...], str]] = []
+        _own_fields(obj, prefix, jpath, fields, nested)
+        out[jpath] = Branch(fields)
+        pending.extend((alt, alt_prefix, alt_path, fields) for alt, alt_prefix, alt_path in nested)
+    return out
+
+
+def _own_fields(
+    obj: dict[str, Any],
+    prefix: tuple[str, ...],
+    jpath: str,
+    fields: dict[tuple[str, ...], Leaf],
+    nested: list[tuple[dict[str, Any], tuple[str, ...], str]],
+) -> None:
+    """The leaves of ``obj`` outside any ``$or`` into ``fields``; each ``$or`` alternative met into ``nested``."""
+    for key, value in obj.items():
+        if not isinstance(key, str):
+            continue
+        if key == "$or" and isinstance(value, list):
+            for i, alt in enumerate(value):
+                if isinstance(alt, dict):
+                    nested.append((alt, prefix, f"{jpath}.$or[{i}]"))
+        elif isinstance(value, dict):
+            if is_token(value):
+                continue
+            before = len(fields) + len(nested)
+            _own_fields(value, (*prefix, key), f"{jpath}.{key}", fields, nested)
+            if len(fields) + len(nested) == before:
+                fields[(*prefix, key, "")] = ([], f"{jpath}.{key}")
+        else:
+            fields[(*prefix, key)] = (value if isinstance(value, list) else [value], f"{jpath}.{key}")
 
 
 def _accepted(leaf: list[Any], universe: Callable[[], list[str]], cache_tag: str) -> frozenset[str] | None:

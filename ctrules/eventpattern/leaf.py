@@ -146,26 +146,89 @@ def _numeric_test(operand: object) -> Test | None:
     return lambda v: _comparable(v) and all(check(v) for check in checks)  # type: ignore[arg-type]
 
 
-def _cidr_test(operand: object) -> Test | None:
-    if not isinstance(operand, str):
-        return None
-    parts = operand.split("/")
+_IPV4_RE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
+_IPV6_RE = re.compile(r"[0-9a-fA-F:]*:[0-9a-fA-F:]*")
+_HEX = "0123456789ABCDEF"
+
+
+def ip_hex(text: str) -> str | None:
+    """An IP address as event-ruler compares it: upper-case hex digits of its 4 or 16 bytes (an IPv4-mapped
+    IPv6 address counts as IPv4); None when ``text`` is not an address event-ruler parses."""
+    if _IPV4_RE.fullmatch(text):
+        octets = [int(part) for part in text.split(".")]
+        return None if any(o > 255 for o in octets) else "".join(f"{o:02X}" for o in octets)
+    if _IPV6_RE.fullmatch(text):
+        try:
+            address = ipaddress.IPv6Address(text)
+        except ValueError:
+            return None
+        mapped = address.ipv4_mapped
+        return (mapped or address).packed.hex().upper()
+    return None
+
+
+def cidr_bounds(text: str) -> tuple[str, str] | None:
+    """The lowest and highest address of a CIDR block as hex digits (host bits set are ignored, so the
+    block is its network); None when the block is unusable."""
+    parts = text.split("/")
     while parts and parts[-1] == "":
         parts.pop()
-    try:
-        address, mask = parts
-        network = ipaddress.ip_network((address, int(mask)), strict=False)
-    except (ValueError, TypeError):
+    if len(parts) != 2 or not re.fullmatch(r"[+-]?[0-9]+", parts[1]):
         return None
+    digits, bits = ip_hex(parts[0]), int(parts[1])
+    if digits is None or bits < 0 or bits > len(digits) * 4 - 1:
+        return None
+    total = len(digits) * 4
+    value = int(digits, 16)
+    host = (1 << (total - bits)) - 1
+    width = len(digits)
+    return f"{value & ~host & ((1 << total) - 1):0{width}X}", f"{value | host:0{width}X}"
+
+
+def in_hex_range(value: str, low: str, high: str) -> bool:
+    """event-ruler's range automaton on hex digits: ``value`` matches as soon as a prefix of it is decided
+    to lie within [low, high]; a value shorter than the bounds matches only if decided before it ends."""
+    index = 0
+    size = len(low)
+    while index < size and low[index] == high[index]:
+        if index >= len(value) or value[index] != low[index]:
+            return False
+        index += 1
+    if index == size:
+        return True
+    if index >= len(value) or value[index] not in _HEX:
+        return False
+    char = value[index]
+    if low[index] < char < high[index]:
+        return True
+    bound, above = (low, True) if char == low[index] else (high, False) if char == high[index] else ("", True)
+    if not bound:
+        return False
+    for position in range(index + 1, size):
+        if position >= len(value) or value[position] not in _HEX:
+            return False
+        if value[position] != bound[position]:
+            return (value[position] > bound[position]) == above
+    return True
+
+
+def _cidr_test(operand: object, numeric_leaf: bool) -> Test | None:
+    """A cidr item: strings holding an IP address inside the block. As in event-ruler, a number (when the
+    leaf has no numeric item) is run through the same range automaton as its JSON text."""
+    if not isinstance(operand, str):
+        return None
+    bounds = cidr_bounds(operand)
+    if bounds is None:
+        return None
+    low, high = bounds
 
     def test(value: object) -> bool:
-        if type(value) is not str:
-            return False
-        try:
-            ip = ipaddress.ip_address(value)
-        except ValueError:
-            return False
-        return ip.version == network.version and ip in network
+        if type(value) is str:
+            digits = ip_hex(value)
+            return digits is not None and in_hex_range(digits, low, high)
+        if _is_num(value) and not numeric_leaf:
+            return in_hex_range(_text(value), low, high)
+        return False
 
     return test
 
@@ -208,8 +271,22 @@ def _exact_test(item: object) -> Test:
     return lambda v: _is_num(v) and numbers_equal(item, v)
 
 
-def compile_item(item: object) -> tuple[Test | None, bool]:
-    """``(test, absent_ok)`` for one leaf item; ``test`` is None for an item that cannot be judged."""
+def _numeric_item(item: object) -> bool:
+    """An item that makes event-ruler compare this field's numbers numerically."""
+    if _comparable(item):
+        return True
+    if isinstance(item, Mapping) and len(item) == 1:
+        ((operator, operand),) = item.items()
+        if operator == "numeric":
+            return True
+        if operator == "anything-but":
+            return _is_num(operand) or (isinstance(operand, (list, tuple)) and any(_is_num(x) for x in operand))
+    return False
+
+
+def compile_item(item: object, numeric_leaf: bool = False) -> tuple[Test | None, bool]:
+    """``(test, absent_ok)`` for one leaf item; ``test`` is None for an item that cannot be judged.
+    ``numeric_leaf``: another item of the leaf is numeric (see :func:`_cidr_test`)."""
     if is_token(item):
         return None, False
     if item is None or isinstance(item, (str, bool)) or _is_num(item):
@@ -233,7 +310,7 @@ def compile_item(item: object) -> tuple[Test | None, bool]:
     if operator == "numeric":
         return _numeric_test(operand), False
     if operator == "cidr":
-        return _cidr_test(operand), False
+        return _cidr_test(operand, numeric_leaf), False
     if operator == "anything-but":
         return _anything_but_test(operand), False
     return None, False
@@ -243,9 +320,10 @@ def compile_leaf(leaf: Sequence[object]) -> CompiledLeaf:
     """Compile the values of one pattern field (items OR-ed). Never raises for any input."""
     tests: list[Test] = []
     absent_ok = undecided = False
+    numeric_leaf = any(_numeric_item(item) for item in leaf)
     for item in leaf:
         try:
-            test, absent = compile_item(item)
+            test, absent = compile_item(item, numeric_leaf)
         except Exception:  # pragma: no cover - defensive: compile_item is written not to raise
             test, absent = None, False
         if test is None:

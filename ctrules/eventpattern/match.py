@@ -56,9 +56,6 @@ class Field:
     leaf: CompiledLeaf
 
 
-_Part = tuple[str, tuple[str, ...], tuple[object, ...]]  # flattened name, pattern path, leaf items
-
-
 class CompiledPattern:
     """A validated, compiled pattern; :meth:`matches` tests one event (a dict or JSON text)."""
 
@@ -66,7 +63,7 @@ class CompiledPattern:
 
     def __init__(self, pattern: Mapping[str, Any]) -> None:
         self.pattern = pattern
-        self.rules: tuple[tuple[Field, ...], ...] = tuple(_merge(rule) for rule in _expand(pattern, ()))
+        self.rules: tuple[tuple[Field, ...], ...] = tuple(_fields(rule) for rule in _expand(pattern, (), [{}]))
         steps: set[str] = set()
         for rule in self.rules:
             for f in rule:
@@ -130,39 +127,38 @@ def matches(pattern: Mapping[str, Any] | str, event: Mapping[str, Any] | str) ->
 # ------------------------------------------------------------------------------------------------ compile
 
 
-def _expand(node: Mapping[str, Any], names: tuple[str, ...]) -> list[list[_Part]]:
-    """The sub-rules of a pattern object: one list of leaves per combination of ``$or`` alternatives."""
-    rules: list[list[_Part]] = [[]]
+_Rule = dict[str, tuple[tuple[str, ...], tuple[object, ...]]]  # flattened name -> (pattern path, leaf items)
+
+
+def _expand(node: Mapping[str, Any], names: tuple[str, ...], rules: list[_Rule]) -> list[_Rule]:
+    """Add a pattern object's fields to each sub-rule, in document order, as event-ruler's rule compiler
+    does: a ``$or`` replaces every sub-rule by one copy per alternative, and a field written again
+    (e.g. outside and inside a ``$or``) replaces the earlier leaf of that name."""
     for key, value in node.items():
         path = (*names, key)
         if key == OR_KEY and isinstance(value, (list, tuple)):
-            alternatives: list[list[_Part]] = []
+            expanded: list[_Rule] = []
             for branch in value:
+                copies = [dict(rule) for rule in rules]
                 if isinstance(branch, Mapping) and not is_token(branch):
-                    alternatives.extend(_expand(branch, names))
+                    copies = _expand(branch, names, copies)
                 else:  # an unresolved token: an alternative that never matches
-                    alternatives.append([(".".join(path), path, (branch,))])
-            rules = [[*rule, *alt] for rule in rules for alt in alternatives]
+                    for rule in copies:
+                        rule[".".join(path)] = (path, (branch,))
+                expanded.extend(copies)
+            rules = expanded
         elif isinstance(value, Mapping) and not is_token(value):
-            nested = _expand(value, path)
-            rules = [[*rule, *sub] for rule in rules for sub in nested]
+            rules = _expand(value, path, rules)
         else:
             items = tuple(value) if isinstance(value, (list, tuple)) and not is_token(value) else (value,)
             for rule in rules:
-                rule.append((".".join(path), path, items))
+                rule[".".join(path)] = (path, items)
     return rules
 
 
-def _merge(parts: list[_Part]) -> tuple[Field, ...]:
-    """One field per flattened name, in name order; leaves of the same name are OR-ed (as event-ruler
-    merges a field repeated inside ``$or`` with the same field outside it)."""
-    merged: dict[str, tuple[tuple[str, ...], list[object]]] = {}
-    for name, path, items in parts:
-        if name in merged:
-            merged[name][1].extend(items)
-        else:
-            merged[name] = (path, list(items))
-    return tuple(Field(name, path, compile_leaf(items)) for name, (path, items) in sorted(merged.items()))
+def _fields(rule: _Rule) -> tuple[Field, ...]:
+    """A sub-rule's fields in name order (the order event-ruler walks them)."""
+    return tuple(Field(name, path, compile_leaf(items)) for name, (path, items) in sorted(rule.items()))
 
 
 # ------------------------------------------------------------------------------------------------ events

@@ -28,6 +28,11 @@ from ctrules.checks import (  # noqa: F401  (each module registers its check)
     ctr007_detail_type_spelling,
     ctr008_record_fields,
     ctr009_malformed,
+    ctr010_envelope_fields,
+    ctr011_literal_glob,
+    ctr012_impossible_filter,
+    ctr013_pattern_size,
+    ctr014_retired_service,
 )
 from ctrules.checks.analysis import (
     MAX_BRANCHES,

@@ -37,8 +37,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     for item in branch.items("detail-type"):
         if item.is_literal:
             value = item.value
-            if value in DETAIL_TYPES.values():
-                continue
+            if value in DETAIL_TYPES.values() or "*" in value:
+                continue  # a glob is CTR011's
             low = value.lower()
             if not any(w in low for w in ("cloudtrail", "api call", "sign in", "signin", "service event")):
                 continue

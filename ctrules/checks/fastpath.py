@@ -199,6 +199,10 @@ class FlatFacts:
 
     #: Always True: facts are gathered only for patterns :func:`shape` found valid (CTR009 has nothing to say).
     valid: bool
+    #: The pattern itself (read-only), for checks that look at every value.
+    pattern: dict[str, Any]
+    #: The eventSources the sources admit (None: any; False: a source or eventSource is not a known literal).
+    allowed: frozenset[str] | bool | None
     #: The detail-types of the pattern (all of them CloudTrail detail-types).
     accepted: frozenset[str]
     #: The keys of ``detail``.
@@ -270,10 +274,14 @@ def gather(pattern: dict[str, Any]) -> FlatFacts | None:
             _ALLOWED.clear()
         _ALLOWED[key] = allowed
     if allowed is False:
-        return FlatFacts(True, accepted, detail.keys(), False, False, True, False, False, False, _NO_HOMES)
+        return FlatFacts(
+            True, pattern, allowed, accepted, detail.keys(), False, False, True, False, False, False, _NO_HOMES
+        )
     event_names = detail.get("eventName")
     if event_names is None:
-        return FlatFacts(True, accepted, detail.keys(), True, False, False, False, False, False, _NO_HOMES)
+        return FlatFacts(
+            True, pattern, allowed, accepted, detail.keys(), True, False, False, False, False, False, _NO_HOMES
+        )
     if type(event_names) is not list:
         return None
     special = accepted == _INSIGHT_ONLY or not accepted.isdisjoint(_NOT_MANAGEMENT)
@@ -309,6 +317,8 @@ def gather(pattern: dict[str, Any]) -> FlatFacts | None:
             homes.update(name_homes)
     return FlatFacts(
         True,
+        pattern,
+        allowed,
         accepted,
         detail.keys(),
         True,

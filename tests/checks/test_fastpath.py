@@ -183,7 +183,9 @@ def test_or_patterns_agree_with_the_full_checks(monkeypatch: pytest.MonkeyPatch)
         fast = check_pattern(pattern, ctx)
         shortcut += shape(pattern) == WITH_OR and not fast
         assert fast == _full(pattern, ctx, monkeypatch), pattern
-    assert shortcut > 40  # not vacuous: clean $or patterns take the shortcut
+    # Not vacuous: clean $or patterns take the shortcut. (The generator mixes null and numbers into awsRegion
+    # leaves, which CTR012 now reports, so fewer generated patterns are clean than before CTR010-CTR014.)
+    assert shortcut > 30
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ctrules.checks import CHECKS, RuleContext, check_pattern
-from ctrules.checks.registry import branch_checks
+from ctrules.checks.registry import branch_checks, registered
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"
@@ -57,6 +57,33 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("cloudwatch-is-monitoring", "CTR002",
      p("aws.cloudwatch", API, eventName="PutMetricAlarm"), US_EAST_1,
      p("aws.monitoring", API, eventName="PutMetricAlarm"), US_EAST_1, "aws.monitoring"),
+    ("record-field-at-top-level", "CTR010",
+     {"source": ["aws.iam"], "detail-type": [API], "eventName": ["CreateUser"]}, US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser"), US_EAST_1, "under detail"),
+    ("misspelt-envelope-key", "CTR010",
+     {"Source": ["aws.iam"], "detail-type": [API], "detail": {"eventName": ["CreateUser"]}}, US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser"), US_EAST_1, "'source'"),
+    ("glob-in-exact-event-name", "CTR011",
+     p("aws.s3", API, eventName="DeleteBucket*"), US_EAST_1,
+     p("aws.s3", API, eventName=[{"wildcard": "DeleteBucket*"}]), US_EAST_1, '{"wildcard": "DeleteBucket*"}'),
+    ("glob-in-prefix", "CTR011",
+     p("aws.iam", API, eventName=[{"prefix": "Delete*"}]), US_EAST_1,
+     p("aws.iam", API, eventName=[{"prefix": "Delete"}]), US_EAST_1, '{"wildcard": "Delete*"}'),
+    ("exists-false-on-event-name", "CTR012",
+     p("aws.iam", API, eventName=[{"exists": False}]), US_EAST_1,
+     p("aws.iam", API, eventName=[{"exists": True}]), US_EAST_1, "exists"),
+    ("string-on-boolean-field", "CTR012",
+     p("aws.iam", API, eventName="CreateUser", readOnly="false"), US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser", readOnly=False), US_EAST_1, "without quotes"),
+    ("number-as-event-name", "CTR012",
+     p("aws.iam", API, eventName=[5]), US_EAST_1,
+     p("aws.iam", API, eventName=["CreateUser"]), US_EAST_1, "always a string"),
+    ("pattern-over-size-quota", "CTR013",
+     p("aws.ec2", API, eventName=[f"Describe{n}" for n in range(250)]), RuleContext(region="us-east-1", state=RO),
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "2,048"),
+    ("retired-service", "CTR014",
+     p("aws.opsworks", API, eventName="CreateStack"), US_EAST_1,
+     p("aws.cloudformation", API, eventName="CreateStack"), US_EAST_1, "retired"),
     ("unknown-event-name", "CTR003",
      p("aws.organizations", SERVICE, eventName="CreateAcountResult"), US_EAST_1,
      p("aws.organizations", SERVICE, eventName="CreateAccountResult"), US_EAST_1, "CreateAccountResult"),
@@ -123,13 +150,14 @@ def test_check_fails_and_passes(
     found = [f for f in check_pattern(bad, bad_ctx) if f.code == code]
     assert found, f"{code} not reported for {bad}"
     assert any(text in f.message or text in f.fix for f in found), found
-    assert all(f.severity == CHECKS[code].severity for f in found if f.code == code and code not in ("CTR005",))
+    assert all(f.severity == CHECKS[code].severity for f in found if f.code == code and code not in ("CTR005", "CTR003"))
     assert not check_pattern(good, good_ctx), check_pattern(good, good_ctx)
 
 
 def test_every_code_has_cases() -> None:
     assert {c[1] for c in CASES} == set(CHECKS)
-    assert {code for code, _ in branch_checks()} | {"CTR009"} == set(CHECKS)
+    pattern_level = {c.code for c in registered() if c.run_pattern is not None}
+    assert {code for code, _ in branch_checks()} | pattern_level == set(CHECKS)
 
 
 def test_global_event_unknown_region_is_a_warning() -> None:

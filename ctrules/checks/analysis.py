@@ -324,17 +324,23 @@ class Branch:
         dts = self.items("detail-type")
         if any(i.is_literal and "cloudtrail" in i.value.lower() for i in dts):
             return True
-        if any(isinstance(i.value, dict) for i in dts):
-            return any(
-                leaf_matches([i.value], dt) for i in dts if isinstance(i.value, dict) for dt in _VALID_DETAIL_TYPES
-            )
-        if dts:
-            return False
+        if any(isinstance(i.value, dict) for i in dts) and any(
+            leaf_matches([i.value], dt) for i in dts if isinstance(i.value, dict) for dt in _VALID_DETAIL_TYPES
+        ):
+            return True
         sources = self.items("source")
         if any(i.is_literal and not i.value.startswith("aws.") for i in sources):
             return False
+        # No CloudTrail detail-type (or a free-text one, e.g. a description): CloudTrail record fields under
+        # detail of an AWS source still say the rule is meant for CloudTrail events (CTR007 judges the
+        # detail-type, the other checks the rest).
         squashed = {k.lower().replace("_", "").replace("-", "") for k in self.detail_keys}
-        return bool(squashed & {"eventname", "eventsource", "eventtype", "insightdetails"})
+        return bool(squashed & {"eventname", "eventsource", "insightdetails"}) and (bool(sources) or not dts)
+
+    @cached_property
+    def has_record_fields(self) -> bool:
+        """Does ``detail`` filter on eventName or eventSource (fields only CloudTrail records have)?"""
+        return bool({"eventName", "eventSource"} & self.detail_keys.keys())
 
     @cached_property
     def accepted_detail_types(self) -> frozenset[str] | None:

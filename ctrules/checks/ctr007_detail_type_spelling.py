@@ -41,6 +41,19 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 continue  # a glob is CTR011's
             low = value.lower()
             if not any(w in low for w in ("cloudtrail", "api call", "sign in", "signin", "service event")):
+                if branch.has_record_fields and any(i.is_literal and i.value.startswith("aws.")
+                                                    for i in branch.items("source")):
+                    out.append(
+                        Finding(
+                            "CTR007",
+                            ERROR,
+                            f"detail-type {value!r} is not a detail-type of CloudTrail events, yet the pattern filters "
+                            "on CloudTrail record fields (detail.eventName/eventSource): no event has both, so the "
+                            "rule never fires.",
+                            f"use the CloudTrail detail-type of the event, e.g. {VALID_DETAIL_TYPES[0]!r}",
+                            item.path,
+                        )
+                    )
                 continue
             right = closest_detail_type(value)
             why = ""

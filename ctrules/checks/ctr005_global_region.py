@@ -23,6 +23,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     region = ctx.region
     if region is not None and region.startswith(OTHER_PARTITIONS):
         return []  # the home regions ctrules knows are those of the aws partition
+    out.extend(_root_sign_in(branch, region))
     for item, found in branch.literal_names:
         homes = sorted({e.home_region for e in found if e.home_region})
         if not homes or len(homes) != 1 or any(e.home_region is None for e in found):
@@ -56,10 +57,58 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     return out
 
 
+#: CloudTrail records the root user's console sign-in in us-east-1. Evidence: the CloudTrail user guide,
+#: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
+#: (see the ConsoleLogin and CheckMfa notes in ctrules/catalog/overlay/signin_events.json).
+ROOT_SIGN_IN_REGION = "us-east-1"
+_SIGN_IN_SOURCE = "signin.amazonaws.com"
+
+
+def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
+    """A rule for the root user's console sign-ins outside us-east-1."""
+    types = [i for i in branch.items("detail", "userIdentity", "type") if i.is_literal]
+    if not types or any(i.value != "Root" for i in types) or len(types) != len(branch.items("detail", "userIdentity",
+                                                                                             "type")):
+        return []
+    names = branch.literal_names
+    if not names or not all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names):
+        return []
+    item = types[0]
+    if region is not None and region != ROOT_SIGN_IN_REGION:
+        return [
+            Finding(
+                "CTR005",
+                ERROR,
+                f"CloudTrail records the root user's console sign-in events in {ROOT_SIGN_IN_REGION}; this rule is in "
+                f"{region}, so it never fires.",
+                f"deploy the rule in {ROOT_SIGN_IN_REGION}, or forward the events from {ROOT_SIGN_IN_REGION} to a bus "
+                f"in {region}",
+                item.path,
+            )
+        ]
+    if region is None:
+        return [
+            Finding(
+                "CTR005",
+                WARNING,
+                f"CloudTrail records the root user's console sign-in events in {ROOT_SIGN_IN_REGION}, and this rule's "
+                f"region is unknown: it fires only if deployed in {ROOT_SIGN_IN_REGION}.",
+                f"deploy it in {ROOT_SIGN_IN_REGION} (CDK: stack env region; `ctrules lint --region`)",
+                item.path,
+            )
+        ]
+    return []
+
+
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
-    """Clean when the rule is on a custom bus, or every global name's home Region is the rule's Region."""
+    """Clean when the rule is on a custom bus, or every global name's home Region is the rule's Region (and no
+    filter on the user type, which decides where sign-in events are recorded)."""
+    if not ctx.default_bus:
+        return True
+    if "userIdentity" in facts.detail_keys and ctx.region != ROOT_SIGN_IN_REGION:
+        return False
     homes = facts.single_homes
-    return not homes or not ctx.default_bus or (ctx.region is not None and homes <= {ctx.region})
+    return not homes or (ctx.region is not None and homes <= {ctx.region})
 
 
 CHECK = register(

@@ -23,7 +23,7 @@ def p(source: str | None, detail_type: str | None, **detail: Any) -> dict[str, A
     if detail_type is not None:
         out["detail-type"] = [detail_type]
     if detail:
-        out["detail"] = {k: v if isinstance(v, list) else [v] for k, v in detail.items()}
+        out["detail"] = {k: v if isinstance(v, (list, dict)) else [v] for k, v in detail.items()}
     return out
 
 
@@ -57,6 +57,10 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("cloudwatch-is-monitoring", "CTR002",
      p("aws.cloudwatch", API, eventName="PutMetricAlarm"), US_EAST_1,
      p("aws.monitoring", API, eventName="PutMetricAlarm"), US_EAST_1, "aws.monitoring"),
+    ("root-sign-in-outside-us-east-1", "CTR005",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}),
+     RuleContext(region="eu-west-1"),
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, "root user"),
     ("record-field-at-top-level", "CTR010",
      {"source": ["aws.iam"], "detail-type": [API], "eventName": ["CreateUser"]}, US_EAST_1,
      p("aws.iam", API, eventName="CreateUser"), US_EAST_1, "under detail"),

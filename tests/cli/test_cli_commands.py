@@ -162,7 +162,7 @@ def test_catalog() -> None:
     total = sum(1 for _ in catalog.all_events())
     lines = r.out.splitlines()
     assert lines[0].startswith(f"ctrules catalog: {total:,} events from ")
-    assert f"catalog schema {info['schema']}; upstream botocore {info['upstream']['botocore']}" in r.out
+    assert f"catalog schema {info['schema']}; data of {catalog.coverage().version_text}" in r.out
     api_calls = sum(1 for e in catalog.all_events() if "AwsApiCall" in e.event_types)
     assert any(line.split() == ["AwsApiCall", f"{api_calls:,}"] for line in lines)
     by_service = lines[lines.index(next(x for x in lines if x.startswith("By service"))) + 1 :]

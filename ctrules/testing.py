@@ -1,7 +1,8 @@
-"""Test helpers: realistic CloudTrail envelopes and an independent event-pattern matcher.
+"""Test helpers: realistic CloudTrail envelopes and matching them against your rules as EventBridge does.
 
-Unit-test your own EventBridge rules against the events CloudTrail really delivers, with a matching
-engine ctrules did not write (LocalStack's, ``pip install 'ctrules[testing]'``)::
+Unit-test your own EventBridge rules against the events CloudTrail really delivers, with ctrules' own
+EventBridge matcher (:mod:`ctrules.eventpattern`: pure Python, no extra install, checked against
+EventBridge's engine aws/event-ruler on its reference cases)::
 
     from ctrules.testing import assert_matches, assert_not_matches, sample_event
 
@@ -12,13 +13,14 @@ engine ctrules did not write (LocalStack's, ``pip install 'ctrules[testing]'``):
 
 ``import ctrules.testing`` is light: the CDK is imported only when a construct or an
 ``aws_events.EventPattern`` is given, and the matcher only on the first match.
+:func:`test_event_pattern` has the shape of boto3's ``events.test_event_pattern``.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ctrules.catalog import (
@@ -41,6 +43,7 @@ __all__ = [
     "mismatches",
     "pattern_of",
     "sample_event",
+    "test_event_pattern",
 ]
 
 #: The account id of every :func:`sample_event`.
@@ -61,7 +64,6 @@ _EVENT_PATTERN_FIELDS = (
     ("resources", "resources"),
     ("detail", "detail"),
 )
-_INSTALL_HINT = "pip install 'ctrules[testing]'"
 
 
 # --------------------------------------------------------------------------------------------- events
@@ -303,131 +305,83 @@ def _has_token(value: Any) -> bool:
 
 # ------------------------------------------------------------------------------------------- matching
 
-_Engine = Callable[[str, str], bool]
-_ENGINE: tuple[_Engine, type[Exception]] | None = None
+#: Fields the EventBridge API requires in TestEventPattern's ``Event`` (API reference, TestEventPattern).
+_API_EVENT_FIELDS = ("id", "account", "source", "time", "region", "resources", "detail-type")
 
 
-def _engine() -> tuple[_Engine, type[Exception]]:
-    global _ENGINE
-    if _ENGINE is None:
-        try:
-            from localstack.aws.api.events import InvalidEventPatternException
-            from localstack.utils.event_matcher import matches_event
-        except ImportError as exc:
-            raise ImportError(
-                f"ctrules.testing matches events with LocalStack's EventBridge matcher: {_INSTALL_HINT} "
-                f"(cannot import {exc.name or exc})"
-            ) from exc
-
-        def run(pattern: str, event: str) -> bool:
-            return bool(matches_event(pattern, event))
-
-        _ENGINE = (run, InvalidEventPatternException)
-    return _ENGINE
-
-
-def _event_json(event: Mapping[str, Any] | str) -> tuple[str, dict[str, Any]]:
+def _event_json(event: Mapping[str, Any] | str) -> dict[str, Any]:
     if isinstance(event, str):
-        data = json.loads(event)
+        try:
+            data = json.loads(event)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"the event is not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
             raise ValueError(f"the event is not a JSON object: {event!r}")
-        return event, data
+        return data
     if isinstance(event, Mapping):
-        text = json.dumps(event)
-        return text, json.loads(text)
+        return _plain(event)
     raise TypeError(f"expected an event (dict or JSON string), got {type(event).__name__}")
 
 
-def _run(pattern: Mapping[str, Any], event_text: str) -> bool:
-    engine, invalid = _engine()
-    try:
-        return engine(json.dumps(pattern), event_text)
-    except invalid as exc:
-        raise ValueError(f"invalid event pattern {json.dumps(pattern)}: {exc}") from exc
+def _compiled(pattern: Mapping[str, Any]) -> Any:
+    from ctrules.eventpattern.match import compile_pattern
+
+    return compile_pattern(pattern)
 
 
 def matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> bool:
     """True when EventBridge would deliver ``event`` to a rule with this pattern.
 
+    Matching is ctrules' own EventBridge matcher (:mod:`ctrules.eventpattern`, pure Python), which follows
+    EventBridge's engine aws/event-ruler, including array consistency for arrays of objects.
+
     :param pattern_or_rule: see :func:`pattern_of`.
     :param event: the envelope (dict or JSON string), e.g. from :func:`sample_event`.
-    :raises ImportError: LocalStack's matcher is not installed (``pip install 'ctrules[testing]'``).
-    :raises ValueError: the pattern is not a valid EventBridge pattern.
+    :raises ValueError: the pattern is not a valid EventBridge pattern (the same verdict as CTR009; e.g.
+        ``{}`` is refused, as EventBridge refuses it), or the event is not a JSON object.
     """
-    pattern = pattern_of(pattern_or_rule)
-    text, _ = _event_json(event)
-    return _run(pattern, text)
+    return bool(_compiled(pattern_of(pattern_or_rule)).matches(_event_json(event)))
+
+
+def test_event_pattern(*, EventPattern: str, Event: str) -> dict[str, bool]:
+    """Offline stand-in for boto3's ``events.test_event_pattern``: ``{"Result": True}`` when it matches.
+
+    :param EventPattern: the pattern as JSON text.
+    :param Event: the event as JSON text; as the API requires, it must hold ``id``, ``account``,
+        ``source``, ``time``, ``region``, ``resources`` and ``detail-type``.
+    :raises ValueError: where the API raises ``InvalidEventPatternException`` (an invalid pattern) or
+        refuses the event (not a JSON object, a required field missing).
+    """
+    if not isinstance(EventPattern, str) or not isinstance(Event, str):
+        raise TypeError("EventPattern and Event must be JSON strings, as for boto3's test_event_pattern")
+    compiled = _compiled(pattern_of(EventPattern))
+    data = _event_json(Event)
+    missing = [name for name in _API_EVENT_FIELDS if name not in data]
+    if missing:
+        raise ValueError(
+            "the event lacks field(s) the TestEventPattern API requires: "
+            + ", ".join(missing)
+            + "; sample_event() builds a complete envelope"
+        )
+    return {"Result": bool(compiled.matches(data))}
+
+
+test_event_pattern.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
 
 
 def mismatches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> list[str]:
     """Why ``event`` does not match: one sentence per pattern field that fails; ``[]`` when it matches.
 
-    Each top-level field, and each field inside ``detail`` (to any depth), is tried on its own against
-    the event, so the message names the field(s) at fault, e.g. ``pattern field 'detail-type'
-    ['AWS API Call via CloudTrail'] does not match event value 'AWS Service Event via CloudTrail'``.
+    Each field (to any depth) is tried on its own against the event, so the message names the field(s)
+    at fault, e.g. ``pattern field 'detail-type' ['AWS API Call via CloudTrail'] does not match event
+    value 'AWS Service Event via CloudTrail'``. When fields match alone but not within one element of an
+    array of objects, the message names both fields and the array.
     """
+    from ctrules.eventpattern.explain import explain
+
     pattern = pattern_of(pattern_or_rule)
-    text, data = _event_json(event)
-    if _run(pattern, text):
-        return []
-    reasons = _explain(pattern, (), text, data)
-    return reasons or ["the pattern's fields each match on their own, but not together"]
-
-
-def _wrap(path: Sequence[str], condition: Any) -> dict[str, Any]:
-    out: Any = condition
-    for key in reversed(path):
-        out = {key: out}
-    assert isinstance(out, dict)
-    return out
-
-
-def _lookup(data: Any, path: Sequence[str]) -> tuple[bool, Any]:
-    cur = data
-    for key in path:
-        if isinstance(cur, dict) and key in cur:
-            cur = cur[key]
-        elif isinstance(cur, list):
-            values = [v[key] for v in cur if isinstance(v, dict) and key in v]
-            if not values:
-                return False, None
-            cur = values
-        else:
-            return False, None
-    return True, cur
-
-
-def _explain(node: Mapping[str, Any], path: tuple[str, ...], text: str, data: dict[str, Any]) -> list[str]:
-    out: list[str] = []
-    for key, condition in node.items():
-        if key == "$or" and isinstance(condition, list):
-            if _run(_wrap(path, {"$or": condition}), text):
-                continue
-            where = f" in '{'.'.join(path)}'" if path else ""
-            alternatives = []
-            for alt in condition:
-                why = _explain(alt, path, text, data) if isinstance(alt, dict) else []
-                alternatives.append(why[0] if why else f"{json.dumps(alt)} fails as a whole")
-            out.append(
-                f"none of the {len(condition)} '$or' alternatives{where} matches: " + " | ".join(alternatives)
-            )
-            continue
-        field = (*path, key)
-        if _run(_wrap(field, condition), text):
-            continue
-        name = ".".join(field)
-        if isinstance(condition, dict):
-            inner = _explain(condition, field, text, data)
-            out.extend(inner or [f"pattern field '{name}' does not match as a whole (each sub-field does)"])
-            continue
-        found, value = _lookup(data, field)
-        if found:
-            out.append(f"pattern field '{name}' {condition!r} does not match event value {value!r}")
-        else:
-            out.append(
-                f"pattern field '{name}' {condition!r} does not match: the event has no field '{name}'"
-            )
-    return out
+    _compiled(pattern)  # refuse an invalid pattern first
+    return explain(pattern, _event_json(event))
 
 
 def _describe(event: dict[str, Any]) -> str:
@@ -450,9 +404,8 @@ def assert_matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> None
     pattern = pattern_of(pattern_or_rule)
     reasons = mismatches(pattern, event)
     if reasons:
-        _, data = _event_json(event)
         raise AssertionError(
-            f"the event ({_describe(data)}) does not match the pattern: "
+            f"the event ({_describe(_event_json(event))}) does not match the pattern: "
             + "; ".join(reasons)
             + f"\n  pattern: {json.dumps(pattern)}"
         )
@@ -462,8 +415,7 @@ def assert_not_matches(pattern_or_rule: Any, event: Mapping[str, Any] | str) -> 
     """Fail (``AssertionError``) if ``event`` matches. Arguments as for :func:`matches`."""
     pattern = pattern_of(pattern_or_rule)
     if matches(pattern, event):
-        _, data = _event_json(event)
         raise AssertionError(
-            f"the event ({_describe(data)}) matches the pattern, but should not"
+            f"the event ({_describe(_event_json(event))}) matches the pattern, but should not"
             f"\n  pattern: {json.dumps(pattern)}"
         )

@@ -167,18 +167,73 @@ def test_invalid_pattern_is_a_value_error(event: dict[str, Any]) -> None:
         matches({"source": [{"prefixx": "aws."}]}, event)
 
 
-def test_missing_matcher_says_what_to_install(monkeypatch: pytest.MonkeyPatch, event: dict[str, Any]) -> None:
-    monkeypatch.setattr(t, "_ENGINE", None)
-    monkeypatch.setitem(sys.modules, "localstack.utils.event_matcher", None)
-    with pytest.raises(ImportError, match=re.escape("pip install 'ctrules[testing]'")):
-        matches(HAND, event)
+def test_matching_needs_no_third_party_engine(monkeypatch: pytest.MonkeyPatch, event: dict[str, Any]) -> None:
+    # LocalStack (and moto) made unimportable: the matcher is ctrules' own.
+    for name in ("localstack", "localstack.utils.event_matcher", "moto"):
+        monkeypatch.setitem(sys.modules, name, None)
+    assert matches(ctrules.pattern_dict("CreateAccountResult"), event)
+    assert not matches(HAND, event)
+
+
+def test_empty_pattern_is_refused_as_eventbridge_does(event: dict[str, Any]) -> None:
+    # EventBridge refuses {} (conformance case and event-ruler: "Empty objects are not allowed").
+    with pytest.raises(ValueError, match=re.escape("empty object {} is not allowed")):
+        matches({}, event)
+    with pytest.raises(ValueError, match="empty object"):
+        mismatches({}, event)
+
+
+def test_event_pattern_api_shape(event: dict[str, Any]) -> None:
+    good = json.dumps(ctrules.pattern_dict("CreateAccountResult"))
+    assert t.test_event_pattern(EventPattern=good, Event=json.dumps(event)) == {"Result": True}
+    assert t.test_event_pattern(EventPattern=json.dumps(HAND), Event=json.dumps(event)) == {"Result": False}
+
+
+def test_event_pattern_api_refusals(event: dict[str, Any]) -> None:
+    text = json.dumps(event)
+    with pytest.raises(ValueError, match=r"\$\.source\[0\]\.prefixx: unknown operator"):
+        t.test_event_pattern(EventPattern='{"source": [{"prefixx": "aws."}]}', Event=text)
+    with pytest.raises(ValueError, match="empty object"):
+        t.test_event_pattern(EventPattern="{}", Event=text)
+    with pytest.raises(ValueError, match="not valid JSON"):
+        t.test_event_pattern(EventPattern="{", Event=text)
+    del event["resources"], event["time"]
+    with pytest.raises(ValueError, match="requires: time, resources"):
+        t.test_event_pattern(EventPattern=json.dumps(HAND), Event=json.dumps(event))
+    with pytest.raises(TypeError, match="JSON strings"):
+        t.test_event_pattern(EventPattern=HAND, Event=text)  # type: ignore[arg-type]
+
+
+def test_array_consistency_miss_is_explained(event: dict[str, Any]) -> None:
+    event["detail"]["requestParameters"] = {
+        "tags": [{"key": "env", "value": "dev"}, {"key": "team", "value": "prod"}]
+    }
+    pattern = {"detail": {"requestParameters": {"tags": {"key": ["env"], "value": ["prod"]}}}}
+    assert not matches(pattern, event)
+    (reason,) = mismatches(pattern, event)
+    assert reason == (
+        "pattern fields 'detail.requestParameters.tags.key' and 'detail.requestParameters.tags.value' each "
+        "match, but not in the same element of the event array 'detail.requestParameters.tags': EventBridge "
+        "matches the fields under one array of objects within a single element"
+    )
+    event["detail"]["requestParameters"]["tags"].append({"key": "env", "value": "prod"})
+    assert mismatches(pattern, event) == []
+
+
+def test_array_consistency_inside_or_is_explained(event: dict[str, Any]) -> None:
+    event["detail"]["items"] = [{"a": "1"}, {"b": "2"}]
+    pattern = {"detail": {"$or": [{"items": {"a": ["1"], "b": ["2"]}}, {"eventName": ["Nope"]}]}}
+    (reason,) = mismatches(pattern, event)
+    assert reason.startswith("none of the 2 '$or' alternatives in 'detail' matches: pattern fields")
+    assert "the event array 'detail.items'" in reason
 
 
 def test_import_is_light() -> None:
     code = (
         "import sys, ctrules.testing as t\n"
         "t.sample_event('CreateAccountResult')\n"
-        "heavy = {'aws_cdk', 'jsii', 'localstack', 'constructs'}\n"
+        "t.matches({'source': ['aws.organizations']}, t.sample_event('CreateAccountResult'))\n"
+        "heavy = {'aws_cdk', 'jsii', 'localstack', 'constructs', 'moto', 'botocore', 'boto3', 'yaml'}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)

@@ -58,7 +58,9 @@ _JAVA_METHOD = re.compile(r"\n\s*(?:@Test[^\n]*\n\s*)?(?:public|private|protecte
 _JAVA_CONST = re.compile(r"static final String (\w+)\s*=\s*(" + _JAVA_STR + r"(?:\s*\+\s*" + _JAVA_STR + r")*)\s*;")
 _GO_FUNC = re.compile(r"\nfunc (?:\([^)]*\)\s*)?(\w+)\(")
 _GO_STR = re.compile(r"`([^`]*)`|\"((?:\\.|[^\"\\\n])*)\"")
-_GO_EXERCISE = re.compile(r"exercisePattern\(t,\s*(`[^`]*`|\"(?:\\.|[^\"\\])*\"),\s*\[\]string\{(.*?)\},\s*\[\]string\{(.*?)\}\)")
+_GO_EXERCISE = re.compile(
+    r"exercisePattern\(t,\s*(`[^`]*`|\"(?:\\.|[^\"\\])*\"),\s*\[\]string\{(.*?)\},\s*\[\]string\{(.*?)\}\)"
+)
 
 
 def git_show(git_dir: str, path: str) -> str:
@@ -102,7 +104,9 @@ def pattern_like(obj: object) -> bool:
     return False
 
 
-def pairs(patterns: list[dict[str, Any]], events: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def pairs(
+    patterns: list[dict[str, Any]], events: list[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     count = 0
     for p in patterns:
         for e in events:

@@ -86,15 +86,37 @@ DOCS_CASES: list[dict[str, Any]] = [
     _case(OPS, {"sourceIPAddress": [{"cidr": "10.0.0.0/24"}]}, {"sourceIPAddress": "10.0.1.0"}, False),
     _case(OPS, {"sourceIPAddress": [{"cidr": "2001:db8::/64"}]}, {"sourceIPAddress": "2001:db8::1"}, True),
     # Arrays: a pattern value list matches when the event's array shares an element with it
-    _case(ARRAYS, {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]},
-          {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f", "arn:other"]}, True),
-    _case(ARRAYS, {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]},
-          {"resources": ["arn:other"]}, False),
+    _case(
+        ARRAYS,
+        {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]},
+        {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f", "arn:other"]},
+        True,
+    ),
+    _case(
+        ARRAYS,
+        {"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]},
+        {"resources": ["arn:other"]},
+        False,
+    ),
     # Matching fields: the event must have every field of the pattern, with the same nesting
-    _case(CREATE, {"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"],
-                   "detail": {"state": ["terminated"]}},
-          {"source": "aws.ec2", "detail-type": "EC2 Instance State-change Notification",
-           "detail": {"state": "terminated", "instance-id": "i-1"}}, True),
-    _case(CREATE, {"source": ["aws.ec2"], "detail": {"state": ["terminated"]}},
-          {"source": "aws.ec2", "state": "terminated"}, False),
+    _case(
+        CREATE,
+        {
+            "source": ["aws.ec2"],
+            "detail-type": ["EC2 Instance State-change Notification"],
+            "detail": {"state": ["terminated"]},
+        },
+        {
+            "source": "aws.ec2",
+            "detail-type": "EC2 Instance State-change Notification",
+            "detail": {"state": "terminated", "instance-id": "i-1"},
+        },
+        True,
+    ),
+    _case(
+        CREATE,
+        {"source": ["aws.ec2"], "detail": {"state": ["terminated"]}},
+        {"source": "aws.ec2", "state": "terminated"},
+        False,
+    ),
 ]

@@ -10,6 +10,7 @@ from typing import Any
 from ctrules.inputs._model import InputError, InputFile, ReadResult
 from ctrules.inputs.cloudformation import rules_in_template
 from ctrules.inputs.document import parse_document, read_text
+from ctrules.inputs.limits import confined
 
 __all__ = ["read_assembly"]
 
@@ -26,6 +27,7 @@ def _env_region(environment: Any) -> str | None:
 
 
 def _stack_files(
+    root: Path,
     directory: Path,
     shown_dir: str,
     template_file: str,
@@ -33,14 +35,13 @@ def _stack_files(
     result: ReadResult,
     seen: set[Path],
 ) -> None:
-    path = directory / template_file
     shown = str(Path(shown_dir) / template_file)
     try:
-        resolved = path.resolve()
+        resolved = confined(root, directory, template_file, str(Path(shown_dir) / "manifest.json"))
         if resolved in seen:
             return
         seen.add(resolved)
-        text = read_text(path, shown)
+        text = read_text(resolved, shown)
         doc = parse_document(text, shown)
         if not isinstance(doc, dict) or not isinstance(doc.get("Resources", {}), dict):
             raise InputError(shown, "not a CloudFormation template")
@@ -55,11 +56,11 @@ def _stack_files(
             meta = res.get("Metadata")
             asset = meta.get("aws:asset:path") if isinstance(meta, dict) else None
             if isinstance(asset, str) and asset.endswith(".json") and (directory / asset).is_file():
-                _stack_files(directory, shown_dir, asset, region, result, seen)
+                _stack_files(root, directory, shown_dir, asset, region, result, seen)
 
 
 def _nested_templates(
-    directory: Path, artifacts: Mapping[str, Any], artifact: Mapping[str, Any], props: Mapping[str, Any]
+    root: Path, directory: Path, artifacts: Mapping[str, Any], artifact: Mapping[str, Any], props: Mapping[str, Any]
 ) -> list[str]:
     """Nested stack templates of a stack: ``*.nested.template.json`` files of its asset manifests.
 
@@ -79,8 +80,8 @@ def _nested_templates(
         if not isinstance(file, str) or not (directory / file).is_file():
             continue
         try:
-            doc = json.loads((directory / file).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
+            doc = json.loads(read_text(confined(root, directory, file, file), file))
+        except (InputError, ValueError, RecursionError):
             continue  # an unreadable asset manifest only hides nested stacks; the stacks are still read
         files = doc.get("files") if isinstance(doc, dict) else None
         for asset in (files or {}).values() if isinstance(files, dict) else ():
@@ -92,11 +93,14 @@ def _nested_templates(
     return out
 
 
-def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Path]) -> None:
+def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Path], root: Path | None = None) -> None:
     """Read every stack of the cloud assembly in ``directory`` into ``result`` (errors collected there).
 
     :param seen: manifests and templates already read (a stage can be reached twice).
+    :param root: the outermost assembly folder (``directory`` when not given): every path a manifest names
+        must stay inside it (:func:`~ctrules.inputs.limits.confined`).
     """
+    root = directory if root is None else root
     manifest = directory / "manifest.json"
     manifest_shown = str(Path(shown) / "manifest.json")
     if not manifest.is_file():
@@ -127,9 +131,14 @@ def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Pat
         kind = artifact.get("type")
         if kind == "aws:cloudformation:stack" and isinstance(props.get("templateFile"), str):
             region = _env_region(artifact.get("environment"))
-            _stack_files(directory, shown, props["templateFile"], region, result, seen)
-            for nested in _nested_templates(directory, artifacts, artifact, props):
-                _stack_files(directory, shown, nested, region, result, seen)
+            _stack_files(root, directory, shown, props["templateFile"], region, result, seen)
+            for nested in _nested_templates(root, directory, artifacts, artifact, props):
+                _stack_files(root, directory, shown, nested, region, result, seen)
         elif kind == "cdk:cloud-assembly" and isinstance(props.get("directoryName"), str):
             sub = props["directoryName"]
-            read_assembly(directory / sub, str(Path(shown) / sub), result, seen)
+            try:
+                nested_dir = confined(root, directory, sub, manifest_shown)
+            except InputError as exc:
+                result.errors.append(exc)
+                continue
+            read_assembly(nested_dir, str(Path(shown) / sub), result, seen, root)

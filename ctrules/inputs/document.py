@@ -1,7 +1,8 @@
 """Turning bytes into documents: text decoding, JSON, and YAML with CloudFormation's short-form tags.
 
 Every reader parses its files here, so the limits on what is read (binary files, broken JSON/YAML,
-alias bombs, huge numbers) hold for every format.
+alias bombs, duplicate keys, huge numbers; size and file kind in :mod:`ctrules.inputs.limits`) hold for
+every format.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ctrules.inputs._model import HUGE_NUMBER, InputError
+from ctrules.inputs.limits import check_yaml, read_bytes
 
-__all__ = ["CfnYamlLoader", "decode", "parse_document", "read_text"]
+__all__ = ["DUPLICATE_WHY", "CfnYamlLoader", "DuplicateKeyError", "decode", "parse_document", "read_text"]
 
 
 if TYPE_CHECKING:
@@ -49,11 +51,70 @@ def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dic
     return {f"Fn::{suffix}": value}
 
 
+def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    """A YAML mapping, refused when a key appears twice (see :data:`DUPLICATE_WHY`)."""
+    seen: set[tuple[str, str]] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise DuplicateKeyError(key_node.value, key_node.start_mark.line + 1)
+            seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+CfnYamlLoader.construct_mapping = _construct_mapping_once  # type: ignore[method-assign,assignment]
 CfnYamlLoader.add_multi_constructor("!", _construct_tag)
 CfnYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+#: Why a key given twice is an input error. The CloudFormation service itself keeps the last value of a
+#: key given twice and says nothing (JSON: github.com/aws-cloudformation/cfn-language-discussion/issues/96),
+#: so the template that deploys is not the one its author reads: a whole rule can vanish. CloudFormation's own
+#: tools refuse such templates: cfn-lint decodes with a duplicate check and reports it as an error
+#: (github:aws-cloudformation/cfn-lint src/cfnlint/decode/cfn_json.py and cfn_yaml.py, DuplicateError), and
+#: ``aws cloudformation deploy`` stops on "found duplicate key" (github.com/brentley/container-demo/issues/11).
+#: ctrules refuses them too, naming the key and its line.
+DUPLICATE_WHY = "CloudFormation keeps only the last one, so the other is silently lost"
+
+
+class DuplicateKeyError(ValueError):
+    """A mapping key given twice (``line`` is 1-based; 0 when not known)."""
+
+    def __init__(self, key: str, line: int = 0) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+    def message(self) -> str:
+        """The one-line input problem."""
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}key {self.key!r} appears twice in one mapping ({DUPLICATE_WHY}): keep one of them"
+
+
+def _pairs_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key)
+            seen.add(key)
+    return out
+
+
+def _duplicate_line(text: str, key: str) -> int:
+    """The line of the second ``key`` of one JSON object (found again through the YAML parser; 0 if it fails)."""
+    try:
+        yaml.load(text, Loader=CfnYamlLoader)
+    except DuplicateKeyError as exc:
+        return exc.line if exc.key == key else 0
+    except Exception:  # only a line number is at stake
+        return 0
+    return 0
 
 
 def decode(data: bytes, path: str) -> str:
@@ -92,7 +153,10 @@ def parse_document(text: str, path: str) -> Any:
     is_json_name = path.lower().endswith(".json")
     if is_json_name or stripped[0] in "{[":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_pairs_once)
+        except DuplicateKeyError as exc:
+            exc.line = _duplicate_line(text, exc.key)
+            raise InputError(path, exc.message()) from None
         except json.JSONDecodeError as exc:
             json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         except RecursionError:
@@ -102,12 +166,17 @@ def parse_document(text: str, path: str) -> Any:
         if is_json_name:
             raise InputError(path, json_problem)
         try:  # a YAML flow mapping (``{a: 1}``) starts with "{" too
+            check_yaml(text, path, _BaseLoader)
             return yaml.load(text, Loader=CfnYamlLoader)  # a SafeLoader subclass
+        except DuplicateKeyError as exc:
+            raise InputError(path, exc.message()) from None
         except (yaml.YAMLError, RecursionError, ValueError):
             raise InputError(path, json_problem) from None
     try:
-        _refuse_collection_aliases(text, path)
+        check_yaml(text, path, _BaseLoader)
         doc = yaml.load(text, Loader=CfnYamlLoader)  # a SafeLoader subclass
+    except DuplicateKeyError as exc:
+        raise InputError(path, exc.message()) from None
     except yaml.YAMLError as exc:
         raise InputError(path, _yaml_error(exc)) from None
     except (RecursionError, ValueError, OverflowError) as exc:
@@ -117,34 +186,9 @@ def parse_document(text: str, path: str) -> Any:
     return doc
 
 
-def _refuse_collection_aliases(text: str, path: str) -> None:
-    """Refuse YAML aliases of mappings or lists (``*name`` for an ``&name`` collection).
-
-    Nested collection aliases multiply on every level (a few lines can stand for gigabytes: the "billion
-    laughs"); templates do not need them. Aliases of plain values stay allowed.
-    """
-    if "&" not in text or "*" not in text:
-        return
-    collections: set[str] = set()
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        anchor = getattr(event, "anchor", None)
-        if anchor and isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            collections.add(anchor)
-        elif isinstance(event, yaml.AliasEvent) and event.anchor in collections:
-            raise InputError(
-                path,
-                f"YAML alias *{event.anchor} repeats a whole mapping or list; ctrules does not expand such "
-                "aliases (they can multiply without bound): write the values out",
-            )
-
-
 def read_text(path: Path, shown: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(shown, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory") from None
-    except OSError as exc:
-        raise InputError(shown, exc.strerror or str(exc)) from None
-    return decode(data, shown)
+    """The text of one input file, read through :func:`~ctrules.inputs.limits.read_bytes` (its limits hold).
+
+    :raises InputError: not a readable regular file within the size cap, or not text.
+    """
+    return decode(read_bytes(path, shown), shown)

@@ -21,6 +21,7 @@ PATTERN_KEYS = frozenset(
     {"source", "detail-type", "detail", "account", "region", "resources", "time", "id", "version", "$or"}
 )
 _CLI_KIND = "AWS CLI rule"
+_DISTINCTIVE = frozenset({"source", "detail-type", "detail", "details", "$or"})
 
 
 def _norm(key: Any) -> str:
@@ -28,8 +29,11 @@ def _norm(key: Any) -> str:
 
 
 def looks_like_pattern(value: Any) -> bool:
-    """True for a mapping with at least one event field (``source``, ``detail-type``...), any spelling case."""
-    return isinstance(value, dict) and bool(value) and any(_norm(k) in PATTERN_KEYS for k in value)
+    """True for a mapping with ``source``, ``detail-type``, ``detail`` or ``$or`` (any case, ``_`` for ``-``)
+    whose value is a list or an object, as in a pattern (so ``package.json``'s ``version`` is not one)."""
+    return isinstance(value, dict) and any(
+        _norm(k) in _DISTINCTIVE and isinstance(v, (list, dict)) for k, v in value.items()
+    )
 
 
 def rules_in_pattern_file(doc: Any) -> list[TemplateRule] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ from ctrules.inputs._model import InputError, InputFile, ReadResult, TemplateRul
 from ctrules.inputs.assembly import read_assembly
 from ctrules.inputs.cloudformation import is_sam, rules_in_template
 from ctrules.inputs.document import decode, parse_document, read_text
+from ctrules.inputs.limits import read_stdin_bytes
 from ctrules.inputs.pattern_file import rules_in_cli_output, rules_in_pattern_file
 from ctrules.inputs.serverless import is_serverless, rules_in_serverless
 from ctrules.inputs.terraform_hcl import is_hcl_name, looks_like_hcl, read_hcl_file, read_terraform_dir
@@ -83,9 +83,7 @@ def read_file(path: Path, shown: str) -> InputFile:
 
 def _read_stdin() -> InputFile:
     shown = "<stdin>"
-    stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    return _read_text_input(Path(shown), shown, decode(data, shown))
+    return _read_text_input(Path(shown), shown, decode(read_stdin_bytes(shown), shown))
 
 
 def read_path(path: str) -> ReadResult:

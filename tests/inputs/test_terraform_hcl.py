@@ -1,0 +1,357 @@
+"""Terraform and Terragrunt HCL read as written: resources, module rule maps, Terragrunt inputs, scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ctrules.inputs import read_path
+from tests.cli.clihelp import run, write
+
+ORG = 'source = ["aws.organizations"]'
+API = '"detail-type" = ["AWS API Call via CloudTrail"]'
+
+# CreateAccountResult is a service event: an API-call detail-type is the CTR001 mistake.
+RESOURCES = """\
+provider "aws" {
+  region = "us-east-1"
+}
+
+locals {
+  account_events = ["CreateAccountResult"]
+  base           = { source = ["aws.organizations"] }
+}
+
+resource "aws_cloudwatch_event_rule" "encoded" {
+  name = "accounts-${var.env}"
+  event_pattern = jsonencode(merge(local.base, {
+    "detail-type" = ["AWS API Call via CloudTrail"]
+    detail        = { eventName = local.account_events }
+  }))
+}
+
+resource "aws_cloudwatch_event_rule" "heredoc" {
+  event_pattern = <<EOF
+{
+  "source": ["aws.organizations"],
+  "detail-type": ["AWS Service Event via CloudTrail"],
+  "detail": {"eventName": ["CreateAccountResult"]}
+}
+EOF
+}
+
+resource "aws_cloudwatch_event_rule" "trimmed" {
+  event_pattern = <<-JSON
+    {"source": ["aws.ec2"], "detail-type": ["AWS API Call via CloudTrail"],
+     "detail": {"eventName": ["DescribeInstances"]}}
+    JSON
+  state = "ENABLED"
+}
+
+resource "aws_cloudwatch_event_rule" "quoted" {
+  event_pattern = "{\\"source\\": [\\"aws.ec2\\"], \\"detail\\": {\\"eventName\\": [\\"RunInstances\\"]}}"
+  is_enabled    = false
+}
+
+resource "aws_cloudwatch_event_rule" "schedule" {
+  schedule_expression = "rate(5 minutes)"
+}
+
+variable "env" {
+  type = string
+}
+"""
+
+
+def rules_by_label(path: Path) -> dict[str, object]:
+    result = read_path(str(path))
+    assert result.errors == []
+    return {r.label: r for f in result.files for r in f.rules}
+
+
+def test_resources_jsonencode_heredoc_and_string(tmp_path: Path) -> None:
+    path = write(tmp_path / "main.tf", RESOURCES)
+    rules = rules_by_label(path)
+    assert sorted(rules) == [f"aws_cloudwatch_event_rule.{n}" for n in ("encoded", "heredoc", "quoted", "trimmed")]
+    encoded = rules["aws_cloudwatch_event_rule.encoded"]
+    assert encoded.pattern == {  # merge() of a local and a literal, locals resolved
+        "source": ["aws.organizations"],
+        "detail-type": ["AWS API Call via CloudTrail"],
+        "detail": {"eventName": ["CreateAccountResult"]},
+    }
+    assert rules["aws_cloudwatch_event_rule.heredoc"].pattern["detail-type"] == ["AWS Service Event via CloudTrail"]
+    trimmed = rules["aws_cloudwatch_event_rule.trimmed"]
+    assert trimmed.pattern["detail"] == {"eventName": ["DescribeInstances"]} and trimmed.state == "ENABLED"
+    quoted = rules["aws_cloudwatch_event_rule.quoted"]
+    assert quoted.pattern == {"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}
+    assert quoted.state == "DISABLED"  # is_enabled = false
+    assert {r.region for r in rules.values()} == {"us-east-1"}
+    lines = RESOURCES.splitlines()
+    assert encoded.line == lines.index("  event_pattern = jsonencode(merge(local.base, {") + 1
+
+
+def test_lint_tf_file_reports_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "main.tf", RESOURCES)
+    r = run("lint", path)
+    assert r.code == 1
+    line = RESOURCES.splitlines().index("  event_pattern = jsonencode(merge(local.base, {") + 1
+    first = r.out.splitlines()[0]
+    assert first.startswith(f"{path}:{line}: CTR001 [error] aws_cloudwatch_event_rule.encoded $.detail.eventName[0]:")
+    # the read-only DescribeInstances with State ENABLED: CTR004, on the heredoc's line
+    trimmed = RESOURCES.splitlines().index("  event_pattern = <<-JSON") + 1
+    assert f"{path}:{trimmed}: CTR004 [" in r.out
+    assert r.out.splitlines()[-1] == "ctrules: 2 errors, 0 warnings in 4 rules from 1 file"
+
+
+def test_plan_time_values_are_counted_not_guessed(tmp_path: Path) -> None:
+    write(
+        tmp_path / "main.tf",
+        """\
+variable "names" {
+  type = list(string)
+}
+
+data "aws_caller_identity" "me" {}
+
+resource "aws_cloudwatch_event_rule" "from_var" {
+  event_pattern = jsonencode({ source = ["aws.iam"], detail = { eventName = var.names } })
+}
+
+resource "aws_cloudwatch_event_rule" "from_data" {
+  event_pattern = jsonencode({ account = [data.aws_caller_identity.me.account_id] })
+}
+
+resource "aws_cloudwatch_event_rule" "from_function" {
+  event_pattern = file("${path.module}/pattern.json")
+}
+
+resource "aws_cloudwatch_event_rule" "each" {
+  for_each      = toset(["a", "b"])
+  event_pattern = jsonencode({ source = [each.value] })
+}
+
+resource "aws_cloudwatch_event_rule" "ok" {
+  event_pattern = jsonencode({ source = ["aws.ec2"] })
+}
+""",
+    )
+    r = run("lint", tmp_path, "--format", "json")
+    doc = r.json()
+    assert r.code == 0
+    assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (5, 1, 4)
+    reasons = {n["resource"]: n["reason"] for n in doc["not_checked"]}
+    assert reasons == {
+        "aws_cloudwatch_event_rule.from_var": "var.names has no default",
+        "aws_cloudwatch_event_rule.from_data": "data.aws_caller_identity.me is known only at plan time",
+        "aws_cloudwatch_event_rule.from_function": "function file()",
+        "aws_cloudwatch_event_rule.each": "each.value is known only at plan time",
+    }
+    assert all(n["known_at"] == "plan" for n in doc["not_checked"])
+    text = run("lint", tmp_path)
+    assert text.out.endswith("(4 known only at plan time, not checked)\n")
+
+
+def test_variable_defaults_tfvars_and_sibling_files(tmp_path: Path) -> None:
+    """A module is its directory: linting one file still resolves the locals and variables of the others."""
+    rule_tf = write(
+        tmp_path / "rules.tf",
+        """\
+resource "aws_cloudwatch_event_rule" "users" {
+  event_pattern  = jsonencode({ source = [var.source], "detail-type" = [local.api], detail = { eventName = ["CreateUser"] } })
+  event_bus_name = var.bus
+  provider       = aws.west
+}
+""",
+    )
+    write(tmp_path / "locals.tf", 'locals {\n  api = "AWS API Call via CloudTrail"\n}\n')
+    write(
+        tmp_path / "variables.tf",
+        'variable "source" {\n  default = "aws.iam"\n}\nvariable "bus" {\n  default = "default"\n}\n'
+        'variable "west" {\n  default = "us-west-2"\n}\n',
+    )
+    write(tmp_path / "providers.tf", 'provider "aws" {\n  alias  = "west"\n  region = var.west\n}\n')
+    rules = rules_by_label(rule_tf)
+    (users,) = rules.values()
+    assert users.pattern["source"] == ["aws.iam"] and users.pattern["detail-type"] == ["AWS API Call via CloudTrail"]
+    assert users.region == "us-west-2" and users.default_bus
+    r = run("lint", rule_tf)
+    assert r.code == 1 and "CTR005 [error]" in r.out  # IAM events are seen only in us-east-1
+    # terraform.tfvars is applied by Terraform itself: its literal value wins over the default
+    write(tmp_path / "terraform.tfvars", 'west = "us-east-1"\nbus = "audit"\n')
+    (users,) = rules_by_label(rule_tf).values()
+    assert users.region == "us-east-1" and not users.default_bus
+    assert run("lint", rule_tf).code == 0
+
+
+EVENTBRIDGE_MODULE = """\
+module "eventbridge" {
+  source  = "terraform-aws-modules/eventbridge/aws"
+  version = "~> 4.0"
+
+  create_bus = false
+  region     = "eu-west-1"
+
+  rules = {
+    accounts = {
+      description   = "New accounts"
+      event_pattern = jsonencode({ "source" : ["aws.organizations"], "detail-type" : ["AWS Service Event via CloudTrail"], "detail" : { "eventName" : ["CreateAccountResult"] } })
+      enabled       = true
+    }
+    describes = {
+      event_pattern = jsonencode({ source = ["aws.ec2"], detail = { eventName = ["DescribeInstances"] } })
+      state         = "enabled_with_all_cloudtrail_management_events"
+    }
+    nightly = {
+      schedule_expression = "cron(0 3 * * ? *)"
+    }
+    computed = {
+      event_pattern = jsonencode({ source = [module.other.source] })
+    }
+  }
+
+  targets = {
+    accounts = [{ name = "queue", arn = aws_sqs_queue.q.arn }]
+  }
+}
+
+module "custom" {
+  source         = "./modules/rule"
+  event_pattern  = jsonencode({ source = ["aws.iam"], detail = { eventName = ["CreateUser"] } })
+  event_bus_name = "audit"
+}
+"""
+
+
+def test_eventbridge_module_rules_map_and_module_inputs(tmp_path: Path) -> None:
+    path = write(tmp_path / "main.tf", EVENTBRIDGE_MODULE)
+    result = read_path(str(path))
+    rules = {r.label: r for f in result.files for r in f.rules}
+    assert sorted(rules) == [
+        "module.custom",
+        'module.eventbridge.rules["accounts"]',
+        'module.eventbridge.rules["computed"]',
+        'module.eventbridge.rules["describes"]',
+    ]
+    accounts = rules['module.eventbridge.rules["accounts"]']
+    assert accounts.state == "ENABLED" and accounts.region == "eu-west-1" and accounts.default_bus
+    # the module upper-cases state (its main.tf: upper(each.value.state))
+    assert rules['module.eventbridge.rules["describes"]'].state == "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+    assert rules['module.eventbridge.rules["computed"]'].known_at == "plan"
+    assert not rules["module.custom"].default_bus
+    lines = EVENTBRIDGE_MODULE.splitlines()
+    assert accounts.line == next(i for i, ln in enumerate(lines, 1) if "New accounts" in ln) + 1
+    doc = run("lint", path, "--format", "json").json()
+    assert doc["summary"]["plan_time"] == 1 and doc["summary"]["checked"] == 3
+    # organizations is a global service seen in us-east-1 only; the module puts the rule in eu-west-1
+    assert [(f["resource"], f["code"]) for f in doc["findings"]] == [('module.eventbridge.rules["accounts"]', "CTR005")]
+
+
+TERRAGRUNT = """\
+include "root" {
+  path = find_in_parent_folders()
+}
+
+terraform {
+  source = "tfr:///terraform-aws-modules/eventbridge/aws?version=4.1.0"
+}
+
+locals {
+  names = ["CreateAccountResult"]
+}
+
+dependency "queue" {
+  config_path = "../queue"
+}
+
+inputs = {
+  bus_name = "default"
+  region   = "us-east-1"
+  rules = {
+    accounts = {
+      event_pattern = jsonencode({
+        source        = ["aws.organizations"]
+        "detail-type" = ["AWS API Call via CloudTrail"]
+        detail        = { eventName = local.names }
+      })
+      state = true
+    }
+  }
+  targets = {
+    accounts = [{ name = "q", arn = dependency.queue.outputs.arn }]
+  }
+}
+"""
+
+
+def test_terragrunt_inputs(tmp_path: Path) -> None:
+    path = write(tmp_path / "live" / "events" / "terragrunt.hcl", TERRAGRUNT)
+    r = run("lint", path, "--format", "json")
+    assert r.code == 1
+    (finding,) = r.json()["findings"]
+    assert (finding["resource"], finding["code"], finding["region"]) == (
+        'inputs.rules["accounts"]',
+        "CTR001",
+        "us-east-1",
+    )
+    assert finding["line"] == TERRAGRUNT.splitlines().index("      event_pattern = jsonencode({") + 1
+    assert finding["state"] == "ENABLED"  # state = true, as the module's tobool() reads it
+
+
+def test_folder_reads_tf_and_terragrunt_and_skips_tool_caches(tmp_path: Path) -> None:
+    write(tmp_path / "envs" / "prod" / "main.tf", EVENTBRIDGE_MODULE)
+    write(tmp_path / "live" / "terragrunt.hcl", TERRAGRUNT)
+    write(tmp_path / ".terraform" / "modules" / "x" / "main.tf", "this is { not hcl")
+    write(tmp_path / "live" / ".terragrunt-cache" / "abc" / "main.tf", "broken {")
+    write(
+        tmp_path / ".terraform.lock.hcl", 'provider "registry.terraform.io/hashicorp/aws" {\n  version = "6.0.0"\n}\n'
+    )
+    result = read_path(str(tmp_path))
+    assert result.errors == []
+    assert sorted(f.path for f in result.files) == [
+        str(tmp_path / "envs" / "prod" / "main.tf"),
+        str(tmp_path / "live" / "terragrunt.hcl"),
+    ]
+    assert result.rule_count == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("bad.tf", 'resource "aws_cloudwatch_event_rule" "r" {\n  event_pattern = \n}\n', "at line 2"),
+        ("bad.hcl", "inputs = {\n  rules = [\n}\n", "at line 3"),
+        ("unclosed.tf", 'resource "x" "y" {\n', ""),
+    ],
+)
+def test_unparsable_hcl_is_one_line_suggesting_a_plan(tmp_path: Path, name: str, content: str, where: str) -> None:
+    path = write(tmp_path / name, content)
+    r = run("lint", path)
+    assert r.code == 2 and r.out == ""
+    (line,) = r.err.splitlines()
+    assert line.startswith(
+        f"ctrules: error: {path}: cannot read this file as Terraform/Terragrunt HCL{(' ' + where) if where else ''}"
+    )
+    assert line.endswith("terraform show -json tfplan > plan.json`")
+
+
+def test_terraform_plan_json_stays_supported(tmp_path: Path) -> None:
+    plan = {
+        "format_version": "1.2",
+        "planned_values": {
+            "root_module": {
+                "resources": [
+                    {
+                        "address": "aws_cloudwatch_event_rule.r",
+                        "mode": "managed",
+                        "type": "aws_cloudwatch_event_rule",
+                        "name": "r",
+                        "values": {
+                            "event_pattern": '{"source": ["aws.organizations"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["CreateAccountResult"]}}'
+                        },
+                    }
+                ]
+            }
+        },
+    }
+    r = run("lint", write(tmp_path / "plan.json", plan), "--region", "us-east-1", "--format", "json")
+    assert r.codes() == ["CTR001"]

@@ -1,17 +1,19 @@
-"""Proof that ctrules' patterns fire, judged by an EventBridge matcher ctrules did not write.
+"""Proof that ctrules' patterns fire, judged by EventBridge matchers rather than by comparing patterns.
 
-Comparing our pattern with the pattern we expect proves nothing. Here LocalStack's EventBridge rule
-engine (``localstack.utils.event_matcher``, pinned in the ``testing`` extra) decides whether the pattern
-of :func:`ctrules.pattern_dict` matches the envelope EventBridge delivers for each catalog event, and
-that the same event under every other CloudTrail detail-type, a wrong source, a wrong eventSource or a
-wrong eventName does not match.
+Comparing our pattern with the pattern we expect proves nothing. Here a matcher decides whether the
+pattern of :func:`ctrules.pattern_dict` matches the envelope EventBridge delivers for each catalog event,
+and that the same event under every other CloudTrail detail-type, a wrong source, a wrong eventSource or
+a wrong eventName does not match. The judge is ``ctrules.eventpattern`` (checked against EventBridge's
+engine aws/event-ruler on its reference cases, tests/eventpattern) and, where installed (the ``dev``
+extra), LocalStack's independent matcher too: both must give the same answer.
 
 The envelopes are built here, from the catalog's eventSource/eventName and the detail-type table of
 ``facts.md`` (not from ctrules' own ``DETAIL_TYPES`` or ``source`` fields, which are under test), and
 not with :func:`ctrules.testing.sample_event` (tested in ``tests/testing``).
 
-Known divergences of the matcher from AWS (facts.md): wildcard ``*`` needs one character or more;
-booleans compare equal to numbers; no same-array-element check. ctrules' patterns use none of these.
+Known divergences of LocalStack from AWS (facts.md, tests/eventpattern/README.md): wildcard ``*`` needs one
+character or more; booleans compare equal to numbers; no same-array-element check. ctrules' patterns use
+none of these.
 """
 
 from __future__ import annotations
@@ -32,8 +34,12 @@ import ctrules
 from ctrules import catalog
 from ctrules.catalog import CatalogEvent
 from ctrules.errors import EventTypeMismatchError
+from ctrules.eventpattern.match import matches as ours
 
-matcher = pytest.importorskip("localstack.utils.event_matcher", reason="needs ctrules[testing]")
+try:
+    from localstack.utils import event_matcher as localstack_matcher
+except ImportError:  # LocalStack is a dev-time cross-check only
+    localstack_matcher = None
 
 SEED = 20261123
 API_SAMPLE = 2000
@@ -69,7 +75,12 @@ WRONG_SOURCE = "aws.ctrules-no-such-service"
 
 
 def fires(pattern: dict[str, Any], event: dict[str, Any]) -> bool:
-    return bool(matcher.matches_event(json.dumps(pattern), json.dumps(event)))
+    verdict = ours(pattern, event)
+    if localstack_matcher is not None:
+        assert bool(localstack_matcher.matches_event(json.dumps(pattern), json.dumps(event))) is verdict, (
+            f"ctrules' matcher and LocalStack's disagree on {json.dumps(pattern)} / {json.dumps(event)}"
+        )
+    return verdict
 
 
 def source_of(event_source: str) -> str:
@@ -277,6 +288,7 @@ FAMILIES: dict[str, Callable[[CatalogEvent], bool]] = {
 }
 
 
+@pytest.mark.skipif(localstack_matcher is None, reason="LocalStack is a dev-time cross-check")
 def test_matcher_is_quiet() -> None:
     """LocalStack's matcher imports and answers without printing anything (fresh process)."""
     code = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     :param argv: the arguments (``sys.argv[1:]`` when ``None``).
     """
+    _escape_unencodable()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -60,15 +62,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
         sys.stdout.flush()
-    except BrokenPipeError:  # `ctrules search x | head`: the reader left; not an error of ours
+    except BrokenPipeError:  # `ctrules lint x | head -1`: the reader left; the exit code still says what was found
         silence_stdout()
-        return EXIT_OK
+        outcome = getattr(args, "outcome", EXIT_OK)
+        return outcome if isinstance(outcome, int) else EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("ctrules: interrupted\n")
         return 130
     except Exception as exc:  # never a traceback: one line, and ask for a report
         return fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
     return code
+
+
+def _escape_unencodable() -> None:
+    """Write what the output encoding cannot hold as ``\\uXXXX`` escapes instead of failing.
+
+    A template may hold a lone surrogate (``"\\ud800"`` in JSON) and a file name may not be UTF-8 (Python
+    reads it as surrogates): a report that names them must still be written, whole.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
 
 
 def silence_stdout() -> None:

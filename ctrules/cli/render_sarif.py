@@ -24,9 +24,12 @@ def _artifact_uri(path: str) -> tuple[str, bool]:
     try:
         resolved = p.resolve()
         rel = resolved.relative_to(Path.cwd().resolve())
-        return quote(rel.as_posix()), True
+        return quote(rel.as_posix(), errors="surrogateescape"), True
     except (ValueError, OSError):
-        return (p.resolve().as_uri() if p.is_absolute() or p.exists() else quote(p.as_posix())), False
+        # A file name that is not UTF-8 keeps its bytes, percent-encoded (``surrogateescape`` gives them back).
+        if p.is_absolute() or p.exists():
+            return p.resolve().as_uri(), False
+        return quote(p.as_posix(), errors="surrogateescape"), False
 
 
 def _sarif_rules() -> list[dict[str, Any]]:
@@ -82,7 +85,9 @@ def render_sarif(report: LintReport) -> str:
             {"name": r.rule.label, "fullyQualifiedName": r.rule.cdk_path or r.rule.label, "kind": "resource"},
             {"name": f.path, "fullyQualifiedName": r.location, "kind": "value"},
         ]
-        digest = hashlib.sha256(f"{r.file.path}|{r.rule.label}|{f.code}|{f.path}".encode()).hexdigest()
+        digest = hashlib.sha256(
+            f"{r.file.path}|{r.rule.label}|{f.code}|{f.path}".encode(errors="surrogatepass")
+        ).hexdigest()
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": f.severity,

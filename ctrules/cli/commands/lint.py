@@ -13,6 +13,7 @@ from ctrules.cli.render_json import render_json
 from ctrules.cli.render_sarif import render_sarif
 from ctrules.cli.render_text import render_text
 from ctrules.cli.report import LintReport, lint, no_rules_message
+from ctrules.inputs.limits import DEFAULT_MAX_BYTES, set_max_bytes
 
 __all__ = ["STATES", "register", "run"]
 
@@ -53,7 +54,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--catalog-extra", metavar="FILE", help="JSON list of extra catalog events "
                    "(default: extra_events of [tool.ctrules] in pyproject.toml)")  # fmt: skip
+    p.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"largest input file read, in bytes (default {DEFAULT_MAX_BYTES:,}; suffixes K, M, G)",
+    )
     p.set_defaults(run=run)
+
+
+def _byte_count(text: str) -> int:
+    """``--max-bytes``: a positive number of bytes, optionally with a K, M or G suffix (powers of 1,024)."""
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1:].upper(), 1)
+    digits = text[:-1] if scale > 1 else text
+    if not digits.isdigit() or int(digits) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of bytes (e.g. 104857600 or 100M)")
+    return int(digits) * scale
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         apply_project_extensions(args.catalog_extra)
     except CatalogEntryError as exc:
         return fail(str(exc))
+    set_max_bytes(args.max_bytes)
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -97,6 +115,8 @@ def _lint_and_write(args: argparse.Namespace) -> int:
     else:
         for path in report.empty:
             err.write(f"ctrules: note: {path}: no EventBridge rule with an event pattern\n")
+    # Known before a word is written: a reader that leaves early (`| head -1`) does not change the exit code.
+    args.outcome = report.exit_code
     renderers: dict[str, Callable[[LintReport], str]] = {
         "text": render_text,
         "json": render_json,

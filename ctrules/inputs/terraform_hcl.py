@@ -392,8 +392,12 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[Te
 # ------------------------------------------------------------------------------------------------ files
 
 
-def _is_terragrunt(path: Path, tree: Node) -> bool:
-    return path.suffix == ".hcl" and "inputs" in _attributes(_body(tree))
+def _rules(tree: Node, module: _Module, terragrunt: bool, shown: str) -> list[TemplateRule]:
+    """The rules of a parsed file; an expression nested too deeply to evaluate is one input problem."""
+    try:
+        return list(_rules_in_tree(tree, module, terragrunt))
+    except RecursionError:
+        raise InputError(shown, f"an expression nested too deeply to read; {HCL_HINT}", unreadable=True) from None
 
 
 def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
@@ -418,7 +422,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
                 continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
         module = _module_for(path.parent, trees)
     kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-    return InputFile(shown, kind, list(_rules_in_tree(tree, module, terragrunt)), None, text)
+    return InputFile(shown, kind, _rules(tree, module, terragrunt, shown), None, text)
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
@@ -449,12 +453,15 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
                 result.errors.append(exc)
         module = _module_for(folder, {p: t for p, (_, _, t) in trees.items() if p.suffix == ".tf"})
         for path, (path_shown, text, tree) in trees.items():
-            if path.suffix == ".hcl":
-                tg = _Module()
-                _collect(tree, tg)
-                rules = list(_rules_in_tree(tree, tg, True))
-                result.files.append(InputFile(path_shown, "Terragrunt configuration", rules, None, text))
-            else:
-                rules = list(_rules_in_tree(tree, module, False))
-                result.files.append(InputFile(path_shown, "Terraform configuration", rules, None, text))
+            terragrunt = path.suffix == ".hcl"
+            scope = _Module() if terragrunt else module
+            if terragrunt:
+                _collect(tree, scope)
+            try:
+                rules = _rules(tree, scope, terragrunt, path_shown)
+            except InputError as exc:
+                result.errors.append(exc)
+                continue
+            kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+            result.files.append(InputFile(path_shown, kind, rules, None, text))
     return found

@@ -334,6 +334,21 @@ def test_unparsable_hcl_is_one_line_suggesting_a_plan(tmp_path: Path, name: str,
     assert line.endswith("terraform show -json tfplan > plan.json`")
 
 
+def test_expression_nested_too_deeply_is_one_line(tmp_path: Path) -> None:
+    depth = 3000
+    nested = "{ a = " * depth + "1" + " }" * depth
+    path = write(
+        tmp_path / "deep.tf",
+        f'resource "aws_cloudwatch_event_rule" "r" {{\n  event_pattern = jsonencode({nested})\n}}\n',
+    )
+    r = run("lint", path)
+    assert r.code == 2 and r.out == ""
+    assert (
+        r.err
+        == f"ctrules: error: {path}: an expression nested too deeply to read; lint a plan instead: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`\n"
+    )
+
+
 def test_terraform_plan_json_stays_supported(tmp_path: Path) -> None:
     plan = {
         "format_version": "1.2",

@@ -84,3 +84,22 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules cdk.out .cache .mypy_cache .pytest_cache .ruff_cache
+
+.PHONY: help docs
+
+help:
+	@echo "make targets:"
+	@echo "  setup          create .venv (Python deps, Node 24) and node_modules (pinned CDK CLI); reused afterwards"
+	@echo "  synth          cdk synth of every example stack with every check on (templates in cdk.out/)"
+	@echo "  test           ruff, mypy --strict, catalog-check, pytest (includes the docs tests)"
+	@echo "  lint           ruff check ."
+	@echo "  typecheck      mypy --strict ctrules"
+	@echo "  unit           pytest only"
+	@echo "  catalog        regenerate ctrules/catalog/data/catalog.json from the pinned botocore and the overlay"
+	@echo "  catalog-check  exit 1 when the committed catalog is not what the inputs give"
+	@echo "  docs           regenerate docs/checks.md and README.md's checks table and catalog counts"
+	@echo "  bench          run every benchmark in bench/ and print one table (minutes)"
+	@echo "  clean          remove .venv, node_modules, cdk.out and caches"
+
+docs: $(PY_STAMP)
+	@$(BIN)/python scripts/gen_docs.py

@@ -8,7 +8,9 @@ Rules, with the CloudTrail event, its eventType (which decides the EventBridge d
 
 - ``RootConsoleSignIn``: signin ``ConsoleLogin`` with ``userIdentity.type`` = ``Root``. eventType
   ``AwsConsoleSignIn`` → detail-type ``AWS Console Sign In via CloudTrail`` (the EventBridge guide's
-  spelling "Signin" never matches). In every region's stack, see below.
+  spelling "Signin" never matches). Only in the stacks of us-east-1, us-east-2 and us-west-2: since
+  2026-09-16 CloudTrail records root sign-ins in whichever of those Regions served them (AWS What's New,
+  "AWS improves regional resiliency for root user sign-in"); elsewhere the rule would never fire (CTR005).
 - ``FailedConsoleSignIn``: signin ``ConsoleLogin`` with ``responseElements.ConsoleLogin`` = ``Failure``.
 - ``TrailTampering``: cloudtrail ``StopLogging``, ``DeleteTrail``, ``UpdateTrail``. ``AwsApiCall`` →
   ``AWS API Call via CloudTrail``; regional (recorded where the call was made, the trail's home region).
@@ -40,6 +42,7 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from ctrules import ApiCallRule, ConsoleSignInRule, ServiceEventRule
+from ctrules.checks.ctr005_global_region import ROOT_SIGN_IN_REGIONS
 from examples.common import AlertTopic
 from examples.config import GLOBAL_EVENTS_REGION
 
@@ -138,14 +141,15 @@ class SecurityAlarmsStack(cdk.Stack):
         def notify(title: str) -> list[events.IRuleTarget]:
             return [targets.SnsTopic(self.alerts.topic, message=_alert(title))]
 
-        self.rules["RootConsoleSignIn"] = ConsoleSignInRule(
-            self,
-            "RootConsoleSignIn",
-            "ConsoleLogin",
-            detail=_ROOT,
-            description="Someone signed in (or tried to) to the console as the root user",
-            targets=notify("console sign-in as the root user"),
-        )
+        if self.region in ROOT_SIGN_IN_REGIONS:
+            self.rules["RootConsoleSignIn"] = ConsoleSignInRule(
+                self,
+                "RootConsoleSignIn",
+                "ConsoleLogin",
+                detail=_ROOT,
+                description="Someone signed in (or tried to) to the console as the root user",
+                targets=notify("console sign-in as the root user"),
+            )
         self.rules["FailedConsoleSignIn"] = ConsoleSignInRule(
             self,
             "FailedConsoleSignIn",

@@ -57,11 +57,14 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     return out
 
 
-#: CloudTrail records the root user's console sign-in in us-east-1. Evidence: the CloudTrail user guide,
+#: The Regions where CloudTrail records the root user's console sign-in (ConsoleLogin): since 2026-09-16 root
+#: sign-in is served from us-east-1, us-east-2 and us-west-2, and the event is recorded in the Region that
+#: processed it. Evidence: https://aws.amazon.com/about-aws/whats-new/2026/09/root-user-regional-resiliency/
+#: and the console sign-in events page of the CloudTrail user guide,
 #: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
-#: (see the ConsoleLogin and CheckMfa notes in ctrules/catalog/overlay/signin_events.json).
-ROOT_SIGN_IN_REGION = "us-east-1"
+ROOT_SIGN_IN_REGIONS = ("us-east-1", "us-east-2", "us-west-2")
 _SIGN_IN_SOURCE = "signin.amazonaws.com"
+_ROOT_REGIONS_TEXT = ", ".join(ROOT_SIGN_IN_REGIONS[:-1]) + " or " + ROOT_SIGN_IN_REGIONS[-1]
 
 
 def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
@@ -74,15 +77,14 @@ def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
     if not names or not all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names):
         return []
     item = types[0]
-    if region is not None and region != ROOT_SIGN_IN_REGION:
+    if region is not None and region not in ROOT_SIGN_IN_REGIONS:
         return [
             Finding(
                 "CTR005",
                 ERROR,
-                f"CloudTrail records the root user's console sign-in events in {ROOT_SIGN_IN_REGION}; this rule is in "
-                f"{region}, so it never fires.",
-                f"deploy the rule in {ROOT_SIGN_IN_REGION}, or forward the events from {ROOT_SIGN_IN_REGION} to a bus "
-                f"in {region}",
+                f"CloudTrail records the root user's console sign-in events in {_ROOT_REGIONS_TEXT} (the Region that "
+                f"served the sign-in); this rule is in {region}, so it never fires.",
+                f"deploy the rule in each of {_ROOT_REGIONS_TEXT}, or forward their events to a bus in {region}",
                 item.path,
             )
         ]
@@ -91,9 +93,9 @@ def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
             Finding(
                 "CTR005",
                 WARNING,
-                f"CloudTrail records the root user's console sign-in events in {ROOT_SIGN_IN_REGION}, and this rule's "
-                f"region is unknown: it fires only if deployed in {ROOT_SIGN_IN_REGION}.",
-                f"deploy it in {ROOT_SIGN_IN_REGION} (CDK: stack env region; `ctrules lint --region`)",
+                f"CloudTrail records the root user's console sign-in events in {_ROOT_REGIONS_TEXT}, and this "
+                "rule's region is unknown: it fires only if deployed in one of them.",
+                f"deploy it in each of {_ROOT_REGIONS_TEXT} (CDK: stack env region; `ctrules lint --region`)",
                 item.path,
             )
         ]
@@ -105,7 +107,7 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     filter on the user type, which decides where sign-in events are recorded)."""
     if not ctx.default_bus:
         return True
-    if "userIdentity" in facts.detail_keys and ctx.region != ROOT_SIGN_IN_REGION:
+    if "userIdentity" in facts.detail_keys and ctx.region not in ROOT_SIGN_IN_REGIONS:
         return False
     homes = facts.single_homes
     return not homes or (ctx.region is not None and homes <= {ctx.region})

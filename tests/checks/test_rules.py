@@ -60,7 +60,7 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("root-sign-in-outside-us-east-1", "CTR005",
      p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}),
      RuleContext(region="eu-west-1"),
-     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, "root user"),
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, "us-east-2"),
     ("record-field-at-top-level", "CTR010",
      {"source": ["aws.iam"], "detail-type": [API], "eventName": ["CreateUser"]}, US_EAST_1,
      p("aws.iam", API, eventName="CreateUser"), US_EAST_1, "under detail"),

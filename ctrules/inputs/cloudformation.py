@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -28,6 +29,9 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
     if not isinstance(resources, dict):
         return
     for key, res in resources.items():
+        if isinstance(key, str) and key.startswith(FOR_EACH):
+            yield from _rules_in_for_each(key, res, [{}])
+            continue
         if not isinstance(res, dict):
             continue
         logical_id = str(key)
@@ -83,6 +87,71 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                     anchors=("Resources", logical_id, "Events", ev_name),
                     kind=str(rtype),
                 )
+
+
+#: The key prefix of a loop of the ``AWS::LanguageExtensions`` transform (``Fn::ForEach::Name``).
+FOR_EACH = "Fn::ForEach::"
+#: Loops writing out more resources than this are not written out here (their rules are not checked).
+_MAX_LOOP_COPIES = 1000
+
+
+def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None) -> Iterator[TemplateRule]:
+    """The rules a ``Fn::ForEach`` loop of resources makes (``[identifier, collection, {logical id: resource}]``).
+
+    The transform writes the loop out when the stack is deployed. ctrules does the same when it can: a literal
+    collection gives one rule per value (``${Id}`` and ``&{Id}`` replaced in the logical id and the pattern),
+    and a pattern that does not use the identifier is checked once. Any other rule (a collection given by a
+    parameter, a pattern built from it) is counted as known only at deploy time and reported as not checked.
+
+    :param outer: the identifier values of the loops around this one, one dict per copy (None: not known).
+    """
+    if not isinstance(value, list) or len(value) != 3 or not isinstance(value[2], dict):
+        return
+    identifier, collection = value[0], value[1]
+    copies: list[dict[str, str]] | None = None
+    fits = isinstance(collection, list) and outer is not None and len(outer) * len(collection) <= _MAX_LOOP_COPIES
+    literal = fits and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in collection)
+    if literal and outer is not None and isinstance(identifier, str):
+        copies = [{**b, identifier: str(v)} for b in outer for v in collection]
+    for key, res in value[2].items():
+        if isinstance(key, str) and key.startswith(FOR_EACH):
+            yield from _rules_in_for_each(f"{loop}/{key}", res, copies)
+            continue
+        if not isinstance(res, dict):
+            continue
+        rules = list(rules_in_template({"Resources": {key: res}}))
+        if not rules:
+            continue
+        text = json.dumps(res)
+        uses_loop = "${" in text or "&{" in text
+        for bindings in (copies or [{}]) if (copies is not None or not uses_loop) else []:
+            written = json.loads(_substitute(text, bindings)) if bindings else res
+            logical_id = _substitute(str(key), bindings, quote=False)
+            for rule in rules_in_template({"Resources": {logical_id: written}}):
+                rule.name = rule.logical_id = f"{loop}/{rule.name}"
+                rule.location = ("Resources", loop, 2, str(key), *rule.location[2:])
+                rule.anchors = ("Resources", loop)
+                yield rule
+        if copies is None and uses_loop:
+            for rule in rules:
+                rule.name = rule.logical_id = f"{loop}/{rule.name}"
+                rule.location = ("Resources", loop, 2, str(key), *rule.location[2:])
+                rule.anchors = ("Resources", loop)
+                rule.pattern, rule.problem, rule.deploy_time = None, None, True
+                rule.unknown = (
+                    "a rule inside Fn::ForEach whose values come from a parameter or another intrinsic: the "
+                    "AWS::LanguageExtensions transform writes it out at deploy time"
+                )
+                yield rule
+
+
+def _substitute(text: str, bindings: dict[str, str], *, quote: bool = True) -> str:
+    """``${Id}`` -> the value and ``&{Id}`` -> the value's letters and digits (JSON-escaped when ``quote``)."""
+    for name, v in bindings.items():
+        plain = json.dumps(v)[1:-1] if quote else v
+        alnum = "".join(c for c in v if c.isalnum())
+        text = text.replace("${" + name + "}", plain).replace("&{" + name + "}", alnum)
+    return text
 
 
 def is_sam(template: Mapping[str, Any]) -> bool:

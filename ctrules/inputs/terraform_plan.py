@@ -85,12 +85,30 @@ def rules_in_terraform(doc: Any) -> Iterator[TemplateRule]:
     known = {r for r in regions.values() if r is not None}
     if default_region is None and "aws" not in regions and len(known) == 1:
         default_region = next(iter(known))
+    after_apply = _unknown_until_apply(doc.get("resource_changes"))
     for top in ("planned_values", "values"):
         section = doc.get(top)
         root = section.get("root_module") if isinstance(section, dict) else None
         if isinstance(root, dict):
-            yield from _tf_module(root, (top, "root_module"), regions, keys, default_region)
+            yield from _tf_module(root, (top, "root_module"), regions, keys, default_region, after_apply)
             return
+
+
+def _unknown_until_apply(changes: Any) -> frozenset[str]:
+    """Addresses of rules whose ``event_pattern`` the plan marks as known only after apply (``after_unknown``)."""
+    out: set[str] = set()
+    for change in changes if isinstance(changes, list) else []:
+        if not isinstance(change, dict) or change.get("type") != TF_RULE_TYPE:
+            continue
+        detail = change.get("change")
+        unknown = detail.get("after_unknown") if isinstance(detail, dict) else None
+        if (
+            isinstance(unknown, dict)
+            and unknown.get("event_pattern") is True
+            and isinstance(change.get("address"), str)
+        ):
+            out.add(change["address"])
+    return frozenset(out)
 
 
 def _tf_module(
@@ -99,6 +117,7 @@ def _tf_module(
     regions: Mapping[str, str | None],
     keys: Mapping[str, str],
     default_region: str | None,
+    after_apply: frozenset[str] = frozenset(),
 ) -> Iterator[TemplateRule]:
     resources = module.get("resources")
     for i, res in enumerate(resources if isinstance(resources, list) else []):
@@ -107,11 +126,26 @@ def _tf_module(
         if res.get("mode", "managed") != "managed":
             continue
         values = res.get("values")
-        if not isinstance(values, dict) or values.get("event_pattern") in (None, ""):
-            continue  # a schedule-only rule, or a pattern known only after apply
+        if not isinstance(values, dict):
+            continue
         address = res.get("address")
         if not isinstance(address, str):
             address = f"{TF_RULE_TYPE}.{res.get('name', i)}"
+        if values.get("event_pattern") in (None, ""):
+            if address in after_apply:  # counted and reported as not checked, not silently left out
+                yield TemplateRule(
+                    logical_id=address,
+                    pattern=None,
+                    state=None,
+                    default_bus=True,
+                    name=address,
+                    location=(*location, "resources", i, "values"),
+                    deploy_time=True,
+                    anchors=(f"address={address}",),
+                    kind=TF_RULE_TYPE,
+                    unknown="the plan says event_pattern is known only after terraform apply",
+                )
+            continue  # else a schedule-only rule
         state: Any = values.get("state")
         if not (isinstance(state, str) and state) and isinstance(values.get("is_enabled"), bool):
             state = "ENABLED" if values["is_enabled"] else "DISABLED"
@@ -140,4 +174,4 @@ def _tf_module(
     children = module.get("child_modules")
     for j, child in enumerate(children if isinstance(children, list) else []):
         if isinstance(child, dict):
-            yield from _tf_module(child, (*location, "child_modules", j), regions, keys, default_region)
+            yield from _tf_module(child, (*location, "child_modules", j), regions, keys, default_region, after_apply)

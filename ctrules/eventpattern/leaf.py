@@ -321,7 +321,12 @@ def compile_leaf(leaf: Sequence[object]) -> CompiledLeaf:
     tests: list[Test] = []
     absent_ok = undecided = False
     numeric_leaf = any(_numeric_item(item) for item in leaf)
+    strings = frozenset(item for item in leaf if isinstance(item, str) and not is_token(item))
+    if strings:  # the exact strings, as one set lookup
+        tests.append(lambda v: type(v) is str and v in strings)
     for item in leaf:
+        if isinstance(item, str) and item in strings:
+            continue
         try:
             test, absent = compile_item(item, numeric_leaf)
         except Exception:  # pragma: no cover - defensive: compile_item is written not to raise

@@ -27,6 +27,7 @@ from ctrules.eventpattern.vocab import OR_KEY, is_token
 __all__ = [
     "CompiledPattern",
     "InvalidPatternError",
+    "clear_cache",
     "compile_pattern",
     "flatten_event",
     "matches",
@@ -35,7 +36,8 @@ __all__ = [
 Membership = tuple[tuple[int, int], ...]  # (array id, element index) for each enclosing array of objects
 Flat = dict[str, list[tuple[object, Membership]]]
 
-_CACHE: dict[str, CompiledPattern] = {}
+_CACHE: dict[str, CompiledPattern] = {}  # by the pattern's JSON text
+_BY_ID: dict[int, tuple[Mapping[str, Any], object, CompiledPattern]] = {}  # dict patterns by identity
 _CACHE_SIZE = 4096
 
 
@@ -59,24 +61,26 @@ class Field:
 class CompiledPattern:
     """A validated, compiled pattern; :meth:`matches` tests one event (a dict or JSON text)."""
 
-    __slots__ = ("pattern", "rules", "steps")
+    __slots__ = ("pattern", "rules", "trie")
 
     def __init__(self, pattern: Mapping[str, Any]) -> None:
         self.pattern = pattern
         self.rules: tuple[tuple[Field, ...], ...] = tuple(_fields(rule) for rule in _expand(pattern, (), [{}]))
-        steps: set[str] = set()
-        for rule in self.rules:
-            for f in rule:
-                steps.update(f.name.split("."))
-        self.steps = frozenset(steps)
+        self.trie = name_trie({f.name for rule in self.rules for f in rule})
 
     def matches(self, event: Mapping[str, Any] | str) -> bool:
         """True when EventBridge would deliver ``event`` to a rule with this pattern.
 
         :raises ValueError: the event is not a JSON object.
         """
-        flat, nested = flatten_event(event, self.steps)
+        flat, nested = flatten_event(event, self.trie)
         return any(_rule_matches(rule, flat, nested) for rule in self.rules)
+
+
+def clear_cache() -> None:
+    """Forget every compiled pattern (for benchmarks and tests)."""
+    _CACHE.clear()
+    _BY_ID.clear()
 
 
 def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
@@ -88,12 +92,17 @@ def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
     if isinstance(pattern, str):
         key = pattern
     else:
+        seen = _BY_ID.get(id(pattern))
+        if seen is not None and seen[0] is pattern and seen[1] == pattern:  # the same, unchanged dict
+            return seen[2]
         try:
             key = json.dumps(pattern, sort_keys=True)
         except (TypeError, ValueError) as exc:
             raise InvalidPatternError(f"the event pattern is not JSON data: {exc}") from exc
     hit = _CACHE.get(key)
     if hit is not None:
+        if not isinstance(pattern, str):
+            _remember(pattern, key, hit)
         return hit
     data: object = pattern
     if isinstance(pattern, str):
@@ -113,7 +122,16 @@ def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[key] = compiled
+    if not isinstance(pattern, str):
+        _remember(pattern, key, compiled)
     return compiled
+
+
+def _remember(pattern: Mapping[str, Any], key: str, compiled: CompiledPattern) -> None:
+    """Remember a dict pattern by identity, with a copy to notice later changes to it."""
+    if len(_BY_ID) >= _CACHE_SIZE:
+        _BY_ID.clear()
+    _BY_ID[id(pattern)] = (pattern, json.loads(key), compiled)
 
 
 def matches(pattern: Mapping[str, Any] | str, event: Mapping[str, Any] | str) -> bool:
@@ -164,9 +182,23 @@ def _fields(rule: _Rule) -> tuple[Field, ...]:
 # ------------------------------------------------------------------------------------------------ events
 
 
-def flatten_event(event: Mapping[str, Any] | str, steps: frozenset[str] | None = None) -> tuple[Flat, bool]:
+Trie = dict[str, "Trie"]  # the pattern's field names, one level per name part
+
+
+def name_trie(names: list[str] | set[str] | frozenset[str]) -> Trie:
+    """The dotted field names as a trie of their parts."""
+    root: Trie = {}
+    for name in names:
+        node = root
+        for part in name.split("."):
+            node = node.setdefault(part, {})
+    return root
+
+
+def flatten_event(event: Mapping[str, Any] | str, trie: Trie | None = None) -> tuple[Flat, bool]:
     """The event's values by dotted field name, each with its array membership; and whether any value sits
-    in an array of objects. Only names made of ``steps`` are kept (all when None).
+    in an array of objects. Only names the ``trie`` holds are kept (all when None); an event key with dots
+    counts as the nested keys it spells (event-ruler joins names with dots).
 
     :raises ValueError: the event is not a JSON object (or not valid JSON).
     """
@@ -176,27 +208,47 @@ def flatten_event(event: Mapping[str, Any] | str, steps: frozenset[str] | None =
         raise ValueError(f"an event must be a JSON object, got {type(event).__name__}")
     out: Flat = {}
     state = [0, 0]  # arrays seen, values with a membership
-    _flatten_object(event, "", steps, out, (), state)
+    _flatten_object(event, "", trie, out, (), state)
     return out, state[1] > 0
 
 
-def _used(key: str, steps: frozenset[str] | None) -> bool:
-    if steps is None or key in steps:
-        return True
-    return "." in key and all(part in steps for part in key.split("."))
+def _child(trie: Trie | None, key: str) -> Trie | bool | None:
+    """The trie below ``key`` (None: keep everything); False when no field of the pattern uses it."""
+    if trie is None:
+        return None
+    node = trie.get(key)
+    if node is not None:
+        return node
+    if "." in key:
+        node = trie
+        for part in key.split("."):
+            node = node.get(part)
+            if node is None:
+                return False
+        return node
+    return False
 
 
 def _flatten_object(
-    obj: Mapping[str, Any], prefix: str, steps: frozenset[str] | None, out: Flat, member: Membership, state: list[int]
+    obj: Mapping[str, Any], prefix: str, trie: Trie | None, out: Flat, member: Membership, state: list[int]
 ) -> None:
     for key, value in obj.items():
-        if not isinstance(key, str) or not _used(key, steps):
-            continue
+        if trie is None:
+            below: Trie | bool | None = None
+        else:
+            below = trie.get(key)
+            if below is None:
+                if type(key) is not str or "." not in key:
+                    continue
+                below = _child(trie, key)
+                if below is False:
+                    continue
         name = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, Mapping):
-            _flatten_object(value, name, steps, out, member, state)
-        elif isinstance(value, list):
-            _flatten_array(value, name, steps, out, member, state)
+        kind = type(value)
+        if kind is dict or (kind is not list and isinstance(value, Mapping)):
+            _flatten_object(value, name, below, out, member, state)  # type: ignore[arg-type]
+        elif kind is list:
+            _flatten_array(value, name, below, out, member, state)  # type: ignore[arg-type]
         else:
             out.setdefault(name, []).append((value, member))
             if member:
@@ -204,15 +256,16 @@ def _flatten_object(
 
 
 def _flatten_array(
-    items: list[Any], name: str, steps: frozenset[str] | None, out: Flat, member: Membership, state: list[int]
+    items: list[Any], name: str, trie: Trie | None, out: Flat, member: Membership, state: list[int]
 ) -> None:
     array_id = state[0]
     state[0] += 1
     for index, value in enumerate(items):
-        if isinstance(value, Mapping):
-            _flatten_object(value, name, steps, out, (*member, (array_id, index)), state)
-        elif isinstance(value, list):
-            _flatten_array(value, name, steps, out, (*member, (array_id, index)), state)
+        kind = type(value)
+        if kind is dict or (kind is not list and isinstance(value, Mapping)):
+            _flatten_object(value, name, trie, out, (*member, (array_id, index)), state)
+        elif kind is list:
+            _flatten_array(value, name, trie, out, (*member, (array_id, index)), state)
         else:
             out.setdefault(name, []).append((value, member))
             if member:
@@ -231,7 +284,10 @@ def _rule_matches(rule: tuple[Field, ...], flat: Flat, nested: bool) -> bool:
                     return False
                 continue
             test = f.leaf.test
-            if not any(test(value) for value, _ in values):
+            if len(values) == 1:
+                if not test(values[0][0]):
+                    return False
+            elif not any(test(value) for value, _ in values):
                 return False
         return True
     return _search(rule, 0, {}, flat)

@@ -9,7 +9,7 @@ import pytest
 
 from ctrules.checks.syntax import leaf_accepts as shim_leaf_accepts
 from ctrules.eventpattern.leaf import cidr_bounds, in_hex_range, ip_hex, leaf_accepts, leaf_matches
-from ctrules.eventpattern.match import InvalidPatternError, compile_pattern, flatten_event, matches
+from ctrules.eventpattern.match import InvalidPatternError, compile_pattern, flatten_event, matches, name_trie
 
 
 def m(pattern: dict[str, Any], event: dict[str, Any] | str) -> bool:
@@ -165,8 +165,8 @@ def test_compiled_patterns_are_cached_by_json() -> None:
 
 
 def test_flatten_keeps_only_used_names() -> None:
-    flat, nested = flatten_event({"a": {"b": 1, "c": 2}, "z": [{"b": 3}]}, frozenset({"a", "b"}))
-    assert flat == {"a.b": [(1, ())]} and not nested
+    flat, nested = flatten_event({"a": {"b": 1, "c": 2}, "z": [{"b": 3}], "a.b": 4}, name_trie(["a.b"]))
+    assert flat == {"a.b": [(1, ()), (4, ())]} and not nested
 
 
 def test_the_checks_use_the_same_leaf_semantics() -> None:

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctrules.catalog import (
+    API_CALL,
+    CONSOLE_ACTION,
     CONSTRUCT_FOR_EVENT_TYPE,
     DETAIL_TYPES,
     EVENT_TYPES,
     INSIGHT,
     NETWORK_ACTIVITY,
+    SERVICE_EVENT,
     CatalogEvent,
     get,
     lookup,
@@ -58,6 +61,12 @@ class ResolvedPattern:
     events: tuple[CatalogEvent, ...]
     event_types: tuple[str, ...]
 
+    @property
+    def unlisted(self) -> tuple[CatalogEvent, ...]:
+        """Events the catalog does not list, taken on the caller's word (``service=`` and the construct's
+        eventType); see :func:`resolve`."""
+        return tuple(e for e in self.events if not e.origins)
+
 
 def _mismatch(
     ev: CatalogEvent,
@@ -89,12 +98,52 @@ def _mismatch(
     return text
 
 
+_EVENTBRIDGE_READ_ONLY_PREFIXES = ("Describe", "Get", "List")
+
+
+def _unlisted(name: str, service: str, event_type: str) -> CatalogEvent | None:
+    """An event the catalog does not list, accepted because the caller named its service and the construct
+    states its eventType; None when the name is provably a mistake (a slip of a known name, an IAM action, an
+    SDK name CloudTrail logs differently, a name of another service)."""
+    from ctrules.catalog import event_source_for, source_of, suggest
+    from ctrules.catalog.index import index
+    from ctrules.checks.mistakes import iam_action, provable_slip
+
+    es = event_source_for(service)  # raises UnknownServiceError for an unknown service
+    s = index()
+    if not name or iam_action(name) or "*" in name or name in s.by_name or name in s.aliases:
+        return None
+    if provable_slip(name, suggest(name, limit=5, service=service)) is not None:
+        return None
+    rows = s.by_source.get(es, ())
+    home = s.event(rows[0]).home_region if rows else None
+    return CatalogEvent(
+        event_name=name,
+        event_source=es,
+        source=source_of(es),
+        event_types=(event_type,),
+        read_only=None,
+        # EventBridge's own rule for names it has no table entry for (eb-service-event-cloudtrail-management).
+        eventbridge_read_only=event_type == "AwsApiCall" and name.startswith(_EVENTBRIDGE_READ_ONLY_PREFIXES),
+        category="Management",
+        home_region=home,
+        service=None,
+        verified=False,
+        evidence=(),
+        origins=(),
+    )
+
+
 def _pick(name: str, service: str | None, event_type: str | None, prefix: str) -> CatalogEvent:
     """The one catalog event ``name`` stands for, given the service and the wanted eventType."""
     if event_type is None:
         return get(name, service=service)
     candidates = lookup(name, service=service)
     if not candidates:
+        if service is not None and event_type in (API_CALL, SERVICE_EVENT, CONSOLE_ACTION):
+            taken = _unlisted(name, service, event_type)
+            if taken is not None:
+                return taken
         return get(name, service=service)  # raises UnknownEventError with suggestions
     fitting = [e for e in candidates if event_type in types_of(e)]
     unfit = [e for e in candidates if event_type not in types_of(e)]

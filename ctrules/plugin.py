@@ -30,20 +30,22 @@ from typing import Any
 import aws_cdk as cdk
 import jsii
 
+from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, known_region
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
 
 __all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template", "known_region"]
 
-#: The plugin's name: acknowledgement ids are ``ctrules::<code>``.
-PLUGIN_NAME = "ctrules"
 
 
 def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()) -> list[tuple[TemplateRule, Finding]]:
     """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding)."""
     out: list[tuple[TemplateRule, Finding]] = []
     skip = tuple(ignore)
+    resources = template.get("Resources") if isinstance(template, dict) else None
     for rule in rules_in_template(template):
+        if _typed(resources, rule.logical_id):
+            continue  # a typed ctrules rule: it checks itself at synthesis (one report per problem)
         if rule.problem is not None:
             out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
             continue
@@ -55,22 +57,31 @@ def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()
     return out
 
 
-def known_region(value: Any) -> str | None:
-    """A region name, or ``None`` for an unresolved token, CDK's ``unknown-region`` or no value."""
-    if not isinstance(value, str) or not value or cdk.Token.is_unresolved(value) or value.startswith("unknown"):
-        return None
-    return value
+def _typed(resources: Any, logical_id: str) -> bool:
+    resource = resources.get(logical_id) if isinstance(resources, dict) else None
+    metadata = resource.get("Metadata") if isinstance(resource, dict) else None
+    return isinstance(metadata, dict) and metadata.get(TYPED_RULE_METADATA) is True
 
 
 @jsii.implements(cdk.IPolicyValidationPlugin)
 class CloudTrailChecks:
-    """Checks every EventBridge rule of a CDK app for CloudTrail mistakes (CTR001-CTR009).
+    """Checks every EventBridge rule of a CDK app for CloudTrail mistakes (every CTR check).
 
-    :param ignore: check codes to skip everywhere (prefer acknowledging one rule with a reason).
+    Rules made by the typed ctrules constructs check themselves at synthesis and are skipped here, so each
+    problem is reported once; acknowledge either kind with ``ctrules::CTR0xx``.
     """
 
-    def __init__(self, *, ignore: Iterable[str] = ()) -> None:
+    def __init__(self, *, ignore: Iterable[str] = (), catalog_extra: str | Path | None = None) -> None:
+        """
+        :param ignore: check codes to skip everywhere.
+        :param catalog_extra: a JSON file of events to add to the catalog (see ``ctrules/catalog/README.md``);
+            without it, the ``extra_events`` file of ``[tool.ctrules]`` in the nearest ``pyproject.toml``.
+        :raises ctrules.catalog.CatalogEntryError: an entry of that file is malformed (file, entry, field, fix).
+        """
+        from ctrules.catalog import apply_project_extensions
+
         self._ignore = tuple(ignore)
+        apply_project_extensions(None if catalog_extra is None else str(catalog_extra))
 
     @property
     def name(self) -> str:

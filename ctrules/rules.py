@@ -23,6 +23,7 @@ import jsii
 from aws_cdk import aws_events as events
 from constructs import Construct, IValidation
 
+from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, bus_is_default, known_region
 from ctrules.catalog import (
     API_CALL,
     CONSOLE_ACTION,
@@ -78,16 +79,7 @@ def _path(scope: Construct, id: str) -> str:
 
 
 def _region_of(scope: Construct) -> str | None:
-    from ctrules.plugin import known_region
-
     return known_region(cdk.Stack.of(scope).region)
-
-
-def _bus_is_default(bus: events.IEventBus | None) -> bool:
-    if bus is None:
-        return True
-    name = bus.event_bus_name
-    return not cdk.Token.is_unresolved(name) and name == "default"
 
 
 def _acknowledged(construct: Construct) -> set[str]:
@@ -96,8 +88,6 @@ def _acknowledged(construct: Construct) -> set[str]:
     ``cdk.Validations.of(x).acknowledge(...)`` silences the plugin's findings; the constructs' own
     synth-time checks honour the same acknowledgements.
     """
-    from ctrules.plugin import PLUGIN_NAME
-
     key = cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY
     codes: set[str] = set()
     for scope in construct.node.scopes:
@@ -200,10 +190,13 @@ class _CloudTrailRuleBase(events.Rule):
         try:
             resolved = resolve(event_name, service=service, event_type=event_type, detail=detail)
         except CtrulesError:
-            # Again, to name the construct path in the message (computed only when something is wrong).
+            resolved = None
+        if resolved is None:
+            # Again, outside the handler (one traceback, not two chained ones), to name the construct path in
+            # the message (computed only when something is wrong).
             resolve(event_name, service=service, event_type=event_type, detail=detail, context=_path(scope, id))
-            raise
-        default_bus = _bus_is_default(event_bus)
+            raise AssertionError("unreachable: the second resolve raises")  # pragma: no cover
+        default_bus = bus_is_default(event_bus)
         management = event_type not in (INSIGHT, NETWORK_ACTIVITY)  # the State gates management events only
         read_only = management and any(e.eventbridge_read_only for e in resolved.events)
         state = READ_ONLY_RULE_STATE if read_only else None
@@ -240,10 +233,13 @@ class _CloudTrailRuleBase(events.Rule):
         self._ctrules_modified = False
         self._ctrules_default_bus = default_bus
         self._ctrules_state = "DISABLED" if enabled is False else (state or "ENABLED")
+        cfn = self.node.default_child
+        assert isinstance(cfn, events.CfnRule)
         if state is not None and enabled is not False:
-            cfn = self.node.default_child
-            assert isinstance(cfn, events.CfnRule)
             cfn.state = state
+        # The rule checks itself at synthesis (below); the CloudTrailChecks plugin skips it, so each problem is
+        # reported once, with one acknowledgement id (ctrules::CTR0xx).
+        cfn.add_metadata(TYPED_RULE_METADATA, True)
         checks = scope.__dict__.get("_ctrules_scope_checks")
         if not isinstance(checks, _ScopeChecks):
             checks = _ScopeChecks(scope)
@@ -265,11 +261,21 @@ def _wrap_add_event_pattern(rule: _CloudTrailRuleBase) -> Callable[..., None]:
 
 
 def _needs_synth_check(rule: _CloudTrailRuleBase) -> bool:
+    """Can a check find anything in the rule's final pattern? (It was built from the catalog: only what depends
+    on the region, a trail, later changes, the size of the pattern, retired or unlisted events can.)"""
     return (
         rule._ctrules_modified
         or rule._ctrules_has_detail
-        or any(e.home_region is not None or e.category == "Data" for e in rule.catalog_events)
+        or len(rule.catalog_events) > _SMALL_RULE
+        or any(
+            e.home_region is not None or e.category == "Data" or e.retired or not e.origins
+            for e in rule.catalog_events
+        )
     )
+
+
+#: Typed rules with at most this many events are certainly within the pattern-size quota (CTR013).
+_SMALL_RULE = 20
 
 
 def _final_pattern_and_state(rule: _CloudTrailRuleBase) -> tuple[dict[str, Any] | None, str | None]:

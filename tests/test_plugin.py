@@ -173,3 +173,47 @@ def test_the_collector_is_left_as_it_was(tmp_path: Path, enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_typed_rule_problem_is_reported_once(tmp_path: Path) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path / "cdk.out"))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(st, "Iam", "CreateUser", service="iam")  # CTR005: IAM events reach EventBridge in us-east-1 only
+    with pytest.raises(RuntimeError) as info:
+        app.synth()
+    text = str(info.value)
+    assert text.count("[S/Iam] CTR005:") == 1
+    assert not [v for v in report(tmp_path) if v["ruleName"] == "CTR005"]  # not a second time from the plugin
+
+
+def test_the_plugin_still_checks_hand_written_rules_beside_typed_ones(tmp_path: Path) -> None:
+    app = app_with(tmp_path, "eu-west-1", pat("aws.iam", API, "CreateUser"))
+    with pytest.raises(RuntimeError):
+        app.synth()
+    assert [v["ruleName"] for v in report(tmp_path)] == ["CTR005"]
+
+
+def test_the_plugin_reads_a_catalog_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ctrules.catalog import _store, api, extensions, lookup
+
+    monkeypatch.setattr(_store, "_STORE", _store.Store(_store._read()))  # a private catalog: nothing leaks
+    monkeypatch.setattr(extensions, "_APPLIED", set())
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps([{"event_name": "PluginOnlyTestEvent", "event_source": "ec2.amazonaws.com",
+                                  "event_types": ["AwsApiCall"]}]))  # fmt: skip
+    assert lookup("PluginOnlyTestEvent") == ()
+    CloudTrailChecks(catalog_extra=extra)
+    assert [e.event_source for e in lookup("PluginOnlyTestEvent")] == ["ec2.amazonaws.com"]
+    api._suggest.cache_clear()
+
+
+def test_a_bad_catalog_extra_file_is_one_clear_error(tmp_path: Path) -> None:
+    from ctrules.catalog import CatalogEntryError
+
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps([{"event_name": "X", "event_source": "ec2.amazonaws.com", "event_types": ["Nope"]}]))
+    with pytest.raises(CatalogEntryError, match="event_types"):
+        CloudTrailChecks(catalog_extra=extra)

@@ -238,3 +238,39 @@ def test_mismatch_names_every_service_of_the_name() -> None:
     with pytest.raises(EventTypeMismatchError) as err:
         ServiceEventRule(stack(), "X", "CreateAccount")
     assert "aws.organizations" in str(err.value) and "ApiCallRule" in str(err.value)
+
+
+# --- one clean error, unlisted names, one report per problem ------------------------------------------
+
+
+def test_a_construct_mistake_is_one_exception_without_a_chained_one() -> None:
+    with pytest.raises(UnknownEventError) as info:
+        ApiCallRule(stack(), "Typo", "CreatUser", service="iam")
+    assert info.value.__context__ is None and info.value.__cause__ is None
+    message = str(info.value)
+    assert message.count("CreatUser") == 1 and "Test/Typo" in message and "CreateUser" in message
+
+
+def test_an_unlisted_name_with_its_service_is_taken_with_a_warning() -> None:
+    st = stack("us-east-1")
+    rule = ApiCallRule(st, "New", "StartBrandNewWidgetJob", service="ec2")
+    assert [e.event_name for e in rule.catalog_events] == ["StartBrandNewWidgetJob"]
+    pattern = next(iter(rules_of(st).values()))["Properties"]["EventPattern"]
+    assert pattern["source"] == ["aws.ec2"] and pattern["detail"]["eventName"] == ["StartBrandNewWidgetJob"]
+    cdk.App.of(st).synth()  # type: ignore[union-attr]
+    warnings = assertions.Annotations.from_stack(st).find_warning("*", assertions.Match.string_like_regexp("CTR003"))
+    assert warnings and "StartBrandNewWidgetJob" in str(warnings[0].entry.data)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["RunInstance", "runinstances", "CreateUser"],  # a slip, another case, a name of another service
+)
+def test_an_unlisted_name_that_is_provably_a_mistake_is_still_refused(name: str) -> None:
+    with pytest.raises(UnknownEventError):
+        ApiCallRule(stack(), "Bad", name, service="ec2")
+
+
+def test_an_unlisted_name_without_a_service_is_refused() -> None:
+    with pytest.raises(UnknownEventError):
+        ApiCallRule(stack(), "Bad", "StartBrandNewWidgetJob")

@@ -186,7 +186,9 @@ def test_a_typed_rule_problem_is_reported_once(tmp_path: Path) -> None:
         app.synth()
     text = str(info.value)
     assert text.count("[S/Iam] CTR005:") == 1
-    assert not [v for v in report(tmp_path) if v["ruleName"] == "CTR005"]  # not a second time from the plugin
+    # Not a second time from the plugin (which, here, does not even get to run).
+    ran = (tmp_path / "cdk.out" / "validation-report.json").exists()
+    assert not ran or not [v for v in report(tmp_path) if v["ruleName"] == "CTR005"]
 
 
 def test_the_plugin_still_checks_hand_written_rules_beside_typed_ones(tmp_path: Path) -> None:

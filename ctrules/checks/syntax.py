@@ -20,7 +20,6 @@ from ctrules.eventpattern.vocab import (
     SyntaxProblem,
     is_token,
 )
-from ctrules.eventpattern.wildcard import wildcard_match as _wildcard_match
 
 __all__ = [
     "ANYTHING_BUT_KEYS",
@@ -30,7 +29,6 @@ __all__ = [
     "RESERVED_IN_OR",
     "WILDCARD_COMPLEXITY_LIMIT",
     "SyntaxProblem",
-    "_wildcard_match",
     "is_token",
     "leaf_accepts",
     "leaf_matches",

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ctrules.eventpattern.vocab import NUMBER_LIMIT, is_token
+from ctrules.eventpattern.vocab import IPV4_RE, IPV6_RE, MASK_RE, NUMBER_LIMIT, is_token, split_cidr
 from ctrules.eventpattern.wildcard import compile_wildcard, wildcard_error
 
 __all__ = ["CompiledLeaf", "compile_leaf", "leaf_accepts", "leaf_matches"]
@@ -146,18 +146,16 @@ def _numeric_test(operand: object) -> Test | None:
     return lambda v: _comparable(v) and all(check(v) for check in checks)  # type: ignore[arg-type]
 
 
-_IPV4_RE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
-_IPV6_RE = re.compile(r"[0-9a-fA-F:]*:[0-9a-fA-F:]*")
 _HEX = "0123456789ABCDEF"
 
 
 def ip_hex(text: str) -> str | None:
     """An IP address as event-ruler compares it: upper-case hex digits of its 4 or 16 bytes (an IPv4-mapped
     IPv6 address counts as IPv4); None when ``text`` is not an address event-ruler parses."""
-    if _IPV4_RE.fullmatch(text):
+    if IPV4_RE.fullmatch(text):
         octets = [int(part) for part in text.split(".")]
         return None if any(o > 255 for o in octets) else "".join(f"{o:02X}" for o in octets)
-    if _IPV6_RE.fullmatch(text):
+    if IPV6_RE.fullmatch(text):
         try:
             address = ipaddress.IPv6Address(text)
         except ValueError:
@@ -170,10 +168,8 @@ def ip_hex(text: str) -> str | None:
 def cidr_bounds(text: str) -> tuple[str, str] | None:
     """The lowest and highest address of a CIDR block as hex digits (host bits set are ignored, so the
     block is its network); None when the block is unusable."""
-    parts = text.split("/")
-    while parts and parts[-1] == "":
-        parts.pop()
-    if len(parts) != 2 or not re.fullmatch(r"[+-]?[0-9]+", parts[1]):
+    parts = split_cidr(text)
+    if len(parts) != 2 or not MASK_RE.fullmatch(parts[1]):
         return None
     digits, bits = ip_hex(parts[0]), int(parts[1])
     if digits is None or bits < 0 or bits > len(digits) * 4 - 1:

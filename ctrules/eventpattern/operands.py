@@ -9,26 +9,25 @@ from __future__ import annotations
 import ipaddress
 import json
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ctrules.eventpattern.render import describe, key_path, show, suggest, type_name
 from ctrules.eventpattern.vocab import (
     ANYTHING_BUT_KEYS,
+    IPV4_RE,
+    IPV6_RE,
+    MASK_RE,
     NUMBER_LIMIT,
     NUMERIC_OPERATORS,
     is_number,
     is_token,
     looks_numeric,
+    split_cidr,
 )
 from ctrules.eventpattern.wildcard import wildcard_error
 
 __all__ = ["OperandChecks", "PatternLeaf", "cidr_error", "number_error"]
-
-_IPV4_RE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
-_IPV6_RE = re.compile(r"[0-9a-fA-F:]*:[0-9a-fA-F:]*")
-_MASK_RE = re.compile(r"[+-]?[0-9]+")
 
 
 def number_error(value: object) -> str | None:
@@ -44,23 +43,21 @@ def number_error(value: object) -> str | None:
 
 def cidr_error(text: str) -> str | None:
     """Why ``text`` is not a CIDR block EventBridge accepts (None when fine)."""
-    parts = text.split("/")
-    while parts and parts[-1] == "":
-        parts.pop()
+    parts = split_cidr(text)
     if len(parts) != 2:
         return f"CIDR {show(text)} must contain exactly one '/' between the address and the prefix length"
     address, mask = parts
-    if not _MASK_RE.fullmatch(mask) or abs(int(mask)) > 2**31:
+    if not MASK_RE.fullmatch(mask) or abs(int(mask)) > 2**31:
         return f"CIDR {show(text)} has a prefix length {show(mask)} that is not an integer"
     bits = int(mask)
     if bits < 0:
         return f"CIDR {show(text)} has a negative prefix length"
     version: int
-    if _IPV4_RE.fullmatch(address):
+    if IPV4_RE.fullmatch(address):
         if any(int(octet) > 255 for octet in address.split(".")):
             return f"CIDR {show(text)} has an invalid IPv4 address {show(address)}"
         version = 4
-    elif _IPV6_RE.fullmatch(address):
+    elif IPV6_RE.fullmatch(address):
         try:
             parsed = ipaddress.IPv6Address(address)
         except ValueError:

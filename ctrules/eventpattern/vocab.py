@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "ANYTHING_BUT_KEYS",
+    "IPV4_RE",
+    "IPV6_RE",
+    "MASK_RE",
     "NUMBER_LIMIT",
     "NUMERIC_OPERATORS",
     "OPERATORS",
@@ -24,6 +27,7 @@ __all__ = [
     "is_number",
     "is_token",
     "looks_numeric",
+    "split_cidr",
 ]
 
 
@@ -103,6 +107,11 @@ WILDCARD_COMPLEXITY_LIMIT = 10
 
 OR_KEY = "$or"
 
+#: What event-ruler (``Constants.IPv4_REGEX``/``IPv6_REGEX``) takes for an IP address, and a CIDR mask.
+IPV4_RE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
+IPV6_RE = re.compile(r"[0-9a-fA-F:]*:[0-9a-fA-F:]*")
+MASK_RE = re.compile(r"[+-]?[0-9]+")
+
 _TOKEN_RE = re.compile(r"[$#]\{Token\[[^\]]*\]\}")
 _CDK_NUMBER_TOKEN_MARKER = 0xFBFF
 
@@ -142,6 +151,14 @@ def is_token(value: object) -> bool:
 
 def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def split_cidr(text: str) -> list[str]:
+    """The parts of a CIDR block around "/", trailing empty parts dropped (as Java's ``String.split``)."""
+    parts = text.split("/")
+    while parts and parts[-1] == "":
+        parts.pop()
+    return parts
 
 
 def looks_numeric(text: str) -> bool:

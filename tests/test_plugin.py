@@ -219,3 +219,28 @@ def test_a_bad_catalog_extra_file_is_one_clear_error(tmp_path: Path) -> None:
     extra.write_text(json.dumps([{"event_name": "X", "event_source": "ec2.amazonaws.com", "event_types": ["Nope"]}]))
     with pytest.raises(CatalogEntryError, match="event_types"):
         CloudTrailChecks(catalog_extra=extra)
+
+
+def test_the_plugin_skips_typed_rules_whose_warnings_the_construct_reports(tmp_path: Path) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path / "cdk.out"))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="us-east-1"))
+    ApiCallRule(st, "Obj", "PutObject", service="s3")  # CTR006: a data event (a warning, synth goes on)
+    events.Rule(st, "Plain", event_pattern=events.EventPattern(
+        source=["aws.s3"], detail_type=[API], detail={"eventName": ["PutObject"]}))  # fmt: skip
+    app.synth()
+    plugin_ids = [(v["ruleName"], c["constructPath"]) for v in report(tmp_path) for c in v["violatingConstructs"]]
+    assert plugin_ids == [("CTR006", "S/Plain/Resource")]
+    warnings = assertions_of(st)
+    assert len(warnings) == 1 and "CTR006" in str(warnings[0].entry.data)
+
+
+def assertions_of(st: cdk.Stack) -> list[Any]:
+    from aws_cdk import assertions
+
+    found: list[Any] = assertions.Annotations.from_stack(st).find_warning(
+        "*", assertions.Match.string_like_regexp("CTR006")
+    )
+    return found

@@ -33,14 +33,21 @@ import jsii
 from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, known_region
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
+from ctrules.inputs.trails import data_trail_sources
 
 __all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template", "known_region"]
 
 
 
-def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()) -> list[tuple[TemplateRule, Finding]]:
-    """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding)."""
+def check_template(
+    template: Any, region: str | None, ignore: Iterable[str] = (), *, data_trails: Iterable[str] = ()
+) -> list[tuple[TemplateRule, Finding]]:
+    """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding).
+
+    :param data_trails: eventSources whose data events a trail of the app logs (besides this template's own).
+    """
     out: list[tuple[TemplateRule, Finding]] = []
+    covered = frozenset({*data_trails, *data_trail_sources(template)})
     skip = tuple(ignore)
     resources = template.get("Resources") if isinstance(template, dict) else None
     for rule in rules_in_template(template):
@@ -51,7 +58,7 @@ def check_template(template: Any, region: str | None, ignore: Iterable[str] = ()
             continue
         if rule.deploy_time or rule.pattern is None:
             continue  # only known at deploy time (Fn::Sub...)
-        ctx = RuleContext(region=region, state=rule.state, default_bus=rule.default_bus)
+        ctx = RuleContext(region=region, state=rule.state, default_bus=rule.default_bus, data_trail_sources=covered)
         rule_skip = skip if rule.state_known else (*skip, "CTR004")
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
@@ -116,10 +123,12 @@ class CloudTrailChecks:
     def _validate(self, context: cdk.IPolicyValidationContext) -> cdk.PolicyValidationPluginReport:
         violations: list[cdk.PolicyViolation] = []
         failed = False
-        for stack in context.stack_templates:
+        stacks = [(s, json.loads(Path(s.template_path).read_text(encoding="utf-8"))) for s in context.stack_templates]
+        # A trail anywhere in the app that logs a service's data events covers rules on them (CTR006).
+        trails = {es for _, template in stacks for es in data_trail_sources(template)}
+        for stack, template in stacks:
             path = stack.template_path
-            template = json.loads(Path(path).read_text(encoding="utf-8"))
-            for rule, f in check_template(template, known_region(stack.region), self._ignore):
+            for rule, f in check_template(template, known_region(stack.region), self._ignore, data_trails=trails):
                 failed = failed or f.severity == ERROR
                 violations.append(
                     cdk.PolicyViolation(

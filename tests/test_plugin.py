@@ -244,3 +244,36 @@ def assertions_of(st: cdk.Stack) -> list[Any]:
         "*", assertions.Match.string_like_regexp("CTR006")
     )
     return found
+
+
+def test_a_trail_of_the_app_that_logs_the_data_events_silences_ctr006(tmp_path: Path) -> None:
+    from aws_cdk import aws_cloudtrail as cloudtrail
+    from aws_cdk import aws_s3 as s3
+
+    app = app_with(tmp_path, "us-east-1", pat("aws.s3", API, "PutObject"))
+    app.synth()
+    assert [v["ruleName"] for v in report(tmp_path)] == ["CTR006"]
+
+    covered = tmp_path / "covered"
+    app = app_with(covered, "us-east-1", pat("aws.s3", API, "PutObject"))
+    trail_stack = cdk.Stack(app, "Trails", env=cdk.Environment(region="us-east-1"))
+    trail = cloudtrail.Trail(trail_stack, "Data")
+    trail.add_s3_event_selector([cloudtrail.S3EventSelector(bucket=s3.Bucket(trail_stack, "B"))])
+    app.synth()
+    written = covered / "cdk.out" / "validation-report.json"
+    assert not written.exists() or not json.loads(written.read_text())["pluginReports"] or report(covered) == []
+
+
+def test_data_trail_sources_reads_both_kinds_of_selectors() -> None:
+    from ctrules.inputs.trails import data_trail_sources
+
+    template = {"Resources": {
+        "Old": {"Type": "AWS::CloudTrail::Trail", "Properties": {
+            "EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]}},
+        "New": {"Type": "AWS::CloudTrail::Trail", "Properties": {"AdvancedEventSelectors": [{"FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Data"]},
+            {"Field": "resources.type", "Equals": ["AWS::Lambda::Function"]}]}]}},
+        "Other": {"Type": "AWS::S3::Bucket"},
+    }}  # fmt: skip
+    assert data_trail_sources(template) == {"s3.amazonaws.com": "Old", "lambda.amazonaws.com": "New"}
+    assert data_trail_sources({"Resources": {"T": {"Type": "AWS::CloudTrail::Trail", "Properties": {}}}}) == {}

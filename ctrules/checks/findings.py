@@ -24,7 +24,7 @@ class RuleContext:
         default bus; a custom bus receives CloudTrail events that other rules forward to it, possibly
         from other regions, so region checks do not apply there.
     :param data_trail_sources: eventSources whose data events a trail defined beside the rule (same
-        template or app) logs; CTR006 stays silent for them.
+        template or app) logs; CTR006 stays silent for them (see :mod:`ctrules.inputs.trails`).
     """
 
     region: str | None = None

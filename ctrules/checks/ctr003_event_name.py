@@ -69,7 +69,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
             out.append(finding)  # names of an unknown service are only judged when they are provable slips
     if allowed is not None and all(es in s.by_source for es in allowed):
         for item, matched in branch.operator_names:
-            if matched or not branch.name_filter_decidable(item):
+            if matched or not branch.name_filter_decidable(item) or _glob_operand(item.value):
                 continue
             shown = _q(sorted(source_of(es) for es in allowed)[:5])
             out.append(
@@ -83,6 +83,14 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 )
             )
     return out
+
+
+def _glob_operand(value: object) -> bool:
+    """A prefix/suffix operand with a star: CTR011 reports it (one problem, one message)."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    ((op, operand),) = value.items()
+    return op in ("prefix", "suffix") and isinstance(operand, str) and "*" in operand
 
 
 def _unknown_name(name: str, path: str, single: str | None) -> Finding:

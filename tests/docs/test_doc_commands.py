@@ -37,6 +37,8 @@ NOT_RUN: list[tuple[str, str]] = [
      "cdk synth of the example app takes minutes; tests/test_e2e_synth.py runs it"),
     (r"make docs|\.venv/bin/python scripts/gen_docs\.py",
      "writes files; tests/docs/test_generated_docs.py runs it with --check"),
+    (r"\.venv/bin/python scripts/golden\.py --update",
+     "writes files; tests/checks/test_golden.py runs it in check mode"),
     (r"\.venv/bin/(pytest|ruff|mypy) .*", "the test suite and linters themselves (make test runs them)"),
     (r"export PATH=.*", "changes the calling shell only"),
     (r"(AWS_REGION=\S+ )?cdk (bootstrap|deploy) .*", "deploys to AWS: needs credentials"),

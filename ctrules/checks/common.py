@@ -12,6 +12,7 @@ __all__ = [
     "OTHER_PARTITIONS",
     "RECORD_FIELDS",
     "VALID_DETAIL_TYPES",
+    "catalog_phrase",
     "quote_list",
 ]
 
@@ -44,3 +45,14 @@ def quote_list(values: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def catalog_phrase() -> str:
+    """``the catalog (botocore 1.44.5 of 2026-11-17, 20,445 events, ...)``: what a warning about an unlisted
+    name says the catalog covers."""
+    try:
+        from ctrules.catalog.coverage import coverage
+
+        return f"the catalog ({coverage().summary})"
+    except Exception:  # the coverage data is optional metadata: never let it break a check
+        return "the catalog"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ctrules.catalog import lookup, source_of, suggest
 from ctrules.catalog.index import index
+from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.mistakes import provable_slip
@@ -76,7 +77,7 @@ def _unknown_source(value: str, path: str) -> Finding:
     return Finding(
         "CTR002",
         WARNING,
-        f"source {value!r} is the source of no CloudTrail event in {_catalog_phrase()}: unless it belongs to a "
+        f"source {value!r} is the source of no CloudTrail event in {catalog_phrase()}: unless it belongs to a "
         "service newer than the catalog, the rule never fires.",
         f"{hint}CloudTrail sources are 'aws.' + the eventSource without '.amazonaws.com'; if the service is new, "
         "add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge "
@@ -104,7 +105,7 @@ def _unknown_event_source(value: str, path: str) -> Finding:
     return Finding(
         "CTR002",
         WARNING,
-        f"detail.eventSource {value!r} is no eventSource in {_catalog_phrase()}: unless the service is newer than "
+        f"detail.eventSource {value!r} is no eventSource in {catalog_phrase()}: unless the service is newer than "
         "the catalog, the rule never fires.",
         f"{hint}eventSources are '<service>.amazonaws.com' as in the record; if the service is new, add its events "
         "to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning",
@@ -112,13 +113,6 @@ def _unknown_event_source(value: str, path: str) -> Finding:
     )
 
 
-def _catalog_phrase() -> str:
-    try:
-        from ctrules.catalog.coverage import coverage
-
-        return f"the catalog ({coverage().summary})"
-    except Exception:  # the coverage data is optional metadata: never let it break a check
-        return "the catalog"
 
 
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:

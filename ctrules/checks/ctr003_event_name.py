@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ctrules.catalog import lookup, source_of, suggest
 from ctrules.catalog.index import index
+from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.mistakes import iam_action, provable_slip
@@ -18,13 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["CHECK", "run"]
 
 
-def _coverage_phrase() -> str:
-    try:
-        from ctrules.catalog.coverage import coverage
-
-        return f"the catalog ({coverage().summary})"
-    except Exception:  # the coverage data is optional metadata: never let it break a check
-        return "the catalog"
 
 
 _ADD_HINT = (
@@ -76,7 +70,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 Finding(
                     "CTR003",
                     WARNING,
-                    f"eventName filter {item.value!r} matches no event name of {shown} in {_coverage_phrase()}: "
+                    f"eventName filter {item.value!r} matches no event name of {shown} in {catalog_phrase()}: "
                     "unless the service logs names the catalog does not list, the rule never fires.",
                     f"check the filter against the names with `ctrules search`; {_ADD_HINT}",
                     item.path,
@@ -128,7 +122,7 @@ def _unknown_name(name: str, path: str, single: str | None) -> Finding:
     return Finding(
         "CTR003",
         WARNING,
-        f"eventName {name!r} is not listed{where} in {_coverage_phrase()}: unless it is a name the catalog does "
+        f"eventName {name!r} is not listed{where} in {catalog_phrase()}: unless it is a name the catalog does "
         "not know yet, the rule never fires for it.",
         f"check the spelling ({close}`ctrules search`); {_ADD_HINT}",
         path,

@@ -75,9 +75,11 @@ test: setup lint typecheck catalog-check unit
 
 catalog: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS)
+	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL)
 
 catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS) --check
+	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL) --check
 
 bench: setup
 	@$(BIN)/python bench/run_all.py

@@ -31,6 +31,7 @@ _LAZY = {
     "pattern": "ctrules.rules",
     "pattern_dict": "ctrules.patterns",
     "CloudTrailChecks": "ctrules.plugin",
+    "field": "ctrules.fields",
 }
 
 __all__ = [

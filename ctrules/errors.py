@@ -14,6 +14,7 @@ __all__ = [
     "EventTypeMismatchError",
     "InvalidRuleError",
     "UnknownEventError",
+    "UnknownFieldError",
     "UnknownServiceError",
 ]
 
@@ -107,6 +108,23 @@ class EventTypeMismatchError(CtrulesError, ValueError):
 
 class InvalidRuleError(CtrulesError, ValueError):
     """Arguments to a ctrules construct or pattern builder that cannot make a rule that fires."""
+
+
+class UnknownFieldError(CtrulesError, LookupError):
+    """A field path that the records of an event do not carry (or that EventBridge cannot read).
+
+    :param event_name: the event.
+    :param path: the path given.
+    :param reason: why it is refused.
+    :param suggestions: close paths the records do carry, best first.
+    """
+
+    def __init__(self, event_name: str, path: str, reason: str, suggestions: Sequence[str] = ()) -> None:
+        self.event_name = event_name
+        self.path = path
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_join(self.suggestions, 'or')}?" if self.suggestions else ""
+        super().__init__(f"field {path!r} of CloudTrail event {event_name!r}: {reason}{hint}")
 
 
 def _join(items: Sequence[str], word: str = "and") -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ctrules.catalog import shapes as shapes  # reads its data on first use, not at import
 from ctrules.catalog.api import (
     all_events,
     event_source_for,

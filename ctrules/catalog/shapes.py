@@ -1,0 +1,335 @@
+"""Record shapes: which field paths a CloudTrail record of a given event carries (lazy, pure Python).
+
+The data (``data/shapes.json.gz``, written by ``scripts/build_shapes.py``) is read on the first call
+of this module, never by ``import ctrules.catalog`` nor by the catalog's own first lookup.
+
+Two calls answer every question a check needs:
+
+* :func:`fields_of` ``(event) -> Shape | None``: the shape of one catalog event, or ``None`` when
+  ctrules claims none (unknown protocol, event not in the data). ``Shape.confidence`` is ``"seen"``
+  when real records of the event carry only fields the shape knows (evidence in ``Shape.evidence``),
+  else ``"derived"`` (from botocore's input/output shapes and CloudTrail's naming rules).
+* :func:`path_status` ``(event, "requestParameters.bucketName") -> PathStatus``; ``status`` is one of
+
+  - ``known``: the event's records carry this path;
+  - ``unknown``: they never do; ``suggestions`` holds "did you mean" paths, best first;
+  - ``inside-json-string``: the path goes inside a field CloudTrail records as a JSON *string*
+    (IAM ``policyDocument``); EventBridge cannot match inside it (``at`` is the string field);
+  - ``redacted``: the field is recorded as ``HIDDEN_DUE_TO_SECURITY_REASONS``;
+  - ``unchecked``: under a map, a document or free JSON text: any key may occur, nothing is claimed;
+  - ``no-shape``: ctrules claims no shape for the event.
+
+  ``PathStatus.ok`` is True for ``known`` and ``unchecked``. A finding should be a warning where
+  ``confidence`` is ``derived`` and an error where it is ``seen``.
+
+Paths are relative to the EventBridge ``detail`` (``requestParameters.x``); a leading ``detail.`` or
+``$.detail.`` is dropped, other ``$.`` paths are checked against the envelope (``$.source``). Array
+steps (``[0]``, ``[*]``, numeric segments) are skipped: EventBridge matches through arrays.
+
+Example::
+
+    from ctrules.catalog import shapes
+
+    shapes.path_status("CreateAccountResult", "serviceEventDetails.createAccountStatus.accountId").status
+    # 'known'
+    shapes.path_status("CreateRole", "requestParameters.assumeRolePolicyDocument.Statement").status
+    # 'inside-json-string'
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from ctrules.catalog.model import CatalogEvent
+
+__all__ = [
+    "ENVELOPE_FIELDS",
+    "INSIDE_JSON_STRING",
+    "KNOWN",
+    "NO_SHAPE",
+    "REDACTED",
+    "STATUSES",
+    "UNCHECKED",
+    "UNKNOWN",
+    "PathStatus",
+    "Shape",
+    "data_info",
+    "fields_of",
+    "path_status",
+]
+
+KNOWN: Final = "known"
+UNKNOWN: Final = "unknown"
+INSIDE_JSON_STRING: Final = "inside-json-string"
+REDACTED: Final = "redacted"
+UNCHECKED: Final = "unchecked"
+NO_SHAPE: Final = "no-shape"
+STATUSES: Final = (KNOWN, UNKNOWN, INSIDE_JSON_STRING, REDACTED, UNCHECKED, NO_SHAPE)
+
+#: Top-level fields of the EventBridge envelope around a CloudTrail record.
+ENVELOPE_FIELDS: Final = frozenset(
+    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"}
+)
+#: The record parts whose shape is per event (the rest is per eventType).
+PARTS: Final = ("requestParameters", "responseElements", "additionalEventData", "serviceEventDetails")
+_VALUE, _JSON_STRING, _JSON_TEXT, _REDACTED, _OPEN = "s", "j", "J", "r", "*"
+_INDEX = re.compile(r"\[[^\]]*\]")
+_LOCK = threading.Lock()
+_DATA: _Data | None = None
+
+
+@dataclass(frozen=True)
+class PathStatus:
+    """What the records of one event say about one field path (see the module docstring)."""
+
+    status: str
+    path: str
+    confidence: str | None = None
+    suggestions: tuple[str, ...] = ()
+    at: str | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when a filter or input path on this field can see a value."""
+        return self.status in (KNOWN, UNCHECKED)
+
+
+class _Data:
+    """The parsed shape file."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        self.structs: list[dict[str, Any]] = doc["structs"]
+        self.strings: list[str] = doc["strings"]
+        self.events: dict[str, dict[str, list[Any]]] = doc["events"]
+        self.protocols: dict[str, str] = doc["protocols"]
+        self.record_fields: dict[str, Any] = doc["record_fields"]
+
+
+def _data() -> _Data:
+    global _DATA
+    d = _DATA
+    if d is None:
+        with _LOCK:
+            d = _DATA
+            if d is None:
+                raw = (Path(__file__).parent / "data" / "shapes.json.gz").read_bytes()
+                d = _DATA = _Data(json.loads(gzip.decompress(raw)))
+    return d
+
+
+def data_info() -> dict[str, Any]:
+    """Header of the shape data: schema, upstream versions, counts."""
+    doc = _data().doc
+    return {k: doc[k] for k in ("schema", "upstream", "overlay_sha256", "counts")}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The fields CloudTrail records for one event.
+
+    :param event_source: the record's eventSource.
+    :param event_name: the record's eventName.
+    :param event_types: the eventTypes the event is recorded with (from the catalog).
+    :param confidence: ``"seen"`` (real records confirm it) or ``"derived"``.
+    :param evidence: records and pages backing the shape.
+    :param parts_known: False when only the record's top-level fields are known (an event no SDK models
+        and no curated record covers): its ``requestParameters``... are then ``unchecked``.
+    """
+
+    event_source: str
+    event_name: str
+    event_types: tuple[str, ...]
+    confidence: str
+    evidence: tuple[str, ...]
+    parts_known: bool
+    _parts: tuple[Any, ...]
+    _lenient: bool
+
+    def status(self, path: str) -> PathStatus:
+        """The :class:`PathStatus` of ``path`` in this event's records."""
+        return _status(self, path)
+
+    def fields(self, part: str | None = None, *, depth: int = 6) -> list[str]:
+        """Every known field path (to ``depth`` levels), optionally only under one part, sorted."""
+        out: list[str] = []
+        for root in self._roots():
+            for name, ref in sorted(root.items()):
+                if part is not None and name != part:
+                    continue
+                out.extend(_walk(ref, name, depth))
+        return sorted(set(out))
+
+    def _roots(self) -> Iterator[dict[str, Any]]:
+        data = _data()
+        for t in self.event_types:
+            ref = data.record_fields.get(t)
+            if ref is None:
+                continue
+            root = dict(data.structs[ref])
+            for name, own in zip(PARTS, self._parts, strict=True):
+                if own is not None:
+                    root[name] = own
+            yield root
+
+
+def _walk(ref: Any, prefix: str, depth: int, seen: frozenset[int] = frozenset()) -> Iterator[str]:
+    if isinstance(ref, int) and depth > 0 and ref not in seen:
+        node = _data().structs[ref]
+        if not node:
+            yield prefix
+        for k, v in node.items():
+            yield from _walk(v, f"{prefix}.{k}", depth - 1, seen | {ref})
+    else:
+        yield prefix
+
+
+def _resolve(event: CatalogEvent | str, service: str | None) -> CatalogEvent:
+    if isinstance(event, CatalogEvent):
+        return event
+    from ctrules.catalog.api import get
+
+    return get(event, service=service)
+
+
+def fields_of(event: CatalogEvent | str, *, service: str | None = None) -> Shape | None:
+    """The :class:`Shape` of ``event`` (a catalog entry or an event name), or ``None`` when unknown.
+
+    :raises ctrules.errors.UnknownEventError: for a name the catalog does not know.
+    :raises ctrules.errors.AmbiguousEventError: for a name several services log, without ``service``.
+    """
+    ev = _resolve(event, service)
+    data = _data()
+    row = data.events.get(ev.event_source, {}).get(ev.event_name)
+    if row is None:
+        if not any(t in data.record_fields for t in ev.event_types):
+            return None
+        row = [None, None, None, None, 0, []]
+    *parts, seen, evidence = row
+    return Shape(
+        event_source=ev.event_source,
+        event_name=ev.event_name,
+        event_types=ev.event_types,
+        confidence="seen" if seen else "derived",
+        evidence=tuple(data.strings[i] for i in evidence),
+        parts_known=any(p is not None for p in parts),
+        _parts=tuple(parts),
+        _lenient=data.protocols.get(ev.event_source) == "json",
+    )
+
+
+def path_status(event: CatalogEvent | str, path: str, *, service: str | None = None) -> PathStatus:
+    """The :class:`PathStatus` of ``path`` for ``event`` (see the module docstring)."""
+    shape = fields_of(event, service=service)
+    if shape is None:
+        return PathStatus(NO_SHAPE, path, reason="ctrules claims no record shape for this event")
+    return _status(shape, path)
+
+
+def _split(path: str) -> tuple[list[str], bool]:
+    """Segments of ``path`` below ``detail`` and whether it addresses the envelope instead."""
+    p = _INDEX.sub("", path.strip())
+    envelope = False
+    if p.startswith("$."):
+        p = p[2:]
+        envelope = True
+    segs = [s for s in p.split(".") if s and not s.isdigit() and s != "*"]
+    if segs and segs[0] == "detail":
+        return segs[1:], False
+    return segs, envelope
+
+
+def _status(shape: Shape, path: str) -> PathStatus:
+    segs, envelope = _split(path)
+    conf = shape.confidence
+    if envelope:
+        if len(segs) == 1 and segs[0] in ENVELOPE_FIELDS:
+            return PathStatus(KNOWN, path, conf)
+        head = segs[0] if segs else ""
+        return PathStatus(
+            UNKNOWN, path, conf, _close(head, sorted(ENVELOPE_FIELDS), "$."), "$", "not a field of the envelope"
+        )
+    if not segs:
+        return PathStatus(KNOWN, path, conf)
+    best: PathStatus | None = None
+    for root in shape._roots():
+        found = _walk_path(shape, root, segs, path)
+        if found.ok or found.status != UNKNOWN:
+            return found
+        if best is None or len(found.suggestions) > len(best.suggestions):
+            best = found
+    return best or PathStatus(NO_SHAPE, path, conf)
+
+
+def _walk_path(shape: Shape, root: dict[str, Any], segs: list[str], path: str) -> PathStatus:
+    data = _data()
+    conf = shape.confidence
+    node: Any = root
+    lenient = False
+    for i, seg in enumerate(segs):
+        where = ".".join(segs[:i])
+        if isinstance(node, int):
+            node = data.structs[node]
+        if node in (_OPEN, _JSON_TEXT):
+            return PathStatus(UNCHECKED, path, conf, at=where, reason="any key may occur below " + where)
+        if node == _JSON_STRING:
+            return PathStatus(
+                INSIDE_JSON_STRING,
+                path,
+                conf,
+                at=where,
+                reason=f"{where} is recorded as a JSON string; EventBridge cannot match keys inside it",
+            )
+        if node == _REDACTED:
+            why = f"{where} is recorded as HIDDEN_DUE_TO_SECURITY_REASONS"
+            return PathStatus(REDACTED, path, conf, at=where, reason=why)
+        if not isinstance(node, dict):
+            return PathStatus(UNKNOWN, path, conf, at=where, reason=f"{where} is a value, it has no fields")
+        nxt = node.get(seg)
+        if nxt is None and lenient and seg[:1].isupper():
+            nxt = node.get(seg[:1].lower() + seg[1:])
+        if nxt is None:
+            prefix = f"{where}." if where else ""
+            return PathStatus(
+                UNKNOWN,
+                path,
+                conf,
+                _complete(shape, node, _close(seg, list(node), ""), segs[i + 1 :], prefix),
+                where,
+                f"the records of {shape.event_name} carry no {seg!r}" + (f" under {where}" if where else ""),
+            )
+        if i == 0 and seg in ("requestParameters", "responseElements"):
+            lenient = shape._lenient
+        node = nxt
+    if node == _REDACTED:
+        return PathStatus(REDACTED, path, conf, at=".".join(segs), reason="recorded as HIDDEN_DUE_TO_SECURITY_REASONS")
+    if node in (_OPEN, _JSON_TEXT):
+        return PathStatus(UNCHECKED, path, conf, at=".".join(segs))
+    return PathStatus(KNOWN, path, conf)
+
+
+def _complete(
+    shape: Shape, node: dict[str, Any], names: tuple[str, ...], rest: list[str], prefix: str
+) -> tuple[str, ...]:
+    """Suggested paths: a close name followed by the rest of the path when the rest fits under it."""
+    out: list[str] = []
+    for name in names:
+        full = [name, *rest]
+        fits = rest and _walk_path(shape, {name: node[name]}, full, "").status == KNOWN
+        out.append(prefix + ".".join(full if fits else [name]))
+    return tuple(out)
+
+
+def _close(seg: str, names: list[str], prefix: str) -> tuple[str, ...]:
+    out = [n for n in names if n.lower() == seg.lower() and n != seg]
+    out += [n for n in difflib.get_close_matches(seg, names, n=3, cutoff=0.6) if n not in out]
+    return tuple(prefix + n for n in out[:3])

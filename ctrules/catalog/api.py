@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import heapq
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -150,33 +149,38 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
             out.append(candidate)
     if len(out) >= limit or len(name) > _MAX_FUZZY_LENGTH:
         return tuple(out[:limit])
-    near = index.near(name)
-    # Typos rarely touch the first letters: compare with the names that share them first, and with the
-    # other near names only when that finds nothing.
+    # Typos rarely touch the first letters: names that share them come first, the other near names only
+    # when none of those is close enough.
     head = name[:3].lower()
-    same_head = [p for p in near if p[:3].lower() == head]
-    for pool in (same_head, near):
-        if len(out) >= limit:
-            break
-        for candidate in difflib.get_close_matches(name, pool, n=limit, cutoff=0.75):
-            if candidate not in out and candidate != name:
-                out.append(candidate)
-        if len(out) < limit:
-            low_pool = {p.lower(): p for p in pool}
-            for candidate in difflib.get_close_matches(name.lower(), list(low_pool), n=limit, cutoff=0.75):
-                original = low_pool[candidate]
-                if original not in out and original != name:
-                    out.append(original)
-        if out:
-            break
+    low = name.lower()
+    close: list[tuple[bool, bool, float, float, str]] = []
+    matcher = difflib.SequenceMatcher(None, "", low)
+    exact_case = difflib.SequenceMatcher(None, "", name)
+    for candidate in index.near(name):
+        if candidate == name or candidate in out:
+            continue
+        matcher.set_seq1(candidate.lower())
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            score = matcher.ratio()
+            if score >= _CUTOFF:
+                # Spelt the same way, case included, ranks first (as a case-sensitive comparison would).
+                exact_case.set_seq1(candidate)
+                cased = exact_case.ratio()
+                close.append((candidate[:3].lower() != head, cased < _CUTOFF, -cased, -score, candidate))
+    close.sort()
+    if close and not close[0][0]:
+        close = [c for c in close if not c[0]]
+    out.extend(c[-1] for c in close)
     return tuple(out[:limit])
 
 
+#: How close (difflib's ratio, case-insensitive) a name must be to be suggested.
+_CUTOFF = 0.75
 #: Names longer than this get no spelling suggestions (no CloudTrail event name comes close; it bounds
 #: the cost of comparing a hostile name).
 _MAX_FUZZY_LENGTH = 128
 #: How many names, those sharing the most trigrams with the misspelt one, are compared in full.
-_NEAR_CANDIDATES = 40
+_NEAR_CANDIDATES = 16
 
 
 def _trigrams(text: str) -> set[str]:
@@ -194,25 +198,26 @@ class _NameIndex:
     def __init__(self, names: list[str]) -> None:
         self.names = names
         self.names_set = frozenset(names)
-        postings: dict[tuple[str, int], list[int]] = {}
-        for i, n in enumerate(names):
-            for gram in _trigrams(n):
-                postings.setdefault((gram, len(n)), []).append(i)
-        self._postings = postings
+        by_length = sorted(range(len(names)), key=lambda i: len(names[i]))
+        postings: dict[str, list[int]] = {}
+        for i in by_length:
+            for gram in _trigrams(names[i]):
+                postings.setdefault(gram, []).append(i)
+        # Each trigram's names in order of length, with their lengths beside for bisect.
+        self._postings = {g: (ids, [len(names[i]) for i in ids]) for g, ids in postings.items()}
 
     def near(self, name: str) -> list[str]:
         """Up to :data:`_NEAR_CANDIDATES` names of similar length sharing the most trigrams with ``name``."""
         spread = max(3, len(name) // 4)
-        lengths = range(max(1, len(name) - spread), len(name) + spread + 1)
+        shortest, longest = len(name) - spread, len(name) + spread
         shared: Counter[int] = Counter()
         get = self._postings.get
         for gram in _trigrams(name):
-            for n in lengths:
-                hit = get((gram, n))
-                if hit:
-                    shared.update(hit)
-        best = heapq.nlargest(_NEAR_CANDIDATES, shared.items(), key=lambda kv: (kv[1], -kv[0]))
-        return [self.names[i] for i, _ in sorted(best)]
+            hit = get(gram)
+            if hit is not None:
+                ids, lengths = hit
+                shared.update(ids[bisect.bisect_left(lengths, shortest) : bisect.bisect_right(lengths, longest)])
+        return [self.names[i] for i, _ in sorted(shared.most_common(_NEAR_CANDIDATES))]
 
 
 @lru_cache(maxsize=1)

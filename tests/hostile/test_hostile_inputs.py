@@ -358,3 +358,19 @@ def test_terraform_pattern_unknown_until_apply_is_counted(tmp_path: Path) -> Non
     o = lint(write(tmp_path / "plan.json", plan))
     assert_findings(o)
     assert "1 with a pattern known only at deploy time, not checked" in o.out
+
+
+# --- long strings -----------------------------------------------------------------------------------------------
+
+
+def test_long_strings_everywhere_end(tmp_path: Path) -> None:
+    pattern = {
+        "source": ["aws.s3" + "x" * 200_000],
+        "detail-type": ["AWS API Call via CloudTrail" + "y" * 200_000],
+        "detail": {
+            "eventName": ["CreateBucket" * 20_000, "Create" + "e" * 100_000, "CreateBuckett"],
+            "eventSource": ["s3.amazonaws.com", "s3" + "z" * 100_000],
+            "requestParameters": {"bucketName": [{"wildcard": "*a" * 5_000}, {"prefix": "x" * 100_000}]},
+        },
+    }
+    assert_findings(lint(write(tmp_path / "t.json", template({"R": pattern}))))

@@ -79,6 +79,7 @@ class Converter:
         self.service = service
         self.s3 = service in ("s3", "s3control")
         self._memo: dict[tuple[str, str], Any] = {}
+        self._wrappers: dict[int, dict[str, Any]] = {}
 
     # -- generic (json-like) rule
     def tree(self, shape_name: str, mode: str, member_name: str = "") -> Any:
@@ -111,6 +112,16 @@ class Converter:
             return JSON_TEXT
         return SCALAR
 
+    def _wrapped(self, item: Any) -> dict[str, Any]:
+        """An EC2 list: its items under ``items`` (``item`` in some records) or inline; one dict per item."""
+        if not isinstance(item, dict):
+            return {"items": item}
+        found = self._wrappers.get(id(item))
+        if found is None:
+            found = {**item, "items": item, "item": item}
+            self._wrappers[id(item)] = found
+        return found
+
     def name(self, name: str, member: dict[str, Any], mode: str) -> str:
         if mode == "xml":
             return str(member.get("locationName") or name)
@@ -126,7 +137,7 @@ class Converter:
             if item in (SCALAR,):
                 inner = lower_first(str(target["member"].get("locationName") or member.get("locationName") or name))
                 item = {inner: SCALAR, "value": SCALAR}
-            wrapped = {**item, "items": item, "item": item} if isinstance(item, dict) else {"items": item}
+            wrapped = self._wrapped(item)
             for alias in ec2_list_names(key):
                 node.setdefault(alias, wrapped)
             return
@@ -262,6 +273,9 @@ class Table:
         self.rows: list[dict[str, Any]] = []
         self._by_text: dict[str, int] = {}
         self._active: dict[int, int | None] = {}
+        # Completed trees by identity (the tree is kept so its id stays unique): shared subtrees are
+        # interned once, not walked again for every event that reaches them.
+        self._done: dict[int, tuple[Any, int]] = {}
 
     def add(self, tree: Any) -> Any:
         if not isinstance(tree, dict):
@@ -269,6 +283,9 @@ class Table:
                 raise ShapeError(f"unknown leaf code {tree!r}")
             return tree
         tid = id(tree)
+        done = self._done.get(tid)
+        if done is not None:
+            return done[1]
         if tid in self._active:  # a cycle: reserve the row of the tree being built
             index = self._active[tid]
             if index is None:
@@ -282,11 +299,14 @@ class Table:
         if reserved is not None:
             self.rows[reserved] = row
             self._by_text.setdefault(text, reserved)
-            return reserved
-        found = self._by_text.get(text)
-        if found is None:
-            found = self._by_text[text] = len(self.rows)
-            self.rows.append(row)
+            found = reserved
+        else:
+            found = self._by_text.get(text)
+            if found is None:
+                found = self._by_text[text] = len(self.rows)
+                self.rows.append(row)
+        # A finished row is final; a reference to a reserved row stays right as the row is filled later.
+        self._done[tid] = (tree, found)
         return found
 
 

@@ -47,8 +47,12 @@ def make_overlay(folder: Path, **files: Any) -> Path:
             "insights": {"evidence": EVIDENCE, "applies_to_management_write": True},
             "network_activity": {"event_sources": [], "event_sources_evidence": EVIDENCE},
         },
-        "eventbridge_read_only": {"prefixes": ["Get"], "prefix_rule_evidence": EVIDENCE, "read_only": [],
-                                  "not_read_only": []},  # fmt: skip
+        "eventbridge_read_only": {
+            "prefixes": ["Get"],
+            "prefix_rule_evidence": EVIDENCE,
+            "read_only": [],
+            "not_read_only": [],
+        },
         "data_events": {"resource_types": []},
     }
     for name in bc.OVERLAY_FILES:

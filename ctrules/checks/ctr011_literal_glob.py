@@ -60,19 +60,42 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     return out
 
 
-def _any_star(obj: Any) -> bool:
-    if isinstance(obj, str):
-        return "*" in obj
-    if isinstance(obj, dict):
-        return any(_any_star(v) for k, v in obj.items() if k != "wildcard")
-    if isinstance(obj, list):
-        return any(_any_star(v) for v in obj)
+def _literal_star(item: dict[Any, Any]) -> bool:
+    """Whether an operator object holds a ``*`` that EventBridge compares literally (not in ``wildcard``)."""
+    for op, operand in item.items():
+        if op == "wildcard":
+            continue
+        if type(operand) is str:
+            if "*" in operand:
+                return True
+        elif type(operand) is list:
+            if any((type(o) is str and "*" in o) or (type(o) is dict and _literal_star(o)) for o in operand):
+                return True
+        elif type(operand) is dict and _literal_star(operand):
+            return True
     return False
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
-    """Clean when no value outside a ``wildcard`` operator holds a star."""
-    return not _any_star(facts.pattern)
+    """Clean when no value outside a ``wildcard`` operator holds a star.
+
+    One walk over the pattern's fields; the values of a field are a list of plain values and operator objects.
+    """
+    stack: list[dict[str, Any]] = [facts.pattern]
+    while stack:
+        for value in stack.pop().values():
+            kind = type(value)
+            if kind is dict:
+                stack.append(value)
+            elif kind is list:
+                for v in value:
+                    t = type(v)
+                    if t is str:
+                        if "*" in v:
+                            return False
+                    elif t is dict and _literal_star(v):
+                        return False
+    return True
 
 
 CHECK = register(

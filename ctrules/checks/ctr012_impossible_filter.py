@@ -84,22 +84,38 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     return out
 
 
-def _leaves(obj: dict[str, Any], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
-    for key, value in obj.items():
-        if isinstance(value, dict):
-            yield from _leaves(value, (*prefix, key))
-        else:
-            yield (*prefix, key), value
+_TOP_LEVEL: Final[dict[str, tuple[str, ...]]] = {p[0]: p for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 1}
+_IN_DETAIL: Final[dict[str, tuple[str, ...]]] = {
+    p[1]: p for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 2 and p[0] == "detail"
+}
+
+
+def _clean(path: tuple[str, ...], values: Any) -> bool:
+    if type(values) is not list:
+        return True  # a nested object: not a leaf of these fields, nothing of ours to say
+    if path in ALWAYS_STRING and all(type(v) is str for v in values):
+        return True  # the common case, decided without the generator
+    return next(problems(path, values), None) is None
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
-    """Clean when no leaf of the pattern has a value no CloudTrail event can satisfy."""
-    return not any(
-        (path in ALWAYS_STRING or path in BOOLEAN_FIELDS)
-        and isinstance(values, list)
-        and next(problems(path, values), None) is not None
-        for path, values in _leaves(facts.pattern, ())
-    )
+    """Clean when no leaf at a field of known type has a value no CloudTrail event can satisfy.
+
+    Only the fields of :data:`ALWAYS_STRING` and :data:`BOOLEAN_FIELDS` can give a finding, so only they are
+    looked up (all at the top level or directly under ``detail``).
+    """
+    pattern = facts.pattern
+    for key, value in pattern.items():
+        path = _TOP_LEVEL.get(key)
+        if path is not None and not _clean(path, value):
+            return False
+    detail = pattern.get("detail")
+    if type(detail) is dict:
+        for key, value in detail.items():
+            path = _IN_DETAIL.get(key)
+            if path is not None and not _clean(path, value):
+                return False
+    return True
 
 
 CHECK = register(

@@ -29,25 +29,37 @@ def iam_action(value: str) -> tuple[str, str] | None:
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped at ``limit + 1``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
+    """Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped at ``limit + 1``.
+
+    Only the diagonal band ``|i - j| <= limit`` is computed: a cell outside it is at least ``limit + 1`` away.
+    """
+    la, lb = len(a), len(b)
+    big = limit + 1
+    if abs(la - lb) > limit:
+        return big
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
+    prev = [j if j <= limit else big for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [big] * (lb + 1)
+        cur[0] = i if i <= limit else big
         best = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            best = min(best, v)
+        ai = a[i - 1]
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            bj = b[j - 1]
+            v = prev[j - 1] + (ai != bj)
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v if v < big else big
+            if v < best:
+                best = v
         if best > limit:
-            return limit + 1
+            return big
         prev2, prev = prev, cur
-    return min(prev[len(b)], limit + 1)
+    return min(prev[lb], big)
 
 
 def _digits_differ(a: str, b: str) -> bool:

@@ -25,8 +25,10 @@ from ctrules.eventpattern.validate import validate_pattern
 from ctrules.eventpattern.vocab import OR_KEY, is_token
 
 __all__ = [
+    "MAX_SUB_RULES",
     "CompiledPattern",
     "InvalidPatternError",
+    "PatternTooLargeError",
     "clear_cache",
     "compile_pattern",
     "flatten_event",
@@ -47,6 +49,15 @@ class InvalidPatternError(ValueError):
     def __init__(self, message: str, problems: Sequence[object] = ()) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+
+#: ``$or`` alternatives (sub-rules) a pattern may expand to before :func:`compile_pattern` refuses it: the
+#: expansion is a product, so a few nested ``$or`` would otherwise take unbounded time and memory.
+MAX_SUB_RULES = 100_000
+
+
+class PatternTooLargeError(ValueError):
+    """The pattern's ``$or`` expand to more sub-rules than :data:`MAX_SUB_RULES` (a limit of ctrules, not of AWS)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,12 @@ def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
             f"invalid event pattern at {first.path}: {first.message}; fix: {first.fix}{more}", problems
         )
     assert isinstance(data, Mapping)
+    count = _sub_rules(data, MAX_SUB_RULES + 1)
+    if count > MAX_SUB_RULES:
+        raise PatternTooLargeError(
+            f"the event pattern's $or alternatives combine into more than {MAX_SUB_RULES:,} sub-rules, too many "
+            "to match here; fix: split it into several rules or patterns with fewer nested $or"
+        )
     compiled = CompiledPattern(data)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
@@ -172,6 +189,25 @@ def _expand(node: Mapping[str, Any], names: tuple[str, ...], rules: list[_Rule])
             for rule in rules:
                 rule[".".join(path)] = (path, items)
     return rules
+
+
+def _sub_rules(node: Mapping[str, Any], cap: int) -> int:
+    """How many sub-rules :func:`_expand` makes of ``node`` (counting stops past ``cap``)."""
+    total = 1
+    for key, value in node.items():
+        if key == OR_KEY and isinstance(value, (list, tuple)):
+            n = 0
+            for branch in value:
+                n += _sub_rules(branch, cap) if isinstance(branch, Mapping) and not is_token(branch) else 1
+                if n >= cap:
+                    break
+            n = max(n, 1) if value else 0
+        elif isinstance(value, Mapping) and not is_token(value):
+            n = _sub_rules(value, cap)
+        else:
+            continue
+        total = min(total * n, cap)
+    return total
 
 
 def _fields(rule: _Rule) -> tuple[Field, ...]:

@@ -175,3 +175,23 @@ def test_the_checks_use_the_same_leaf_semantics() -> None:
         assert leaf_matches(leaf, value) is m({"f": leaf}, {"f": value})
     names = ["PutObject", "GetObject", "ListBuckets"]
     assert leaf_accepts(leaf, names) == shim_leaf_accepts(leaf, names) == {"PutObject", "ListBuckets"}
+
+
+def test_nested_or_beyond_the_sub_rule_limit_is_refused_without_expanding() -> None:
+    from ctrules.eventpattern.match import MAX_SUB_RULES, PatternTooLargeError, compile_pattern
+
+    # 20 nested levels of two alternatives: 2**20 sub-rules if expanded.
+    node: dict[str, object] = {"leaf": ["x"]}
+    for level in range(20):
+        node = {"$or": [{f"a{level}": ["1"], **node}, {f"b{level}": ["2"], **node}]}
+    assert MAX_SUB_RULES < 2**20
+    with pytest.raises(PatternTooLargeError, match="split it"):
+        compile_pattern(node)
+    # Just under the limit still compiles and matches.
+    small: dict[str, object] = {"leaf": ["x"]}
+    for level in range(3):
+        small = {"$or": [{f"a{level}": ["1"], **small}, {f"b{level}": ["2"], **small}]}
+    compiled = compile_pattern(small)
+    assert len(compiled.rules) == 8
+    assert compiled.matches({"leaf": "x", "a0": "1", "b1": "2", "a2": "1"})
+    assert not compiled.matches({"leaf": "x", "a0": "1", "b1": "2"})

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ctrules.catalog import shapes as shapes  # reads its data on first use, not at import
 from ctrules.catalog.api import (
     all_events,
     event_source_for,
@@ -57,6 +56,7 @@ from ctrules.catalog.model import (
 )
 
 if TYPE_CHECKING:
+    from ctrules.catalog import shapes as shapes
     from ctrules.catalog.extensions import (
         CatalogEntryError,
         apply_project_extensions,
@@ -78,11 +78,13 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name == "shapes":  # record shapes: the module too is imported on first use (it reads its data later still)
+        return importlib.import_module("ctrules.catalog.shapes")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ctrules.catalog' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(f"ctrules.catalog.{module}"), name)
     globals()[name] = value
     return value

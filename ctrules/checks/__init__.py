@@ -33,6 +33,7 @@ from ctrules.checks import (  # noqa: F401  (each module registers its check)
     ctr012_impossible_filter,
     ctr013_pattern_size,
     ctr014_retired_service,
+    ctr016_input_path,
 )
 from ctrules.checks.analysis import (
     MAX_BRANCHES,
@@ -44,7 +45,7 @@ from ctrules.checks.analysis import (
 )
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
-from ctrules.checks.registry import branch_checks, registered
+from ctrules.checks.registry import alternatives_checks, branch_checks, registered
 from ctrules.checks.syntax import validate_pattern
 
 __all__ = [
@@ -220,6 +221,9 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
             found.extend(per_branch[0])
         else:
             found.extend(_merge_alternatives(alternatives, per_branch))
+        for code, run_all in alternatives_checks():
+            if code not in skip:
+                found.extend(run_all(alternatives, ctx))
     else:
         covering = covering_branches(data)
         per_branch = [_branch_findings(b, ctx, skip, branch_shortcut) for b in covering]

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
-__all__ = ["ERROR", "WARNING", "CheckInfo", "Finding", "RuleContext", "Severity"]
+__all__ = ["ERROR", "WARNING", "CheckInfo", "Finding", "RuleContext", "Severity", "TargetPath"]
 
 Severity = Literal["error", "warning"]
 ERROR: Final = "error"
 WARNING: Final = "warning"
+
+
+class TargetPath(NamedTuple):
+    """A JSON path into the event that one of the rule's targets reads (CTR016 checks it).
+
+    :param path: the JSONPath as written, e.g. ``$.detail.requestParameters.bucketName``.
+    :param where: where the path is written, relative to the object that holds the rule's pattern (for
+        CloudFormation, the rule's ``Properties``): ``Targets[0].InputTransformer.InputPathsMap.bucket``,
+        ``Targets[1].InputPath``; for Terraform, the target resource's address and attribute. Findings
+        about the path carry it as their :attr:`Finding.path`.
+    :param name: the input transformer variable that receives the value (the ``InputPathsMap`` key), or
+        ``None`` for an ``InputPath``.
+    """
+
+    path: str
+    where: str
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +42,15 @@ class RuleContext:
         from other regions, so region checks do not apply there.
     :param data_trail_sources: eventSources whose data events a trail defined beside the rule (same
         template or app) logs; CTR006 stays silent for them (see :mod:`ctrules.inputs.trails`).
+    :param target_paths: the JSON paths into the event that the rule's targets read (``InputPath``,
+        ``InputTransformer.InputPathsMap``); CTR016 checks them against the events the pattern matches.
     """
 
     region: str | None = None
     state: str | None = None
     default_bus: bool = True
     data_trail_sources: frozenset[str] = frozenset()
+    target_paths: tuple[TargetPath, ...] = ()
 
     @property
     def effective_state(self) -> str:
@@ -46,7 +66,9 @@ class Finding:
     :param severity: ``error`` (the rule cannot fire as written) or ``warning``.
     :param message: what is wrong, quoting the bad value and saying why the rule won't fire.
     :param fix: the exact change that fixes it.
-    :param path: JSON path of the offending value in the pattern, e.g. ``$.detail-type[0]``.
+    :param path: JSON path of the offending value in the pattern, e.g. ``$.detail-type[0]``; for a finding
+        about a target's input path (CTR016), the :attr:`TargetPath.where` of that path (it does not start
+        with ``$``), e.g. ``Targets[0].InputTransformer.InputPathsMap.bucket``.
     """
 
     code: str

@@ -3,7 +3,8 @@
 A check lives in one module, ``ctrules/checks/ctrNNN_<slug>.py``, which holds
 
 * ``run(branch, ctx)``: the findings for one ``$or``-free branch of a valid pattern (or, for a
-  pattern-level check such as CTR009, ``run_pattern(pattern)``);
+  pattern-level check such as CTR009, ``run_pattern(pattern)``; for a check that must see the union of
+  every alternative, such as CTR016, ``run_alternatives(alternatives, ctx)``);
 * its metadata: code, slug, default severity, summary, help text, the usual fix, and its docs anchor;
 * ``fast(facts, ctx)``: how the fast path may answer for it. Given the
   :class:`~ctrules.checks.fastpath.FlatFacts` of a simple pattern, it returns True only when ``run`` would
@@ -21,7 +22,7 @@ Example (a check of your own, e.g. in a test)::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,11 +32,12 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["BranchRun", "Check", "FastAnswer", "PatternRun", "branch_checks", "fast_answers", "get", "register",
-           "registered", "unregister"]
+__all__ = ["AlternativesRun", "BranchRun", "Check", "FastAnswer", "PatternRun", "alternatives_checks", "branch_checks",
+           "fast_answers", "get", "register", "registered", "unregister"]
 
 BranchRun = Callable[["Branch", RuleContext], list[Finding]]
 PatternRun = Callable[[object], list[Finding]]
+AlternativesRun = Callable[[Sequence["Branch"], RuleContext], list[Finding]]
 FastAnswer = Callable[["FlatFacts", RuleContext], bool]
 
 
@@ -52,6 +54,9 @@ class Check:
     :param fix: the usual fix, in one sentence (each finding says its own exact fix).
     :param run: the check on one ``$or``-free branch of a valid pattern.
     :param run_pattern: the check on the raw pattern (pattern-level checks such as CTR009).
+    :param run_alternatives: the check on every ``$or``-free alternative of a valid pattern at once (CTR016:
+        the events the whole rule matches). Called only when the alternatives can all be listed (at most
+        :data:`~ctrules.checks.analysis.MAX_BRANCHES` combinations); not called otherwise.
     :param fast: True when ``run`` would certainly find nothing for a simple pattern (see the module doc);
         ``None`` switches the fast path off.
     """
@@ -65,6 +70,7 @@ class Check:
     run: BranchRun | None = None
     run_pattern: PatternRun | None = None
     fast: FastAnswer | None = None
+    run_alternatives: AlternativesRun | None = None
 
     @property
     def anchor(self) -> str:
@@ -84,12 +90,12 @@ _DERIVED: dict[str, object] = {}
 def register(check: Check) -> Check:
     """Add a check (its code must be new). Returns it, so a module can write ``CHECK = register(Check(...))``.
 
-    :raises ValueError: the code is taken, or the check has neither ``run`` nor ``run_pattern``.
+    :raises ValueError: the code is taken, or the check has none of ``run``, ``run_pattern``, ``run_alternatives``.
     """
     if check.code in _REGISTRY:
         raise ValueError(f"check {check.code} is registered already")
-    if check.run is None and check.run_pattern is None:
-        raise ValueError(f"check {check.code} needs run or run_pattern")
+    if check.run is None and check.run_pattern is None and check.run_alternatives is None:
+        raise ValueError(f"check {check.code} needs run, run_pattern or run_alternatives")
     _REGISTRY[check.code] = check
     _DERIVED.clear()
     return check
@@ -121,6 +127,15 @@ def branch_checks() -> tuple[tuple[str, BranchRun], ...]:
     if found is None:
         found = tuple((c.code, c.run) for c in registered() if c.run is not None)
         _DERIVED["branch"] = found
+    return found  # type: ignore[return-value]
+
+
+def alternatives_checks() -> tuple[tuple[str, AlternativesRun], ...]:
+    """``(code, run_alternatives)`` of every check on all the alternatives at once, by code."""
+    found = _DERIVED.get("alternatives")
+    if found is None:
+        found = tuple((c.code, c.run_alternatives) for c in registered() if c.run_alternatives is not None)
+        _DERIVED["alternatives"] = found
     return found  # type: ignore[return-value]
 
 

@@ -7,6 +7,8 @@ regenerate them with one command and review the diff::
     python scripts/golden.py --update
 
 Add a case by appending ``{"name": ..., "pattern": ..., "context": {...}}`` to a file and running the command.
+``context`` holds :class:`~ctrules.checks.RuleContext` fields as JSON: ``data_trail_sources`` a list,
+``target_paths`` a list of ``[path, where, name]`` (CTR016).
 """
 
 from __future__ import annotations
@@ -22,11 +24,22 @@ GOLDEN = ROOT / "tests" / "checks" / "golden"
 sys.path.insert(0, str(ROOT))
 
 from ctrules.checks import RuleContext, check_pattern  # noqa: E402
+from ctrules.checks.findings import TargetPath  # noqa: E402
+
+
+def context_of(case: dict[str, Any]) -> RuleContext:
+    """The :class:`RuleContext` a golden case gives as JSON."""
+    given = dict(case.get("context", {}))
+    if "data_trail_sources" in given:
+        given["data_trail_sources"] = frozenset(given["data_trail_sources"])
+    if "target_paths" in given:
+        given["target_paths"] = tuple(TargetPath(*t) for t in given["target_paths"])
+    return RuleContext(**given)
 
 
 def findings_of(case: dict[str, Any]) -> list[dict[str, str]]:
     """What the checks say about one golden case, as JSON data."""
-    context = RuleContext(**case.get("context", {}))
+    context = context_of(case)
     return [
         {"code": f.code, "severity": f.severity, "path": f.path, "message": f.message, "fix": f.fix}
         for f in check_pattern(case["pattern"], context)

@@ -210,7 +210,7 @@ def _envelope_finding(target: TargetPath, head: str) -> Finding:
     record = _RECORD_BY_SQUASHED.get(squashed)
     rest = target.path.strip()[2 + len(head) :]
     if envelope is not None:
-        fix = f"read '$.{envelope}{rest}' (envelope field names are case-sensitive)"
+        fix = f"read '$.{envelope}{rest}' (envelope field names are exact: case and dashes count)"
     elif record is not None:
         fix = f"read '$.detail.{record}{rest}': fields of the CloudTrail record are under detail"
     else:

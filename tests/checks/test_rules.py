@@ -8,7 +8,8 @@ import pytest
 
 from ctrules import catalog as ctrules_catalog
 from ctrules.checks import CHECKS, RuleContext, check_pattern
-from ctrules.checks.registry import branch_checks, registered
+from ctrules.checks.findings import TargetPath
+from ctrules.checks.registry import alternatives_checks, branch_checks, registered
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"
@@ -141,6 +142,16 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("unknown-operator", "CTR009",
      p("aws.ec2", API, eventName=[{"prefixx": "Run"}]), US_EAST_1,
      p("aws.ec2", API, eventName=[{"prefix": "Run"}]), US_EAST_1, "prefix"),
+    ("target-reads-another-events-field", "CTR016",
+     p("aws.controltower", SERVICE, eventName="UpdateManagedAccount"),
+     RuleContext(region="us-east-1", target_paths=(TargetPath(
+         "$.detail.serviceEventDetails.createManagedAccountStatus.account.accountId",
+         "Targets[0].InputTransformer.InputPathsMap.accountId", "accountId"),)),
+     p("aws.controltower", SERVICE, eventName="UpdateManagedAccount"),
+     RuleContext(region="us-east-1", target_paths=(TargetPath(
+         "$.detail.serviceEventDetails.updateManagedAccountStatus.account.accountId",
+         "Targets[0].InputTransformer.InputPathsMap.accountId", "accountId"),)),
+     "updateManagedAccountStatus"),
 ]  # fmt: skip
 
 
@@ -164,7 +175,8 @@ def test_check_fails_and_passes(
 def test_every_code_has_cases() -> None:
     assert {c[1] for c in CASES} == set(CHECKS)
     pattern_level = {c.code for c in registered() if c.run_pattern is not None}
-    assert {code for code, _ in branch_checks()} | pattern_level == set(CHECKS)
+    rule_level = {code for code, _ in alternatives_checks()}
+    assert {code for code, _ in branch_checks()} | pattern_level | rule_level == set(CHECKS)
 
 
 def test_global_event_unknown_region_is_a_warning() -> None:
@@ -246,8 +258,10 @@ def test_ignore() -> None:
 
 def test_findings_have_fix_and_path() -> None:
     for _, _, bad, ctx, _, _, _ in CASES:
+        targets = {t.where for t in ctx.target_paths}
         for f in check_pattern(bad, ctx):
-            assert f.fix and f.message and f.path.startswith("$")
+            # A finding about a target's input path (CTR016) points at the target field, not into the pattern.
+            assert f.fix and f.message and (f.path.startswith("$") or f.path in targets)
             assert str(f).startswith(f.code)
 
 

@@ -31,7 +31,7 @@ import aws_cdk as cdk
 import jsii
 
 from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, known_region
-from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, check_pattern
+from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
@@ -51,17 +51,35 @@ def check_template(
     skip = tuple(ignore)
     resources = template.get("Resources") if isinstance(template, dict) else None
     for rule in rules_in_template(template):
-        if _typed(resources, rule.logical_id):
+        typed = _typed(resources, rule.logical_id)
+        if typed and not rule.targets:
             continue  # a typed ctrules rule: it checks itself at synthesis (one report per problem)
         if rule.problem is not None:
             out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
             continue
         if rule.deploy_time or rule.pattern is None:
             continue  # only known at deploy time (Fn::Sub...)
-        ctx = RuleContext(region=region, state=rule.state, default_bus=rule.default_bus, data_trail_sources=covered)
+        targets = tuple(TargetPath(*t) for t in rule.targets)
+        ctx = RuleContext(
+            region=region,
+            state=rule.state,
+            default_bus=rule.default_bus,
+            data_trail_sources=covered,
+            target_paths=targets,
+        )
         rule_skip = skip if rule.state_known else (*skip, "CTR004")
+        if typed:
+            # A typed rule checks its pattern itself; only its targets' input paths (CTR016) are left to here,
+            # since targets are added to it after construction.
+            rule_skip = (*rule_skip, *(code for code in CHECKS if code != "CTR016"))
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
+
+
+def _location(path: str) -> str:
+    """Where a finding is in the rule resource: the pattern path, or ``Properties.Targets[0]...`` for a target's
+    input path (CTR016)."""
+    return path if path.startswith("$") else f"Properties.{path}"
 
 
 def _typed(resources: Any, logical_id: str) -> bool:
@@ -141,7 +159,7 @@ class CloudTrailChecks:
                             cdk.PolicyViolatingResource(
                                 resource_logical_id=rule.logical_id,
                                 template_path=path,
-                                locations=[f.path],
+                                locations=[_location(f.path)],
                             )
                         ],
                     )

@@ -44,7 +44,7 @@ from ctrules.checks.analysis import (
     covering_branches,
 )
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
-from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity
+from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity, TargetPath
 from ctrules.checks.registry import alternatives_checks, branch_checks, registered
 from ctrules.checks.syntax import validate_pattern
 
@@ -57,6 +57,7 @@ __all__ = [
     "PatternChecker",
     "RuleContext",
     "Severity",
+    "TargetPath",
     "check_pattern",
     "ctr009_malformed_pattern",
 ]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ctrules._common import bus_is_default
-from ctrules.checks import ERROR, WARNING, Finding, PatternChecker, RuleContext
+from ctrules.checks import ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath
 from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
@@ -50,8 +50,14 @@ class Reported:
 
     @property
     def location(self) -> str:
-        """The JSON path of the offending value in the file (pattern location + path in the pattern)."""
-        return json_path(self.rule.location) + self.finding.path[1:]
+        """The JSON path of the offending value in the file (pattern location + path in the pattern; for a
+        target's input path, the target field: ``$.Resources.R.Properties.Targets[0].InputPath``)."""
+        path = self.finding.path
+        if path.startswith("$"):
+            return json_path(self.rule.location) + path[1:]
+        if self.rule.targets_at is None:
+            return path
+        return json_path(self.rule.targets_at) + ("" if path.startswith("[") else ".") + path
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ def lint(
     base_ignore = tuple(sorted(set(ignore)))
     state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
     checker = PatternChecker()
-    contexts: dict[tuple[str | None, str | None, bool], RuleContext] = {}
+    contexts: dict[tuple[str | None, str | None, bool, tuple[TargetPath, ...]], RuleContext] = {}
     for path in paths:
         result = read_path(path)
         for e in result.errors:
@@ -173,13 +179,15 @@ def lint(
                     report.not_checked.append((f, rule))
                     continue
                 rule_region = rule.region or f.region or region
+                targets = tuple(TargetPath(*t) for t in rule.targets)
                 if rule.kind == PATTERN_KIND:  # a bare pattern: the command line gives its context
-                    known = (rule_region, state, pattern_bus)
+                    known = (rule_region, state, pattern_bus, targets)
                 else:
-                    known = (rule_region, rule.state, rule.default_bus)
+                    known = (rule_region, rule.state, rule.default_bus, targets)
                 ctx = contexts.get(known)
                 if ctx is None:
-                    ctx = contexts[known] = RuleContext(*known)
+                    region_, state_, bus_, targets_ = known
+                    ctx = contexts[known] = RuleContext(region_, state_, bus_, target_paths=targets_)
                 # A State given as an intrinsic is unknown here: the read-only check would guess.
                 skip = base_ignore if rule.state_known else state_ignore
                 found = _check(checker, rule, ctx, skip)

@@ -78,6 +78,11 @@ class TemplateRule:
         default, a data source, a function ctrules does not evaluate).
     :param unknown: with :attr:`deploy_time`, what made the pattern unknown (e.g. ``var.env has no
         default``).
+    :param targets: the JSON paths into the event that the rule's targets read, as ``(path, where, name)``
+        (``InputPath``: name ``None``; ``InputTransformer.InputPathsMap``: the variable), for CTR016 (see
+        :class:`ctrules.checks.TargetPath`). ``where`` is relative to :attr:`targets_at`.
+    :param targets_at: the location the ``where`` of :attr:`targets` is relative to (a CloudFormation rule's
+        ``Properties``); ``None`` when ``where`` is shown as it is (a Terraform target's address).
     """
 
     logical_id: str
@@ -96,6 +101,8 @@ class TemplateRule:
     line: int | None = None
     known_at: str = "deploy"
     unknown: str | None = None
+    targets: tuple[tuple[str, str, str | None], ...] = ()
+    targets_at: tuple[str | int, ...] | None = None
 
     @property
     def label(self) -> str:

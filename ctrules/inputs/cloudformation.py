@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ctrules.inputs._model import TemplateRule, make_rule
+from ctrules.inputs._model import TemplateRule, json_path, make_rule
 
-__all__ = ["SAM_RESOURCE_TYPES", "SAM_RULE_EVENT_TYPES", "is_sam", "rules_in_template"]
+__all__ = ["SAM_RESOURCE_TYPES", "SAM_RULE_EVENT_TYPES", "is_sam", "rules_in_template", "target_paths"]
 
 #: SAM event types that create an EventBridge rule.
 SAM_RULE_EVENT_TYPES = frozenset({"EventBridgeRule", "CloudWatchEvent"})
@@ -44,7 +44,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 continue
             metadata = res.get("Metadata")
             cdk_path = metadata.get("aws:cdk:path") if isinstance(metadata, dict) else None
-            yield make_rule(
+            rule = make_rule(
                 logical_id,
                 props["EventPattern"],
                 props.get("State"),
@@ -55,6 +55,13 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 kind="AWS::Events::Rule",
                 cdk_path=cdk_path if isinstance(cdk_path, str) else None,
             )
+            targets = props.get("Targets")
+            if isinstance(targets, list):
+                rule.targets = tuple(
+                    found for i, t in enumerate(targets) for found in target_paths(t, ("Targets", i))
+                )
+                rule.targets_at = rule.location[:-1]
+            yield rule
         elif rtype in SAM_RESOURCE_TYPES:
             events = props.get("Events")
             if not isinstance(events, dict):
@@ -69,7 +76,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 if state is None and isinstance(ev_props.get("Enabled"), bool):
                     state = "ENABLED" if ev_props["Enabled"] else "DISABLED"
                 ev_name = str(ev_key)
-                yield make_rule(
+                sam_rule = make_rule(
                     logical_id,
                     ev_props["Pattern"],
                     state,
@@ -87,6 +94,34 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                     anchors=("Resources", logical_id, "Events", ev_name),
                     kind=str(rtype),
                 )
+                # A SAM event's target is the function or state machine; its InputPath/InputTransformer sit
+                # beside the Pattern.
+                sam_rule.targets = tuple(target_paths(ev_props, ()))
+                sam_rule.targets_at = sam_rule.location[:-1]
+                yield sam_rule
+
+
+def target_paths(target: Any, where: tuple[str | int, ...]) -> list[tuple[str, str, str | None]]:
+    """The JSON paths into the event that one target reads: ``(path, where, name)`` for its ``InputPath``
+    (name ``None``) and each entry of its ``InputTransformer.InputPathsMap`` (name: the variable).
+
+    :param target: a ``Targets`` entry (anything; intrinsics and other values give nothing).
+    :param where: the location of the target below the rule's ``Properties`` (``("Targets", 0)``).
+    """
+    if not isinstance(target, dict):
+        return []
+    out: list[tuple[str, str, str | None]] = []
+    path = target.get("InputPath")
+    if isinstance(path, str):
+        out.append((path, json_path((*where, "InputPath"))[2:], None))
+    transformer = target.get("InputTransformer")
+    paths = transformer.get("InputPathsMap") if isinstance(transformer, dict) else None
+    if isinstance(paths, dict):
+        for name, value in paths.items():
+            if isinstance(name, str) and isinstance(value, str):
+                at = json_path((*where, "InputTransformer", "InputPathsMap", name))[2:]
+                out.append((value, at, name))
+    return out
 
 
 #: The key prefix of a loop of the ``AWS::LanguageExtensions`` transform (``Fn::ForEach::Name``).
@@ -131,6 +166,8 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
                 rule.name = rule.logical_id = f"{loop}/{rule.name}"
                 rule.location = ("Resources", loop, 2, str(key), *rule.location[2:])
                 rule.anchors = ("Resources", loop)
+                if rule.targets_at is not None:
+                    rule.targets_at = rule.location[:-1]
                 yield rule
         if copies is None and uses_loop:
             for rule in rules:

@@ -1,0 +1,117 @@
+"""``ctrules lint`` checks the paths that rules' targets read (CTR016): templates, SAM, output formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ctrules.inputs.cloudformation import rules_in_template, target_paths
+from tests.cli.clihelp import SERVICE, rule, run, template, write
+
+UPDATE: dict[str, Any] = {
+    "source": ["aws.controltower"],
+    "detail-type": [SERVICE],
+    "detail": {"eventName": ["UpdateManagedAccount"], "eventSource": ["controltower.amazonaws.com"]},
+}
+WRONG = "$.detail.serviceEventDetails.createManagedAccountStatus.account.accountId"
+RIGHT = "$.detail.serviceEventDetails.updateManagedAccountStatus.account.accountId"
+
+
+def targets(path: str) -> list[dict[str, Any]]:
+    return [
+        {"Id": "Log", "Arn": "arn:aws:logs:us-east-1:111111111111:log-group:x"},
+        {
+            "Id": "Baseline",
+            "Arn": {"Ref": "Machine"},
+            "InputTransformer": {"InputPathsMap": {"accountId": path}, "InputTemplate": '{"account": <accountId>}'},
+        },
+    ]
+
+
+def test_target_paths_of_a_rule_resource() -> None:
+    found = list(rules_in_template(template(Updated=rule(UPDATE, Targets=targets(WRONG)))))
+    (r,) = found
+    assert r.targets == ((WRONG, "Targets[1].InputTransformer.InputPathsMap.accountId", "accountId"),)
+    assert r.targets_at == ("Resources", "Updated", "Properties")
+
+
+def test_target_paths_reads_input_path_and_odd_names_and_skips_intrinsics() -> None:
+    target = {
+        "InputPath": "$.detail",
+        "InputTransformer": {"InputPathsMap": {"a b": "$.source", "x": {"Fn::Sub": "$.detail.${P}"}}},
+    }
+    assert target_paths(target, ("Targets", 3)) == [
+        ("$.detail", "Targets[3].InputPath", None),
+        ("$.source", 'Targets[3].InputTransformer.InputPathsMap["a b"]', "a b"),
+    ]
+    assert target_paths({"Fn::If": ["C", {}, {}]}, ("Targets", 0)) == []
+
+
+def test_text_output_names_the_file_line_and_target_field(tmp_path: Path) -> None:
+    doc = template(Updated=rule(UPDATE, Targets=targets(WRONG)), Fixed=rule(UPDATE, Targets=targets(RIGHT)))
+    path = write(tmp_path / "t.json", doc)
+    r = run("lint", path, "--region", "us-east-1")
+    assert r.code == 1, r.out
+    line = path.read_text().splitlines().index('    "Updated": {') + 1
+    (finding, summary) = r.out.splitlines()
+    assert finding.startswith(
+        f"{path}:{line}: CTR016 [error] Updated Targets[1].InputTransformer.InputPathsMap.accountId: "
+        f"input path '{WRONG}' (variable <accountId>)"
+    )
+    assert "UpdateManagedAccount" in finding and "receives nothing for <accountId>" in finding
+    assert f"Fix: read '{RIGHT}' instead" in finding
+    assert summary == "ctrules: 1 error, 0 warnings in 2 rules from 1 file"
+
+
+def test_json_and_sarif_carry_the_target_field(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.json", template(Updated=rule(UPDATE, Targets=targets(WRONG))))
+    (f,) = run("lint", path, "--region", "us-east-1", "--format", "json").json()["findings"]
+    assert f["code"] == "CTR016" and f["check"] == "input-path"
+    assert f["path"] == "Targets[1].InputTransformer.InputPathsMap.accountId"
+    assert f["location"] == "$.Resources.Updated.Properties.Targets[1].InputTransformer.InputPathsMap.accountId"
+    sarif = run("lint", path, "--region", "us-east-1", "--format", "sarif").json()
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "CTR016" and result["properties"]["path"] == f["path"]
+    assert result["locations"][0]["logicalLocations"][1]["fullyQualifiedName"] == f["location"]
+    assert "CTR016" in [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
+
+
+def test_same_pattern_different_targets_are_judged_apart(tmp_path: Path) -> None:
+    doc = template(A=rule(UPDATE, Targets=targets(RIGHT)), B=rule(UPDATE, Targets=targets(WRONG)))
+    r = run("lint", write(tmp_path / "t.json", doc), "--region", "us-east-1", "--format", "json")
+    assert [(f["resource"], f["code"]) for f in r.json()["findings"]] == [("B", "CTR016")]
+
+
+def test_ignore_ctr016(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.json", template(Updated=rule(UPDATE, Targets=targets(WRONG))))
+    assert run("lint", path, "--region", "us-east-1", "--ignore", "CTR016").code == 0
+
+
+def test_sam_event_input_transformer(tmp_path: Path) -> None:
+    text = f"""\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Events:
+        Updated:
+          Type: EventBridgeRule
+          Properties:
+            Pattern:
+              source: [aws.controltower]
+              detail-type: ["{SERVICE}"]
+              detail:
+                eventName: [UpdateManagedAccount]
+            InputTransformer:
+              InputPathsMap:
+                accountId: "{WRONG}"
+              InputTemplate: '{{"account": <accountId>}}'
+"""
+    r = run("lint", write(tmp_path / "template.yaml", text), "--region", "us-east-1", "--format", "json")
+    (f,) = r.json()["findings"]
+    assert (f["code"], f["resource"], f["path"]) == ("CTR016", "Handler/Updated", "InputTransformer.InputPathsMap.accountId")
+    assert f["location"] == "$.Resources.Handler.Properties.Events.Updated.Properties.InputTransformer.InputPathsMap.accountId"

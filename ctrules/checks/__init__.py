@@ -33,6 +33,7 @@ from ctrules.checks import (  # noqa: F401  (each module registers its check)
     ctr012_impossible_filter,
     ctr013_pattern_size,
     ctr014_retired_service,
+    ctr015_record_path,
     ctr016_input_path,
 )
 from ctrules.checks.analysis import (

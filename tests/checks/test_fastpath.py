@@ -194,7 +194,7 @@ def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) 
         assert check_pattern(pattern, ctx) == full, pattern
     # Not vacuous: the shortcut is taken often, and often refused; eventName operators take it too.
     assert 0.15 * len(CASES) < fast < 0.9 * len(CASES)  # about one case in seven is ODD_*: never clean
-    assert with_operators > 50
+    assert with_operators > 40  # CTR015 sends every rule filtering a record part (requestParameters...) to the full path
 
 
 def test_or_patterns_agree_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:

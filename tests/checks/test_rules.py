@@ -142,6 +142,10 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("unknown-operator", "CTR009",
      p("aws.ec2", API, eventName=[{"prefixx": "Run"}]), US_EAST_1,
      p("aws.ec2", API, eventName=[{"prefix": "Run"}]), US_EAST_1, "prefix"),
+    ("misspelt-record-path", "CTR015",
+     p("aws.s3", API, eventName="PutBucketPolicy", requestParameters={"bukcetName": ["my-bucket"]}), US_EAST_1,
+     p("aws.s3", API, eventName="PutBucketPolicy", requestParameters={"bucketName": ["my-bucket"]}), US_EAST_1,
+     "requestParameters.bucketName"),
     ("target-reads-another-events-field", "CTR016",
      p("aws.controltower", SERVICE, eventName="UpdateManagedAccount"),
      RuleContext(region="us-east-1", target_paths=(TargetPath(

@@ -49,11 +49,13 @@ __all__ = [
     "ServiceEventRule",
     "UnknownEventError",
     "UnknownServiceError",
+    "field",
     "pattern",
     "pattern_dict",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from ctrules.fields import field
     from ctrules.patterns import pattern_dict
     from ctrules.plugin import CloudTrailChecks
     from ctrules.rules import (

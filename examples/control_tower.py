@@ -15,6 +15,10 @@ Control Tower home region, so this stack is placed there (context key ``controlT
 - ``SUCCEEDED``: the :class:`~examples.common.AccountBaseline` workflow starts with the account's id
   (an input transformer copies ``account.accountId`` into the workflow's input).
 - ``FAILED``: the alert topic gets the Control Tower message.
+
+Each event carries its outcome under its own key: a handler of ``UpdateManagedAccount`` that read
+``createManagedAccountStatus`` would receive nothing. The inputs are built with :func:`ctrules.field`,
+which checks every path against the event's record shape (and CTR016 checks the synthesized template).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
 from constructs import Construct
 
+import ctrules
 from ctrules import ServiceEventRule
 from examples.common import AccountBaseline, AlertTopic
 
@@ -60,7 +65,11 @@ class ControlTowerLifecycleStack(cdk.Stack):
         self.succeeded: dict[str, ServiceEventRule] = {}
         self.failed: dict[str, ServiceEventRule] = {}
         for event_name, status in LIFECYCLE_EVENTS.items():
-            path = f"$.detail.serviceEventDetails.{status}"
+
+            def outcome(name: str, event_name: str = event_name, status: str = status) -> str:
+                """A checked input field of the event's own outcome (``serviceEventDetails.<status>``)."""
+                return ctrules.field(event_name, f"serviceEventDetails.{status}.{name}", service="controltower")
+
             self.succeeded[event_name] = ServiceEventRule(
                 self,
                 f"{event_name}Succeeded",
@@ -73,8 +82,8 @@ class ControlTowerLifecycleStack(cdk.Stack):
                         self.baseline.state_machine,
                         input=events.RuleTargetInput.from_object(
                             {
-                                "accountId": events.EventField.from_path(f"{path}.account.accountId"),
-                                "accountName": events.EventField.from_path(f"{path}.account.accountName"),
+                                "accountId": outcome("account.accountId"),
+                                "accountName": outcome("account.accountName"),
                                 "trigger": f"controltower:{event_name}",
                             }
                         ),
@@ -93,8 +102,8 @@ class ControlTowerLifecycleStack(cdk.Stack):
                         self.alerts.topic,
                         message=events.RuleTargetInput.from_text(
                             f"ALERT: Control Tower {event_name} failed for account "
-                            f"{events.EventField.from_path(f'{path}.account.accountName')}: "
-                            f"{events.EventField.from_path(f'{path}.message')}"
+                            f"{outcome('account.accountName')}: "
+                            f"{outcome('message')}"
                         ),
                     )
                 ],

@@ -13,6 +13,10 @@ Deploy in the organization's **management account**, in **us-east-1**.
 - ``FAILED``: the topic gets an alert with the failure reason.
 - ``CloseAccountResult``: the topic gets a message.
 
+The targets' inputs read the records with :func:`ctrules.field`, which checks each path against the
+event's record shape when the stack is built (a typo raises ``UnknownFieldError`` with "did you mean");
+the ``CloudTrailChecks`` plugin checks the synthesized input transformers again (CTR016).
+
 Organizations is a global service: EventBridge receives its events only in us-east-1. The rules check
 it: the same stack in another region fails synthesis with CTR005.
 """
@@ -26,13 +30,21 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
 from constructs import Construct
 
+import ctrules
 from ctrules import ServiceEventRule
 from examples.common import AccountBaseline, AlertTopic
 
 __all__ = ["NewAccountNotificationsStack"]
 
-_CREATE = "$.detail.serviceEventDetails.createAccountStatus"
-_CLOSE = "$.detail.serviceEventDetails.closeAccountStatus"
+
+def _created(name: str) -> str:
+    """A checked input field of ``CreateAccountResult``'s ``createAccountStatus``."""
+    return ctrules.field("CreateAccountResult", f"serviceEventDetails.createAccountStatus.{name}")
+
+
+def _closed(name: str) -> str:
+    """A checked input field of ``CloseAccountResult``'s ``closeAccountStatus``."""
+    return ctrules.field("CloseAccountResult", f"serviceEventDetails.closeAccountStatus.{name}")
 
 
 def _state(status: str, *states: str) -> dict[str, Any]:
@@ -70,8 +82,8 @@ class NewAccountNotificationsStack(cdk.Stack):
                     self.baseline.state_machine,
                     input=events.RuleTargetInput.from_object(
                         {
-                            "accountId": events.EventField.from_path(f"{_CREATE}.accountId"),
-                            "accountName": events.EventField.from_path(f"{_CREATE}.accountName"),
+                            "accountId": _created("accountId"),
+                            "accountName": _created("accountName"),
                             "trigger": "organizations:CreateAccountResult",
                         }
                     ),
@@ -79,8 +91,8 @@ class NewAccountNotificationsStack(cdk.Stack):
                 targets.SnsTopic(
                     topic,
                     message=events.RuleTargetInput.from_text(
-                        f"New AWS account {events.EventField.from_path(f'{_CREATE}.accountId')} "
-                        f"({events.EventField.from_path(f'{_CREATE}.accountName')}) was created; "
+                        f"New AWS account {_created('accountId')} "
+                        f"({_created('accountName')}) was created; "
                         "the account baseline has started."
                     ),
                 ),
@@ -97,9 +109,9 @@ class NewAccountNotificationsStack(cdk.Stack):
                     topic,
                     message=events.RuleTargetInput.from_text(
                         "ALERT: creating AWS account "
-                        f"{events.EventField.from_path(f'{_CREATE}.accountName')} "
-                        f"failed: {events.EventField.from_path(f'{_CREATE}.failureReason')} "
-                        f"(request {events.EventField.from_path(f'{_CREATE}.id')})."
+                        f"{_created('accountName')} "
+                        f"failed: {_created('failureReason')} "
+                        f"(request {_created('id')})."
                     ),
                 )
             ],
@@ -113,8 +125,8 @@ class NewAccountNotificationsStack(cdk.Stack):
                 targets.SnsTopic(
                     topic,
                     message=events.RuleTargetInput.from_text(
-                        f"Closing AWS account {events.EventField.from_path(f'{_CLOSE}.accountId')} ended "
-                        f"with state {events.EventField.from_path(f'{_CLOSE}.state')}."
+                        f"Closing AWS account {_closed('accountId')} ended "
+                        f"with state {_closed('state')}."
                     ),
                 )
             ],

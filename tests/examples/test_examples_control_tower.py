@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import aws_cdk as cdk
 import pytest
+from aws_cdk import assertions
 
+from ctrules.inputs import rules_in_template
 from examples import build_app
 from examples.control_tower import ControlTowerLifecycleStack
 
@@ -67,3 +70,33 @@ def test_stack_is_in_the_control_tower_home_region(make_app: Any, home: str) -> 
     stage = cdk.Stage.of(stack)
     assert stage is not None
     stage.synth()
+
+
+def test_every_target_reads_its_own_events_outcome(make_app: Any) -> None:
+    from ctrules.plugin import check_template
+
+    template = assertions.Template.from_stack(build(make_app)).to_json()
+    rules = [r for r in rules_in_template(template) if r.targets]
+    assert len(rules) == 4 and all(len(r.targets) >= 2 for r in rules)
+    assert [f for _, f in check_template(template, "us-east-1") if f.code == "CTR016"] == []
+    # The same template with each handler reading the other event's outcome key: every path is reported.
+    swapped = json.loads(
+        json.dumps(template)
+        .replace(".createManagedAccountStatus.", ".tmp.")
+        .replace(".updateManagedAccountStatus.", ".createManagedAccountStatus.")
+        .replace(".tmp.", ".updateManagedAccountStatus.")
+    )
+    found = [(r.logical_id, f) for r, f in check_template(swapped, "us-east-1") if f.code == "CTR016"]
+    assert len(found) == sum(len(r.targets) for r in rules)
+    assert all(f.severity == "error" and "receives nothing" in f.message for _, f in found)
+
+
+def test_a_handler_reading_the_wrong_outcome_key_fails_at_construction() -> None:
+    import ctrules
+    from ctrules.errors import UnknownFieldError
+
+    with pytest.raises(UnknownFieldError, match="updateManagedAccountStatus"):
+        ctrules.field(
+            "UpdateManagedAccount", "serviceEventDetails.createManagedAccountStatus.account.accountId",
+            service="controltower",
+        )

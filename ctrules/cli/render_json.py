@@ -7,7 +7,7 @@ from typing import Any
 
 from ctrules import __version__
 from ctrules.checks import CHECKS
-from ctrules.cli.report import LintReport, Reported, locate_findings
+from ctrules.cli.report import Covered, LintReport, Reported, locate_findings
 
 __all__ = ["dumps", "render_json"]
 
@@ -33,6 +33,20 @@ def _finding_dict(r: Reported) -> dict[str, Any]:
     }
 
 
+def _acknowledged_dict(r: Reported) -> dict[str, Any]:
+    out = _finding_dict(r)
+    if r.acknowledgement is not None:
+        out["reason"] = r.acknowledgement.reason
+        out["acknowledged_in"] = r.acknowledgement.where
+    return out
+
+
+def _covered_dict(c: Covered) -> dict[str, Any]:
+    out = _finding_dict(c.reported)
+    out.update(event_source=c.event_source, trail=c.trail.name, trail_file=c.trail.file)
+    return out
+
+
 def dumps(value: Any, levels: int, indent: str = "") -> str:
     """JSON with the outer ``levels`` of containers one item per line, and compact (C-encoded) below.
 
@@ -49,7 +63,9 @@ def dumps(value: Any, levels: int, indent: str = "") -> str:
 
 
 def render_json(report: LintReport) -> str:
-    """The report as one JSON document: ``summary``, ``findings``, ``problems`` and ``empty`` inputs."""
+    """The report as one JSON document: ``summary``, ``findings``, ``acknowledged`` findings (with their reason),
+    data-event warnings ``covered_by_trail`` (with the trail), ``problems``, ``empty`` inputs, rules ``not_checked``
+    and ``skipped`` files."""
     locate_findings(report)
     doc = {
         "tool": "ctrules",
@@ -63,11 +79,17 @@ def render_json(report: LintReport) -> str:
             "plan_time": report.plan_time,
             "errors": report.errors,
             "warnings": report.warnings,
+            "acknowledged": len(report.acknowledged),
+            "covered_by_trail": len(report.covered),
             "problems": len(report.problems),
             "exit_code": report.exit_code,
         },
         "findings": [_finding_dict(r) for r in report.findings],
-        "problems": [{"file": p.path, "resource": p.resource, "message": p.message} for p in report.problems],
+        "acknowledged": [_acknowledged_dict(r) for r in report.acknowledged],
+        "covered_by_trail": [_covered_dict(c) for c in report.covered],
+        "problems": [
+            {"file": p.path, "line": p.line, "resource": p.resource, "message": p.message} for p in report.problems
+        ],
         "empty": report.empty,
         "not_checked": [
             {

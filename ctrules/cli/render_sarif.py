@@ -10,7 +10,7 @@ from urllib.parse import quote
 from ctrules import __version__
 from ctrules.checks import CHECKS
 from ctrules.cli.render_json import dumps
-from ctrules.cli.report import EXIT_BAD_INPUT, LintReport, locate_findings, no_rules_message
+from ctrules.cli.report import EXIT_BAD_INPUT, LintReport, Reported, locate_findings, no_rules_message
 
 __all__ = ["INFORMATION_URI", "SARIF_SCHEMA", "render_sarif"]
 
@@ -71,14 +71,22 @@ def render_sarif(report: LintReport) -> str:
     """The report as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
     One ``tool.driver.rules`` entry per CTR code; one result per finding, with the file, the line of the
-    rule's resource (best effort), and logical locations for the resource and the JSON path.
+    rule's resource (best effort), and logical locations for the resource and the JSON path. Acknowledged
+    findings and data-event warnings covered by a trail are results with a ``suppressions`` entry giving the
+    reason (viewers show them as suppressed, not as alerts).
     """
     rules = _sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     uris: dict[str, tuple[str, bool]] = {}
     locate_findings(report)
-    for r in report.findings:
+    suppressed: list[tuple[Reported, str | None]] = [(r, None) for r in report.findings]
+    suppressed += [(r, r.acknowledgement.reason if r.acknowledgement else "acknowledged") for r in report.acknowledged]
+    suppressed += [
+        (c.reported, f"trail {c.trail.name} ({c.trail.file}) logs the data events of {c.event_source}")
+        for c in report.covered
+    ]
+    for r, justification in suppressed:
         f = r.finding
         loc = _location(r.file.path, r.file.line_of(r.rule), uris)
         loc["logicalLocations"] = [
@@ -98,9 +106,12 @@ def render_sarif(report: LintReport) -> str:
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
+        if justification is not None:
+            result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": justification}]
         results.append(result)
     notifications = [
-        {"level": "error", "message": {"text": str(p)}, "locations": [_location(p.path, 1)]} for p in report.problems
+        {"level": "error", "message": {"text": str(p)}, "locations": [_location(p.path, p.line or 1)]}
+        for p in report.problems
     ]
     if report.no_rules:
         notifications.append({"level": "error", "message": {"text": no_rules_message(report)}})

@@ -23,6 +23,10 @@ def _summary(report: LintReport) -> str:
     ]
     if report.deploy_time or report.plan_time:
         text += f" ({', '.join(u for u in unknown if u)}, not checked)"
+    if report.acknowledged:
+        text += f"; {_plural(len(report.acknowledged), 'finding')} acknowledged"
+    if report.covered:
+        text += f"; {_plural(len(report.covered), 'data-event warning')} covered by a trail"
     if report.skipped:
         text += f"; {_plural(len(report.skipped), 'file')} of no format ctrules reads skipped"
     if report.problems:

@@ -6,17 +6,19 @@ No output here (see the ``render_*`` modules); exit codes are decided by :attr:`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ctrules._common import bus_is_default
-from ctrules.checks import ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath
+from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath
 from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
+from ctrules.inputs._model import Acknowledgement, DataTrail
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
     "EXIT_OK",
+    "Covered",
     "LintReport",
     "Problem",
     "Reported",
@@ -41,12 +43,14 @@ class Reported:
     :param rule: the rule.
     :param finding: what the checks core reported.
     :param region: the region the rule was checked for (``None`` when unknown).
+    :param acknowledgement: the user's acknowledgement of this finding on this rule (then it is not counted).
     """
 
     file: InputFile
     rule: TemplateRule
     finding: Finding
     region: str | None
+    acknowledgement: Acknowledgement | None = None
 
     @property
     def location(self) -> str:
@@ -61,20 +65,37 @@ class Reported:
 
 
 @dataclass(frozen=True)
+class Covered:
+    """A CTR006 warning the checks left out because a trail deployed with the rule logs those data events.
+
+    :param reported: the warning as the checks give it without the trail (never counted).
+    :param event_source: the eventSource whose data events the trail logs.
+    :param trail: the trail.
+    """
+
+    reported: Reported
+    event_source: str
+    trail: DataTrail
+
+
+@dataclass(frozen=True)
 class Problem:
     """An input the linter could not read or check (exit code 2).
 
     :param path: the file or directory.
     :param message: what is wrong, in one line.
     :param resource: the rule it concerns, if one.
+    :param line: the line it is on, when known.
     """
 
     path: str
     message: str
     resource: str | None = None
+    line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}: {self.resource}" if self.resource else self.path
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        where = f"{where}: {self.resource}" if self.resource else where
         return f"{where}: {self.message}"
 
 
@@ -101,6 +122,8 @@ class LintReport:
     plan_time: int = 0
     not_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    acknowledged: list[Reported] = field(default_factory=list)
+    covered: list[Covered] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -156,7 +179,7 @@ def lint(
     base_ignore = tuple(sorted(set(ignore)))
     state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
     checker = PatternChecker()
-    contexts: dict[tuple[str | None, str | None, bool, tuple[TargetPath, ...]], RuleContext] = {}
+    contexts: dict[tuple[tuple[str | None, str | None, bool, tuple[TargetPath, ...]], frozenset[str]], RuleContext] = {}
     for path in paths:
         result = read_path(path)
         for e in result.errors:
@@ -166,10 +189,12 @@ def lint(
             report.empty.append(path)
         for f in result.files:
             report.files.append(f)
+            trails = frozenset(f.data_trails)
             for rule in f.rules:
                 report.rules += 1
+                acks = _acknowledgements(report, f, rule)
                 if rule.problem is not None:
-                    report.problems.append(Problem(f.path, rule.problem, rule.label))
+                    report.problems.append(Problem(f.path, rule.problem, rule.label, f.line_of(rule)))
                     continue
                 if rule.deploy_time:
                     if rule.known_at == "plan":
@@ -184,20 +209,77 @@ def lint(
                     known = (rule_region, state, pattern_bus, targets)
                 else:
                     known = (rule_region, rule.state, rule.default_bus, targets)
-                ctx = contexts.get(known)
+                ctx = contexts.get((known, trails))
                 if ctx is None:
                     region_, state_, bus_, targets_ = known
-                    ctx = contexts[known] = RuleContext(region_, state_, bus_, target_paths=targets_)
+                    ctx = RuleContext(region_, state_, bus_, data_trail_sources=trails, target_paths=targets_)
+                    contexts[(known, trails)] = ctx
                 # A State given as an intrinsic is unknown here: the read-only check would guess.
                 skip = base_ignore if rule.state_known else state_ignore
                 found = _check(checker, rule, ctx, skip)
                 if isinstance(found, str):
-                    report.problems.append(Problem(f.path, found, rule.label))
+                    report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule)))
                     continue
                 report.checked += 1
-                if found:
-                    report.findings.extend(Reported(f, rule, x, rule_region) for x in found)
+                for x in found:
+                    ack = acks.get(x.code)
+                    (report.findings if ack is None else report.acknowledged).append(
+                        Reported(f, rule, x, rule_region, ack)
+                    )
+                if trails and "CTR006" not in skip:
+                    report.covered.extend(_covered(checker, f, rule, ctx, found, rule_region))
     return report
+
+
+def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> dict[str, Acknowledgement]:
+    """The rule's acknowledgements by check code; its malformed ones (and other input problems) become problems."""
+    for p in rule.input_problems:
+        line = p.line if p.line is not None else f.line_of(rule)
+        report.problems.append(Problem(f.path, p.message, rule.label, line))
+    out: dict[str, Acknowledgement] = {}
+    for ack in rule.acknowledgements:
+        if ack.code in CHECKS:
+            out.setdefault(ack.code, ack)
+            continue
+        codes = sorted(CHECKS)
+        message = (
+            f"{ack.where} acknowledges {ack.code}, which is not a ctrules check ({codes[0]} to {codes[-1]}): "
+            "write the code the finding names"
+        )
+        report.problems.append(Problem(f.path, message, rule.label, f.line_of(rule)))
+    return out
+
+
+#: Every check but CTR006 (to ask the checks which data-event warnings a trail silenced).
+_ALL_BUT_CTR006 = tuple(sorted(c for c in CHECKS if c != "CTR006"))
+
+
+def _covered(
+    checker: PatternChecker,
+    f: InputFile,
+    rule: TemplateRule,
+    ctx: RuleContext,
+    found: list[Finding],
+    region: str | None,
+) -> list[Covered]:
+    """The CTR006 warnings that the trails of the rule's file silenced, each with the trail that logs the events.
+
+    The checks decide: the rule is checked again (CTR006 only) without the trails, then without each trail's
+    eventSource, to see which trail brings a warning back.
+    """
+    sources = ctx.data_trail_sources
+    silenced = [x for x in _found(checker, rule, ctx, frozenset()) if x not in found]
+    out: list[Covered] = []
+    for x in silenced:
+        es = next((es for es in sorted(sources) if x in _found(checker, rule, ctx, sources - {es})), min(sources))
+        out.append(Covered(Reported(f, rule, x, region), es, f.data_trails[es]))
+    return out
+
+
+def _found(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, trails: frozenset[str]) -> list[Finding]:
+    """The CTR006 findings of the rule in its context with these data-trail eventSources."""
+    result = _check(checker, rule, replace(ctx, data_trail_sources=trails), _ALL_BUT_CTR006)
+    return [x for x in result if x.code == "CTR006"] if isinstance(result, list) else []
 
 
 def _check(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: tuple[str, ...]) -> list[Finding] | str:
@@ -215,7 +297,7 @@ def _check(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: 
 def locate_findings(report: LintReport) -> None:
     """Locate the rules with findings, file by file, in one scan each (not every rule of the file)."""
     by_file: dict[int, tuple[InputFile, dict[int, TemplateRule]]] = {}
-    for r in report.findings:
+    for r in (*report.findings, *report.acknowledged, *(c.reported for c in report.covered)):
         by_file.setdefault(id(r.file), (r.file, {}))[1].setdefault(id(r.rule), r.rule)
     for f, rules in by_file.values():
         f.locate(list(rules.values()))

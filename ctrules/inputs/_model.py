@@ -17,9 +17,12 @@ from ctrules.inputs._locate import locate
 
 __all__ = [
     "HUGE_NUMBER",
+    "Acknowledgement",
+    "DataTrail",
     "InputError",
     "InputFile",
     "ReadResult",
+    "RuleProblem",
     "TemplateRule",
     "is_intrinsic",
     "json_path",
@@ -46,6 +49,46 @@ class InputError(Exception):
         self.path = path
         self.message = message
         self.unreadable = unreadable
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """A finding the user acknowledged on one rule, with the reason (see :mod:`ctrules.inputs.acknowledgements`).
+
+    :param code: the check code, e.g. ``CTR005`` (an id written ``ctrules::CTR005`` is stored as ``CTR005``).
+    :param reason: why the finding does not apply to this rule (never empty).
+    :param where: where the acknowledgement is written, for reports (``Metadata.ctrules.acknowledge[0]``,
+        ``comment at line 12``, ``cdk acknowledgement on /Stack/Rule``).
+    """
+
+    code: str
+    reason: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProblem:
+    """Something wrong in how a rule is written that does not stop its pattern from being checked (a malformed
+    acknowledgement, a ``.tf.json`` pattern given as an object): reported as bad input (exit code 2).
+
+    :param message: what is wrong, the bad value, why, and the fix, in one line.
+    :param line: the 1-based line it is on, when known (else the rule's line is shown).
+    """
+
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataTrail:
+    """A CloudTrail trail of an input that logs data events (CTR006 stays silent for their eventSources).
+
+    :param name: the trail's logical id or Terraform address.
+    :param file: the file that defines it, as shown to the user.
+    """
+
+    name: str
+    file: str
 
 
 @dataclass(slots=True)
@@ -83,6 +126,9 @@ class TemplateRule:
         :class:`ctrules.checks.TargetPath`). ``where`` is relative to :attr:`targets_at`.
     :param targets_at: the location the ``where`` of :attr:`targets` is relative to (a CloudFormation rule's
         ``Properties``); ``None`` when ``where`` is shown as it is (a Terraform target's address).
+    :param acknowledgements: findings the user acknowledged on this rule, with a reason.
+    :param input_problems: mistakes in how the rule is written that do not stop its pattern from being
+        checked (each is reported as bad input).
     """
 
     logical_id: str
@@ -103,6 +149,8 @@ class TemplateRule:
     unknown: str | None = None
     targets: tuple[tuple[str, str, str | None], ...] = ()
     targets_at: tuple[str | int, ...] | None = None
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+    input_problems: tuple[RuleProblem, ...] = ()
 
     @property
     def label(self) -> str:
@@ -120,6 +168,8 @@ class InputFile:
     :param rules: the rules found in it.
     :param region: the region of every rule of the file when the input says (a CDK stack's environment).
     :param text: the file's text, for line lookups.
+    :param data_trails: eventSource -> a trail that logs its data events, defined in this file or in a file
+        deployed with it (another stack of the same cloud assembly, another ``.tf`` file of the same module).
     """
 
     path: str
@@ -128,6 +178,7 @@ class InputFile:
     region: str | None = None
     text: str = ""
     _lines: dict[int, int] | None = field(default=None, repr=False)
+    data_trails: dict[str, DataTrail] = field(default_factory=dict)
 
     def locate(self, rules: Sequence[TemplateRule]) -> None:
         """Find the lines of some rules of this file (in document order) in one forward scan, so that

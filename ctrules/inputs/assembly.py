@@ -1,4 +1,9 @@
-"""Reading CDK cloud assemblies (``cdk.out``): every stack template, nested stacks and nested assemblies."""
+"""Reading CDK cloud assemblies (``cdk.out``): every stack template, nested stacks and nested assemblies.
+
+The acknowledgements the app made with ``cdk.Validations.of(construct).acknowledge(...)`` (id ``ctrules::CTR0xx``)
+are in each stack's metadata; they apply to the rules of the construct and of every construct below it in the
+stack, as in the CDK plugin (:mod:`ctrules.inputs.acknowledgements`).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ctrules.inputs._model import InputError, InputFile, ReadResult
+from ctrules.inputs._model import Acknowledgement, DataTrail, InputError, InputFile, ReadResult, TemplateRule
+from ctrules.inputs.acknowledgements import from_cdk_metadata
 from ctrules.inputs.cloudformation import rules_in_template
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.limits import confined
+from ctrules.inputs.trails import data_trail_sources
 
 __all__ = ["read_assembly"]
 
@@ -26,6 +33,60 @@ def _env_region(environment: Any) -> str | None:
     return region
 
 
+class _CdkAcks:
+    """The ``ctrules::`` acknowledgements of one stack's constructs, from its cloud assembly metadata."""
+
+    def __init__(self, metadata: Mapping[str, Any]) -> None:
+        self.by_path: dict[str, list[Acknowledgement]] = {}
+        self.paths: dict[str, str] = {}  # logical id -> construct path (the stack's own template)
+        for path, entries in metadata.items():
+            if not isinstance(entries, list):
+                continue
+            acks = from_cdk_metadata(entries, f"cdk acknowledgement on {path}")
+            if acks:
+                self.by_path[path] = acks
+            for entry in entries:
+                logical = entry.get("data") if isinstance(entry, dict) else None
+                if isinstance(logical, str) and entry.get("type") == "aws:cdk:logicalId":
+                    self.paths[logical] = path
+
+    def apply(self, rules: list[TemplateRule], main: bool) -> None:
+        """Give each rule the acknowledgements of its construct and the constructs above it (nearest first).
+
+        :param main: the stack's own template (else a nested stack's, whose logical ids the metadata does not map).
+        """
+        if not self.by_path:
+            return
+        for rule in rules:
+            path = self.paths.get(rule.logical_id) if main else None
+            if rule.cdk_path:
+                path = "/" + rule.cdk_path.lstrip("/")
+            if path is None:
+                continue
+            parts = path.strip("/").split("/")
+            for i in range(len(parts), 0, -1):
+                rule.acknowledgements += tuple(self.by_path.get("/" + "/".join(parts[:i]), ()))
+
+
+def _stack_metadata(root: Path, directory: Path, artifact: Mapping[str, Any], shown: str) -> dict[str, Any]:
+    """Construct path -> metadata entries of a stack artifact (in the manifest or its ``additionalMetadataFile``)."""
+    out: dict[str, Any] = {}
+    inline = artifact.get("metadata")
+    if isinstance(inline, dict):
+        out.update(inline)
+    extra = artifact.get("additionalMetadataFile")
+    if isinstance(extra, str):
+        try:
+            doc = json.loads(read_text(confined(root, directory, extra, shown), extra))
+        except (InputError, ValueError, RecursionError, OSError):
+            doc = None  # unreadable metadata only loses acknowledgements; the stacks are still read
+        if isinstance(doc, dict):
+            for path, entries in doc.items():
+                if isinstance(entries, list):
+                    out[path] = [*out.get(path, []), *entries]
+    return out
+
+
 def _stack_files(
     root: Path,
     directory: Path,
@@ -34,6 +95,8 @@ def _stack_files(
     region: str | None,
     result: ReadResult,
     seen: set[Path],
+    acks: _CdkAcks | None = None,
+    main: bool = True,
 ) -> None:
     shown = str(Path(shown_dir) / template_file)
     try:
@@ -48,7 +111,11 @@ def _stack_files(
     except InputError as exc:
         result.errors.append(exc)
         return
-    result.files.append(InputFile(shown, "cdk.out stack", list(rules_in_template(doc)), region, text))
+    trails = {es: DataTrail(name, shown) for es, name in data_trail_sources(doc).items()}
+    rules = list(rules_in_template(doc))
+    if acks is not None:
+        acks.apply(rules, main)
+    result.files.append(InputFile(shown, "cdk.out stack", rules, region, text, data_trails=trails))
     # Nested stacks: their templates are assets of the assembly, referenced from the parent's metadata.
     resources = doc.get("Resources") or {}
     for res in resources.values():
@@ -56,7 +123,7 @@ def _stack_files(
             meta = res.get("Metadata")
             asset = meta.get("aws:asset:path") if isinstance(meta, dict) else None
             if isinstance(asset, str) and asset.endswith(".json") and (directory / asset).is_file():
-                _stack_files(root, directory, shown_dir, asset, region, result, seen)
+                _stack_files(root, directory, shown_dir, asset, region, result, seen, acks, False)
 
 
 def _nested_templates(
@@ -99,8 +166,30 @@ def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Pat
     :param seen: manifests and templates already read (a stage can be reached twice).
     :param root: the outermost assembly folder (``directory`` when not given): every path a manifest names
         must stay inside it (:func:`~ctrules.inputs.limits.confined`).
+
+    A trail of any stack of the app covers the data events of every rule of the app (as in the CDK plugin): each
+    stack's :attr:`~ctrules.inputs.InputFile.data_trails` holds the trails of the whole assembly.
     """
-    root = directory if root is None else root
+    if root is None:
+        first = len(result.files)
+        _read_assembly(directory, shown, result, seen, directory)
+        _share_trails(result.files[first:])
+    else:
+        _read_assembly(directory, shown, result, seen, root)
+
+
+def _share_trails(files: list[InputFile]) -> None:
+    """Give every file of an app the trails of all its files (its own first)."""
+    shared: dict[str, DataTrail] = {}
+    for f in files:
+        for es, trail in f.data_trails.items():
+            shared.setdefault(es, trail)
+    if shared:
+        for f in files:
+            f.data_trails = {**shared, **f.data_trails}
+
+
+def _read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Path], root: Path) -> None:
     manifest = directory / "manifest.json"
     manifest_shown = str(Path(shown) / "manifest.json")
     if not manifest.is_file():
@@ -131,9 +220,10 @@ def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Pat
         kind = artifact.get("type")
         if kind == "aws:cloudformation:stack" and isinstance(props.get("templateFile"), str):
             region = _env_region(artifact.get("environment"))
-            _stack_files(root, directory, shown, props["templateFile"], region, result, seen)
+            acks = _CdkAcks(_stack_metadata(root, directory, artifact, manifest_shown))
+            _stack_files(root, directory, shown, props["templateFile"], region, result, seen, acks)
             for nested in _nested_templates(root, directory, artifacts, artifact, props):
-                _stack_files(root, directory, shown, nested, region, result, seen)
+                _stack_files(root, directory, shown, nested, region, result, seen, acks, False)
         elif kind == "cdk:cloud-assembly" and isinstance(props.get("directoryName"), str):
             sub = props["directoryName"]
             try:
@@ -141,4 +231,4 @@ def read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Pat
             except InputError as exc:
                 result.errors.append(exc)
                 continue
-            read_assembly(nested_dir, str(Path(shown) / sub), result, seen, root)
+            _read_assembly(nested_dir, str(Path(shown) / sub), result, seen, root)

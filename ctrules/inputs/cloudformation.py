@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ctrules.inputs._model import TemplateRule, json_path, make_rule
+from ctrules.inputs.acknowledgements import from_metadata
 
 __all__ = ["SAM_RESOURCE_TYPES", "SAM_RULE_EVENT_TYPES", "is_sam", "rules_in_template", "target_paths"]
 
@@ -21,7 +22,8 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
 
     ``AWS::Events::Rule`` resources with an ``EventPattern`` (object or JSON string), and the
     ``EventBridgeRule``/``CloudWatchEvent`` events of SAM functions and state machines (``Pattern``).
-    Rules with a schedule only are left out. Never raises on any input.
+    Rules with a schedule only are left out. The acknowledgements in a resource's ``Metadata`` (see
+    :mod:`ctrules.inputs.acknowledgements`) apply to its rules. Never raises on any input.
 
     :param template: the parsed template (anything; a non-template yields nothing).
     """
@@ -61,6 +63,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                     found for i, t in enumerate(targets) for found in target_paths(t, ("Targets", i))
                 )
                 rule.targets_at = rule.location[:-1]
+            rule.acknowledgements, rule.input_problems = from_metadata(metadata)
             yield rule
         elif rtype in SAM_RESOURCE_TYPES:
             events = props.get("Events")
@@ -98,6 +101,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 # beside the Pattern.
                 sam_rule.targets = tuple(target_paths(ev_props, ()))
                 sam_rule.targets_at = sam_rule.location[:-1]
+                sam_rule.acknowledgements, sam_rule.input_problems = from_metadata(res.get("Metadata"))
                 yield sam_rule
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ctrules.inputs._model import InputError, InputFile, ReadResult, TemplateRule
+from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, TemplateRule
 from ctrules.inputs.assembly import read_assembly
 from ctrules.inputs.cloudformation import is_sam, rules_in_template
 from ctrules.inputs.document import decode, parse_document, read_text
@@ -13,7 +13,8 @@ from ctrules.inputs.limits import read_stdin_bytes
 from ctrules.inputs.pattern_file import rules_in_cli_output, rules_in_pattern_file
 from ctrules.inputs.serverless import is_serverless, rules_in_serverless
 from ctrules.inputs.terraform_hcl import is_hcl_name, looks_like_hcl, read_hcl_file, read_terraform_dir
-from ctrules.inputs.terraform_plan import is_terraform_json, rules_in_terraform
+from ctrules.inputs.terraform_plan import is_terraform_json, rules_in_terraform, trails_in_terraform
+from ctrules.inputs.trails import data_trail_sources
 
 __all__ = ["FORMATS", "STDIN", "read_file", "read_path"]
 
@@ -27,25 +28,26 @@ FORMATS = (
 STDIN = "-"
 
 
-def _classify(doc: Any, path: str) -> tuple[str, list[TemplateRule]]:
+def _classify(doc: Any, path: str) -> tuple[str, list[TemplateRule], dict[str, str]]:
+    """The kind of a document, its rules, and eventSource -> the trail of the document that logs its data events."""
     if isinstance(doc, dict):
         if "Resources" in doc or "AWSTemplateFormatVersion" in doc:
             if "Resources" in doc and not isinstance(doc["Resources"], dict):
                 raise InputError(path, "Resources is not a mapping: not a valid CloudFormation template")
             kind = "SAM template" if is_sam(doc) else "CloudFormation template"
-            return kind, list(rules_in_template(doc))
+            return kind, list(rules_in_template(doc)), data_trail_sources(doc)
         if is_terraform_json(doc):
-            return "Terraform plan", list(rules_in_terraform(doc))
+            return "Terraform plan", list(rules_in_terraform(doc)), trails_in_terraform(doc)
         if "terraform_version" in doc and "resources" in doc:
             raise InputError(path, "a raw Terraform state file: lint `terraform show -json` output instead")
         if is_serverless(doc):
-            return "Serverless Framework service", rules_in_serverless(doc)
+            return "Serverless Framework service", rules_in_serverless(doc), {}
     cli_rules = rules_in_cli_output(doc)
     if cli_rules is not None:
-        return "AWS CLI rule description", cli_rules
+        return "AWS CLI rule description", cli_rules, {}
     patterns = rules_in_pattern_file(doc)
     if patterns is not None:
-        return "event pattern file", patterns
+        return "event pattern file", patterns, {}
     raise InputError(path, f"not a format ctrules reads; it reads {FORMATS}", unreadable=True)
 
 
@@ -62,8 +64,9 @@ def _read_text_input(path: Path, shown: str, text: str) -> InputFile:
         raise
     if isinstance(doc, str) and looks_like_hcl(text):
         return read_hcl_file(path, shown, text)
-    kind, rules = _classify(doc, shown)
-    return InputFile(shown, kind, rules, None, text)
+    kind, rules, trails = _classify(doc, shown)
+    data_trails = {es: DataTrail(name, shown) for es, name in trails.items()}
+    return InputFile(shown, kind, rules, None, text, data_trails=data_trails)
 
 
 def read_file(path: Path, shown: str) -> InputFile:

@@ -12,7 +12,14 @@ What is read:
   terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``), or an
   ``event_pattern`` input itself;
 * Terragrunt ``inputs = {...}`` the same way;
-* ``provider "aws"`` ``region`` (per alias) when literal.
+* ``provider "aws"`` ``region`` (per alias) when literal;
+* ``resource "aws_cloudtrail"``: the eventSources whose data events it logs (``event_selector``/
+  ``advanced_event_selector`` blocks with literal resource types), which cover the rules of every file of the
+  module (CTR006). A trail whose ``count``, ``for_each`` or ``enable_logging`` is not literal may not exist or
+  log: it covers nothing.
+
+A comment ``# ctrules:acknowledge CTR005 <reason>`` right above a rule's block (resource, module, ``inputs``) or
+module entry, or inside it, acknowledges that finding on its rules (:mod:`ctrules.inputs.acknowledgements`).
 
 A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files
 (and ``terraform.tfvars``/``*.auto.tfvars``) are in scope when one file is linted.
@@ -26,11 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lark import Tree
+from lark import Token, Tree
 
 from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, kids, line_of, reference, text_of
-from ctrules.inputs._model import InputError, InputFile, ReadResult, TemplateRule, make_rule
+from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, TemplateRule, make_rule
+from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import read_text
+from ctrules.inputs.trails import terraform_trail_sources
 
 __all__ = [
     "HCL_HINT",
@@ -44,6 +53,7 @@ __all__ = [
 #: What to do when a file cannot be read as HCL.
 HCL_HINT = "lint a plan instead: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`"
 _RULE = "aws_cloudwatch_event_rule"
+_TRAIL = "aws_cloudtrail"
 _SKIP_DIRS = frozenset({".terraform", ".terragrunt-cache", ".git", "node_modules", "cdk.out", "__pycache__"})
 _RULE_WORDS = ("rule", "pattern")
 
@@ -122,7 +132,20 @@ class _Module:
 
     scope: Scope = field(default_factory=Scope)
     providers: list[dict[str, Node]] = field(default_factory=list)
+    trails: list[tuple[str, Node, str]] = field(default_factory=list)
     _regions: dict[str | None, str | None] | None = None
+    _data_trails: dict[str, DataTrail] | None = None
+
+    @property
+    def data_trails(self) -> dict[str, DataTrail]:
+        """eventSource -> an ``aws_cloudtrail`` of the module that logs its data events (evaluated once every
+        file of the module is collected)."""
+        if self._data_trails is None:
+            self._data_trails = {}
+            for address, body, shown in self.trails:
+                for es in sorted(_trail_sources(body, self.scope)):
+                    self._data_trails.setdefault(es, DataTrail(address, shown))
+        return self._data_trails
 
     @property
     def regions(self) -> dict[str | None, str | None]:
@@ -138,8 +161,8 @@ class _Module:
         return self._regions
 
 
-def _collect(tree: Node, module: _Module) -> None:
-    """Add a file's variables, locals and providers to the module."""
+def _collect(tree: Node, module: _Module, shown: str = "") -> None:
+    """Add a file's variables, locals, providers and trails to the module."""
     for kind, labels, body in _blocks(_body(tree)):
         if kind == "variable" and labels:
             module.scope.variables[labels[0]] = _attributes(body).get("default")
@@ -147,6 +170,28 @@ def _collect(tree: Node, module: _Module) -> None:
             module.scope.locals.update(_attributes(body))
         elif kind == "provider" and labels == ["aws"]:
             module.providers.append(_attributes(body))
+        elif kind == "resource" and len(labels) == 2 and labels[0] == _TRAIL:
+            module.trails.append((f"{_TRAIL}.{labels[1]}", body, shown))
+
+
+def _block_values(body: Node, scope: Scope, depth: int = 0) -> dict[str, Any]:
+    """A block's attributes (evaluated) and nested blocks (lists of such dicts by type; not ``dynamic`` blocks)."""
+    out: dict[str, Any] = {k: evaluate(n, scope) for k, n in _attributes(body).items()}
+    if depth < 4:
+        for kind, labels, inner in _blocks(body):
+            if kind != "dynamic" and not labels:
+                out.setdefault(kind, []).append(_block_values(inner, scope, depth + 1))
+    return out
+
+
+def _trail_sources(body: Node, scope: Scope) -> set[str]:
+    """The eventSources whose data events an ``aws_cloudtrail`` block logs; none when it may not exist or log."""
+    values = _block_values(body, scope)
+    count, each, logging = values.get("count", 1), values.get("for_each", [None]), values.get("enable_logging", True)
+    exists = isinstance(count, int) and not isinstance(count, bool) and count > 0
+    if not exists or not isinstance(each, (list, dict)) or not each or not isinstance(logging, bool):
+        return set()
+    return terraform_trail_sources(values)
 
 
 def _tfvars(directory: Path, module: _Module) -> None:
@@ -165,10 +210,11 @@ def _tfvars(directory: Path, module: _Module) -> None:
                 module.scope.values[key] = value
 
 
-def _module_for(directory: Path, trees: dict[Path, Node]) -> _Module:
+def _module_for(directory: Path, trees: dict[Path, tuple[str, Node]]) -> _Module:
+    """The module of a directory from its parsed ``.tf`` files (path -> (name shown, tree))."""
     module = _Module()
-    for tree in trees.values():
-        _collect(tree, module)
+    for shown, tree in trees.values():
+        _collect(tree, module, shown)
     _tfvars(directory, module)
     return module
 
@@ -182,6 +228,57 @@ class _Obj:
 
     values: dict[str, Callable[[], Any]]
     line: int
+    span: tuple[int, int] | None = None
+
+
+_COMMENT_STARTS = ("#", "//", "/*", "*")
+
+
+@dataclass
+class _Notes:
+    """The ``ctrules:acknowledge`` comments of a file: line -> that comment line's text."""
+
+    comments: dict[int, str]
+    lines: list[str]
+
+    @classmethod
+    def of(cls, text: str, tree: Node) -> _Notes | None:
+        """The file's acknowledgement comments (``None``, cheaply, when it has none)."""
+        if COMMENT_MARK not in text.lower():
+            return None
+        comments: dict[int, str] = {}
+        for token in tree.scan_values(lambda v: isinstance(v, Token) and v.type == "NL_OR_COMMENT"):
+            for k, piece in enumerate(str(token).split("\n")):
+                if COMMENT_MARK in piece.lower() and token.line is not None:
+                    comments[token.line + k] = piece
+        return cls(comments, text.splitlines()) if comments else None
+
+    def above(self, line: int) -> list[int]:
+        """The acknowledgement comments on the comment-only lines right above ``line``."""
+        out: list[int] = []
+        n = line - 1
+        while 1 <= n <= len(self.lines) and self.lines[n - 1].lstrip().startswith(_COMMENT_STARTS):
+            if n in self.comments:
+                out.append(n)
+            n -= 1
+        return out
+
+    def inside(self, span: tuple[int, int]) -> list[int]:
+        """The acknowledgement comments on the lines of ``span`` (first and last included)."""
+        return [n for n in self.comments if span[0] <= n <= span[1]]
+
+    def acknowledge(self, rule: TemplateRule, lines: list[int]) -> None:
+        """Give the rule the acknowledgements of the comments on ``lines`` (malformed ones: input problems)."""
+        for n in sorted(set(lines)):
+            acks, problems = from_comment(self.comments[n], n, f"comment at line {n}")
+            rule.acknowledgements += tuple(acks)
+            rule.input_problems += tuple(problems)
+
+
+def _span(node: Node) -> tuple[int, int]:
+    meta = node.meta
+    start = line_of(node)
+    return start, int(getattr(meta, "end_line", start) or start) if not meta.empty else start
 
 
 def _lazy(node: Node, scope: Scope) -> Callable[[], Any]:
@@ -259,7 +356,7 @@ def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
             values[key] = _lazy(value_node, scope)
             if key == "event_pattern":
                 line = line_of(key_node)
-    return _Obj(values, line)
+    return _Obj(values, line, _span(node))
 
 
 def _find(
@@ -302,9 +399,21 @@ def _find(
 
 
 def _inputs_rules(
-    label: str, inputs: dict[str, Node], scope: Scope, kind: str, source: Any, region: str | None
+    label: str,
+    inputs: dict[str, Node],
+    scope: Scope,
+    kind: str,
+    source: Any,
+    region: str | None,
+    notes: _Notes | None = None,
+    outer: list[int] | None = None,
 ) -> Iterator[TemplateRule]:
-    """Rules in a module's (or Terragrunt's) inputs."""
+    """Rules in a module's (or Terragrunt's) inputs.
+
+    :param notes: the file's acknowledgement comments.
+    :param outer: the lines of the acknowledgement comments that apply to every rule of the block.
+    """
+    outer = outer or []
     eb = isinstance(source, str) and "eventbridge" in source.lower()
     bus: Any = None
     for key in ("bus_name", "event_bus_name"):
@@ -319,6 +428,8 @@ def _inputs_rules(
         top.line = line_of(inputs["event_pattern"])
         rule = _rule(label, top, kind=kind, bus=bus, region=region)
         if rule is not None:
+            if notes is not None:
+                notes.acknowledge(rule, [*outer, *notes.above(top.line)])
             yield rule
     for key, node in inputs.items():
         if key in ("event_pattern", "source", "providers", "depends_on"):
@@ -330,6 +441,9 @@ def _inputs_rules(
             # terraform-aws-modules/eventbridge: state = enabled ? ... : upper(state) (its main.tf)
             rule = _rule(where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb)
             if rule is not None:
+                if notes is not None:
+                    own = [*notes.above(found.span[0]), *notes.inside(found.span)] if found.span else []
+                    notes.acknowledge(rule, [*outer, *own])
                 yield rule
 
 
@@ -344,7 +458,7 @@ def _provider_region(attrs: dict[str, Node], module: _Module, key: str = "provid
     return module.regions.get(alias)
 
 
-def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[TemplateRule]:
+def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes | None) -> Iterator[TemplateRule]:
     scope = module.scope
     body = _body(tree)
     default_region = module.regions.get(None)
@@ -361,6 +475,9 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[Te
             region = _provider_region(attrs, module) if "provider" in attrs else default_region
             rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
             if rule is not None:
+                if notes is not None:
+                    span = _span(block)
+                    notes.acknowledge(rule, [*notes.above(span[0]), *notes.inside(span)])
                 yield rule
         elif kind == "module" and labels:
             src = evaluate(attrs["source"], scope) if "source" in attrs else None
@@ -373,7 +490,8 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[Te
                         alias = ref[1][0] if ref[1] and isinstance(ref[1][0], str) else None
                         region = module.regions.get(alias)
             kind_text = f"module {labels[0]}" + (f" ({src})" if isinstance(src, str) else "")
-            yield from _inputs_rules(f"module.{labels[0]}", attrs, scope, kind_text, src, region)
+            outer = notes.above(_span(block)[0]) if notes is not None else []
+            yield from _inputs_rules(f"module.{labels[0]}", attrs, scope, kind_text, src, region, notes, outer)
         elif kind == "terraform" and terragrunt and "source" in attrs:
             source = evaluate(attrs["source"], scope)
     if terragrunt:
@@ -386,16 +504,19 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool) -> Iterator[Te
                     yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
                     return
             attrs = {k: n for k, _, n in elems or [] if isinstance(k, str)}
-            yield from _inputs_rules("inputs", attrs, scope, "terragrunt inputs", source, default_region)
+            outer = notes.above(line_of(inputs)) if notes is not None else []
+            yield from _inputs_rules(
+                "inputs", attrs, scope, "terragrunt inputs", source, default_region, notes, outer
+            )
 
 
 # ------------------------------------------------------------------------------------------------ files
 
 
-def _rules(tree: Node, module: _Module, terragrunt: bool, shown: str) -> list[TemplateRule]:
+def _rules(tree: Node, module: _Module, terragrunt: bool, shown: str, text: str) -> list[TemplateRule]:
     """The rules of a parsed file; an expression nested too deeply to evaluate is one input problem."""
     try:
-        return list(_rules_in_tree(tree, module, terragrunt))
+        return list(_rules_in_tree(tree, module, terragrunt, _Notes.of(text, tree)))
     except RecursionError:
         raise InputError(shown, f"an expression nested too deeply to read; {HCL_HINT}", unreadable=True) from None
 
@@ -410,19 +531,20 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
     terragrunt = path.suffix == ".hcl"
     if terragrunt:
         module = _Module()
-        _collect(tree, module)
+        _collect(tree, module, shown)
     else:
-        trees = {path.resolve(): tree}
+        trees = {path.resolve(): (shown, tree)}
         for sibling in sorted(path.parent.glob("*.tf")) if path.parent.is_dir() else []:
             if sibling.resolve() in trees:
                 continue
             try:
-                trees[sibling.resolve()] = parse_hcl(read_text(sibling, str(sibling)), str(sibling))
+                trees[sibling.resolve()] = (str(sibling), parse_hcl(read_text(sibling, str(sibling)), str(sibling)))
             except InputError:
                 continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
         module = _module_for(path.parent, trees)
     kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-    return InputFile(shown, kind, _rules(tree, module, terragrunt, shown), None, text)
+    rules = _rules(tree, module, terragrunt, shown, text)
+    return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
@@ -451,17 +573,17 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
                 trees[path] = (path_shown, text, parse_hcl(text, path_shown))
             except InputError as exc:
                 result.errors.append(exc)
-        module = _module_for(folder, {p: t for p, (_, _, t) in trees.items() if p.suffix == ".tf"})
+        module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if p.suffix == ".tf"})
         for path, (path_shown, text, tree) in trees.items():
             terragrunt = path.suffix == ".hcl"
             scope = _Module() if terragrunt else module
             if terragrunt:
-                _collect(tree, scope)
+                _collect(tree, scope, path_shown)
             try:
-                rules = _rules(tree, scope, terragrunt, path_shown)
+                rules = _rules(tree, scope, terragrunt, path_shown, text)
             except InputError as exc:
                 result.errors.append(exc)
                 continue
             kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-            result.files.append(InputFile(path_shown, kind, rules, None, text))
+            result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=dict(scope.data_trails)))
     return found

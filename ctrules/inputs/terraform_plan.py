@@ -7,11 +7,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ctrules.inputs._model import TemplateRule, make_rule
+from ctrules.inputs.trails import terraform_trail_sources
 
-__all__ = ["TF_RULE_TYPE", "is_terraform_json", "rules_in_terraform"]
+__all__ = ["TF_RULE_TYPE", "TF_TRAIL_TYPE", "is_terraform_json", "rules_in_terraform", "trails_in_terraform"]
 
 #: The Terraform resource type of an EventBridge rule.
 TF_RULE_TYPE = "aws_cloudwatch_event_rule"
+#: The Terraform resource type of a CloudTrail trail.
+TF_TRAIL_TYPE = "aws_cloudtrail"
 
 
 def is_terraform_json(doc: Mapping[str, Any]) -> bool:
@@ -175,3 +178,29 @@ def _tf_module(
     for j, child in enumerate(children if isinstance(children, list) else []):
         if isinstance(child, dict):
             yield from _tf_module(child, (*location, "child_modules", j), regions, keys, default_region, after_apply)
+
+
+def trails_in_terraform(doc: Any) -> dict[str, str]:
+    """eventSource -> the address of an ``aws_cloudtrail`` of the plan (or state) that logs its data events."""
+    out: dict[str, str] = {}
+    section = None
+    for top in ("planned_values", "values"):
+        section = doc.get(top) if isinstance(doc, dict) else None
+        if isinstance(section, dict):
+            break
+    todo = [section.get("root_module")] if isinstance(section, dict) else []
+    while todo:
+        module = todo.pop(0)
+        if not isinstance(module, dict):
+            continue
+        resources = module.get("resources")
+        for res in resources if isinstance(resources, list) else []:
+            if not isinstance(res, dict) or res.get("type") != TF_TRAIL_TYPE or res.get("mode", "managed") != "managed":
+                continue
+            values, address = res.get("values"), res.get("address")
+            if isinstance(values, dict) and isinstance(address, str):
+                for es in sorted(terraform_trail_sources(values)):
+                    out.setdefault(es, address)
+        children = module.get("child_modules")
+        todo.extend(children if isinstance(children, list) else [])
+    return out

@@ -4,6 +4,11 @@ A CloudFormation ``AWS::CloudTrail::Trail`` logs data events through ``EventSele
 ``Type`` such as ``AWS::S3::Object``) or ``AdvancedEventSelectors`` (a ``resources.type`` field selector). The
 resource type names the eventSource through the catalog's data-event table
 (``ctrules/catalog/overlay/data_events.json``, from the CloudTrail user guide's data events page).
+
+A Terraform ``aws_cloudtrail`` does the same with ``event_selector { data_resource { type = ... } }`` and
+``advanced_event_selector { field_selector { field = "resources.type", equals = [...] } }`` (the AWS provider's
+``aws_cloudtrail`` documentation). A trail that is switched off (CloudFormation ``IsLogging: false``, Terraform
+``enable_logging = false``) logs nothing and covers nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_trail_sources", "event_source_of_resource_type"]
+__all__ = ["data_trail_sources", "event_source_of_resource_type", "terraform_trail_sources"]
 
 _TRAIL = "AWS::CloudTrail::Trail"
 
@@ -61,10 +66,38 @@ def data_trail_sources(template: Any) -> dict[str, str]:
         if not isinstance(resource, Mapping) or resource.get("Type") != _TRAIL:
             continue
         props = resource.get("Properties")
-        if not isinstance(props, Mapping):
+        if not isinstance(props, Mapping) or _off(props.get("IsLogging")):
             continue
         for resource_type in _selected_types(props):
             es = event_source_of_resource_type(resource_type)
             if es is not None:
                 out.setdefault(es, str(logical_id))
     return out
+
+
+def _off(value: Any) -> bool:
+    """True for a literal false (CloudFormation also takes the string ``"false"``)."""
+    return value is False or (isinstance(value, str) and value.lower() == "false")
+
+
+def _items(value: Any) -> list[Mapping[str, Any]]:
+    """The blocks of a Terraform nested block value: a list of objects (plan, HCL) or one object (JSON syntax)."""
+    if isinstance(value, Mapping):
+        return [value]
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def terraform_trail_sources(values: Mapping[str, Any]) -> set[str]:
+    """The eventSources whose data events a Terraform ``aws_cloudtrail`` logs, from its values (a plan's
+    ``values``, or the blocks of a ``.tf`` file as lists of objects)."""
+    if _off(values.get("enable_logging")):
+        return set()
+    types: list[str] = []
+    for selector in _items(values.get("event_selector")):
+        types.extend(d["type"] for d in _items(selector.get("data_resource")) if isinstance(d.get("type"), str))
+    for selector in _items(values.get("advanced_event_selector")):
+        for field in _items(selector.get("field_selector")):
+            equals = field.get("equals")
+            if field.get("field") == "resources.type" and isinstance(equals, list):
+                types.extend(v for v in equals if isinstance(v, str))
+    return {es for es in map(event_source_of_resource_type, types) if es is not None}

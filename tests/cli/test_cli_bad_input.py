@@ -99,8 +99,9 @@ def test_template_without_rules(tmp_path: Path) -> None:
 def test_pattern_string_that_is_not_json(tmp_path: Path) -> None:
     path = write(tmp_path / "t.json", template(Broken=rule('{"source": ["aws.ec2"]')))
     line = one_error_line(run("lint", path))
+    at = path.read_text().splitlines().index('    "Broken": {') + 1
     assert line.startswith(
-        f"ctrules: error: {path}: Broken: the event pattern is a string that is not JSON ("
+        f"ctrules: error: {path}:{at}: Broken: the event pattern is a string that is not JSON ("
     )
 
 
@@ -109,7 +110,7 @@ def test_pattern_string_with_a_huge_number(tmp_path: Path) -> None:
     path = write(tmp_path / "t.json", template(Huge=rule(huge)))
     line = one_error_line(run("lint", path))
     assert line == (
-        f"ctrules: error: {path}: Huge: the event pattern is a JSON string with a number of more than 4,300 "
+        f"ctrules: error: {path}:4: Huge: the event pattern is a JSON string with a number of more than 4,300 "
         "digits, which cannot be read"
     )
 

@@ -48,6 +48,8 @@ def test_json_format(seed_file: Path) -> None:
         "plan_time": 0,
         "errors": 1,
         "warnings": 0,
+        "acknowledged": 0,
+        "covered_by_trail": 0,
         "problems": 0,
         "exit_code": 1,
     }
@@ -217,8 +219,9 @@ def test_output_is_json_even_with_problems(tmp_path: Path) -> None:
     r = run("lint", path, "--format", "json", "--region", "us-east-1")
     assert r.code == 2
     doc = json.loads(r.out)
+    line = path.read_text().splitlines().index('    "Bad": {') + 1
     assert doc["problems"] == [
-        {"file": str(path), "resource": "Bad", "message": doc["problems"][0]["message"]}
+        {"file": str(path), "line": line, "resource": "Bad", "message": doc["problems"][0]["message"]}
     ]
     assert r.codes() == ["CTR001"]
 

@@ -1,10 +1,16 @@
-"""``ctrules show EVENT``: a catalog entry, its event pattern and the ctrules line that makes the rule."""
+"""``ctrules show EVENT``: a catalog entry, its event pattern and the ctrules line that makes the rule.
+
+``--fields`` adds the event's record shape (:mod:`ctrules.catalog.shapes`): the field paths CloudTrail records
+under requestParameters, responseElements, additionalEventData and serviceEventDetails, how each is recorded, the
+shape's confidence and its evidence. CTR015 and CTR016 findings point here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import Any
 
 from ctrules._common import AMAZONAWS_SUFFIX
 from ctrules.cli._args import fail
@@ -24,6 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("event", metavar="EVENT", help="the CloudTrail eventName, e.g. CreateAccountResult")
     p.add_argument("--service", help="the service, when several log the name (organizations, aws.kms...)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--fields",
+        action="store_true",
+        help="also list the record's fields under requestParameters, responseElements, additionalEventData and "
+        "serviceEventDetails (the paths filters and input paths may use)",
+    )
     p.set_defaults(run=run)
 
 
@@ -38,6 +50,84 @@ def _service_arg(event_source: str, source: str) -> str:
     except CtrulesError:
         pass
     return source
+
+
+#: How a field is recorded, as ``--fields`` names it.
+FIELD_KINDS = {
+    "value": "",
+    "json-string": "a JSON string: EventBridge cannot match inside it (filter it with a wildcard)",
+    "open": "any key may occur below it (map, document or JSON text)",
+    "redacted": "sensitive: CloudTrail may record a mask (HIDDEN_DUE_TO_SECURITY_REASONS, ****) instead of the value",
+}
+
+
+def _kind(shape: Any, path: str) -> str:
+    """One of :data:`FIELD_KINDS` for a field path of ``shape`` (a :class:`ctrules.catalog.shapes.Shape`)."""
+    from ctrules.catalog import shapes
+
+    status = shape.status(path).status
+    if status == shapes.REDACTED:
+        return "redacted"
+    if status == shapes.UNCHECKED:
+        return "open"
+    below = shape.status(path + ".x").status
+    if below == shapes.INSIDE_JSON_STRING:
+        return "json-string"
+    return "open" if below == shapes.UNCHECKED else "value"
+
+
+def record_shape(ev: Any) -> dict[str, Any] | None:
+    """The record shape of a catalog event as JSON data (None when ctrules claims none)."""
+    from ctrules.catalog import shapes
+
+    shape = shapes.fields_of(ev)
+    if shape is None:
+        return None
+    parts = {}
+    for part in ("requestParameters", "responseElements", "additionalEventData", "serviceEventDetails"):
+        paths = shape.fields(part)
+        parts[part] = {"recorded": bool(paths), "fields": [{"path": p, "kind": _kind(shape, p)} for p in paths]}
+    return {
+        "confidence": shape.confidence,
+        "evidence": list(shape.evidence),
+        "parts_known": shape.parts_known,
+        "parts": parts,
+    }
+
+
+_CONFIDENCE = {
+    "seen": "seen (real records of this event carry only these fields)",
+    "derived": "derived (from the AWS SDK model, CloudTrail's naming rules and curated facts; no real record "
+    "confirms it yet)",
+}
+
+
+def _shape_lines(doc: dict[str, Any] | None) -> list[str]:
+    """The ``--fields`` section of the text output."""
+    lines = ["", "Record shape (the fields below each part; filters and input paths must use them):"]
+    if doc is None:
+        lines.append("  ctrules claims no record shape for this event: paths below its record parts are not checked")
+        return lines
+    lines.append(f"  {'confidence:':<14}{_CONFIDENCE.get(doc['confidence'], doc['confidence'])}")
+    evidence = doc["evidence"] or ["(none recorded)"]
+    lines.append(f"  {'evidence:':<14}{evidence[0]}")
+    lines += [f"  {'':<14}{e}" for e in evidence[1:]]
+    if not doc["parts_known"]:
+        lines.append("  only the record's top-level fields are known: any key may occur below its parts")
+    for part, found in doc["parts"].items():
+        fields = found["fields"]
+        if not fields:
+            lines.append(f"  {part}: not in this event's records")
+        elif len(fields) == 1 and fields[0]["path"] == part:
+            kind = fields[0]["kind"]
+            lines.append(f"  {part}: " + (FIELD_KINDS[kind] if kind != "value" else "recorded without fields"))
+        else:
+            lines.append(f"  {part}:")
+            width = max(len(f["path"]) for f in fields) + 2
+            for f in fields:
+                note = FIELD_KINDS[f["kind"]]
+                lines.append(f"    {f['path']:<{width}}{note}".rstrip())
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
             "pattern": pattern,
             "python": f"from ctrules import {construct}\n{python}",
         }
+        if args.fields:
+            doc["shape"] = record_shape(ev)
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
         return EXIT_OK
     read_only = "unknown" if ev.read_only is None else str(ev.read_only).lower()
@@ -136,5 +228,7 @@ def run(args: argparse.Namespace) -> int:
         lines.append(f"  {'evidence:':<14}(none recorded)")
     lines += ["", "Event pattern:", json.dumps(pattern, indent=2), "", "ctrules (Python):"]
     lines += [f"from ctrules import {construct}", python]
+    if args.fields:
+        lines += _shape_lines(record_shape(ev))
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK

@@ -24,6 +24,7 @@ RUN: dict[str, int] = {
     "ctrules lint examples/lint/main.tf --format sarif": 1,
     "ctrules lint - --region us-east-1 < examples/lint/pattern.json": 0,
     "ctrules show CreateAccountResult": 0,
+    "ctrules show PutRolePolicy --fields": 0,
     "ctrules search CreateAccount": 0,
     "make help": 0,
 }

@@ -129,7 +129,8 @@ def from_comment(text: str, line: int | None, where: str) -> tuple[list[Acknowle
     if match is None:
         shown = rest.split(None, 1)[0] if rest else ""
         what = f"names {shown!r}, which is not a check code" if shown else "names no check"
-        return [], [RuleProblem(f"the {where} '{COMMENT_MARK} {rest}' {what}: {usage}", line)]
+        written = f"{COMMENT_MARK} {rest}".strip()
+        return [], [RuleProblem(f"the {where} '{written}' {what}: {usage}", line)]
     codes = [c for c in (code_of(part) for part in match.group(1).split(",")) if c is not None]
     reason = " ".join(match.group(2).split())
     if not reason:

@@ -19,6 +19,9 @@ PIP_QUIET := --quiet --disable-pip-version-check
 PY_STAMP := $(VENV)/.stamp-python
 NODE_STAMP := node_modules/.stamp-node
 CDK := $(CURDIR)/node_modules/.bin/cdk
+# pytest on every core (pytest-xdist); tests marked `slow` run first so the workers finish together.
+# bench/pytest_wall.py reads this line to time the suite as `make unit` runs it.
+PYTEST_ARGS := -q -n auto --dist worksteal
 
 # Pinned upstream data for the catalog generator (read straight from the wheels, never installed).
 # `make catalog BOTOCORE_VERSION=x` rebuilds from another botocore; its sha256 is checked when pinned below.
@@ -34,7 +37,7 @@ BOTOCORE_WHEEL := .cache/botocore-$(BOTOCORE_VERSION)-py3-none-any.whl
 RETIRED_WHEELS := $(foreach v,$(RETIRED_BOTOCORE),.cache/botocore-$(v)-py3-none-any.whl)
 CATALOG_ARGS := --botocore-wheel $(BOTOCORE_WHEEL) $(foreach w,$(RETIRED_WHEELS),--retired-wheel $(w))
 
-.PHONY: all setup synth test lint typecheck unit catalog catalog-check bench clean
+.PHONY: all setup synth test lint typecheck unit unit-quick catalog catalog-check bench clean
 
 all: test
 
@@ -69,7 +72,10 @@ typecheck: $(PY_STAMP)
 	@$(BIN)/mypy --strict ctrules
 
 unit: setup
-	@$(BIN)/pytest -q
+	@$(BIN)/pytest $(PYTEST_ARGS)
+
+unit-quick: setup
+	@$(BIN)/pytest $(PYTEST_ARGS) -m "not slow"
 
 test: setup lint typecheck catalog-check unit
 
@@ -96,7 +102,8 @@ help:
 	@echo "  test           ruff, mypy --strict, catalog-check, pytest (includes the docs tests)"
 	@echo "  lint           ruff check ."
 	@echo "  typecheck      mypy --strict ctrules"
-	@echo "  unit           pytest only"
+	@echo "  unit           pytest only (every core; the tests marked slow run first)"
+	@echo "  unit-quick     pytest without the tests marked slow (CDK CLI synth, generators, fuzzing): a fast loop"
 	@echo "  catalog        regenerate ctrules/catalog/data/catalog.json from the pinned botocore and the overlay"
 	@echo "  catalog-check  exit 1 when the committed catalog is not what the inputs give"
 	@echo "  docs           regenerate docs/checks.md and README.md's checks table and catalog counts"

@@ -1,4 +1,4 @@
-"""Shared test set-up.
+"""Shared test set-up: environment for jsii and the CDK, and the order of the tests.
 
 Unit tests build CDK apps with the built-in CloudFormation validation off (it costs ~10 s per
 process); the end-to-end test runs the pinned CDK CLI with everything on.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("CDK_VALIDATION", "false")
@@ -21,3 +23,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 CONFORMANCE = ROOT.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` run first (stable order otherwise).
+
+    ``make unit`` runs the suite on every core (pytest-xdist, ``--dist worksteal``): with the tests of
+    several seconds at the front, the short ones fill the gaps at the end and the workers finish together.
+    Each worker collects the same order, as xdist requires.
+    """
+    items[:] = sorted(items, key=lambda item: item.get_closest_marker("slow") is None)

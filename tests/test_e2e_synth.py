@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CDK = ROOT / "node_modules" / ".bin" / "cdk"
 pytestmark = [
     pytest.mark.e2e,
+    pytest.mark.slow,
     pytest.mark.skipif(not CDK.exists(), reason="run `make setup` to install the pinned CDK CLI"),
 ]
 

@@ -318,6 +318,7 @@ def test_non_api_family_fires(family: str) -> None:
     f.check()
 
 
+@pytest.mark.slow
 def test_api_sample_fires() -> None:
     sample = random.Random(SEED).sample(API_ONLY, min(API_SAMPLE, len(API_ONLY)))
     assert len(sample) >= min(API_SAMPLE, len(API_ONLY))
@@ -495,6 +496,7 @@ def test_seed_typed_rule_fires(seed_template: dict[str, Any]) -> None:
     assert not fires(pattern, api_call)
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:Tried to parse AWS.+SQS.+QueuePolicy")
 def test_end_to_end_with_moto(seed_template: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """Deploy the synthesized template to moto, put the real-shaped event, receive it on SQS."""

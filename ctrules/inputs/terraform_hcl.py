@@ -13,6 +13,8 @@ What is read:
   ``event_pattern`` input itself;
 * Terragrunt ``inputs = {...}`` the same way;
 * ``provider "aws"`` ``region`` (per alias) when literal;
+* ``resource "aws_cloudwatch_event_target"``: the ``input_path`` and ``input_transformer`` paths of the targets
+  of a rule of the module (:mod:`ctrules.inputs.terraform_targets`, for CTR016);
 * ``resource "aws_cloudtrail"``: the eventSources whose data events it logs (``event_selector``/
   ``advanced_event_selector`` blocks with literal resource types), which cover the rules of every file of the
   module (CTR006). A trail whose ``count``, ``for_each`` or ``enable_logging`` is not literal may not exist or
@@ -39,6 +41,7 @@ from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, k
 from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, TemplateRule, make_rule
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import read_text
+from ctrules.inputs.terraform_targets import attach_hcl_targets
 from ctrules.inputs.trails import terraform_trail_sources
 
 __all__ = [
@@ -544,6 +547,8 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
         module = _module_for(path.parent, trees)
     kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
     rules = _rules(tree, module, terragrunt, shown, text)
+    if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
+        attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
     return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
 
 
@@ -574,6 +579,7 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
             except InputError as exc:
                 result.errors.append(exc)
         module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if p.suffix == ".tf"})
+        module_rules: list[TemplateRule] = []
         for path, (path_shown, text, tree) in trees.items():
             terragrunt = path.suffix == ".hcl"
             scope = _Module() if terragrunt else module
@@ -586,4 +592,8 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
                 continue
             kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
             result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=dict(scope.data_trails)))
+            if not terragrunt:
+                module_rules.extend(rules)
+        # A target may sit in another file of the module than its rule (CTR016).
+        attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if p.suffix == ".tf"], module.scope)
     return found

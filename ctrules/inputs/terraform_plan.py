@@ -1,4 +1,5 @@
-"""Reading Terraform plans and states as JSON (``terraform show -json``): ``aws_cloudwatch_event_rule``."""
+"""Reading Terraform plans and states as JSON (``terraform show -json``): ``aws_cloudwatch_event_rule``, with the
+``input_path``/``input_transformer`` paths of the ``aws_cloudwatch_event_target`` resources that name each rule."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ctrules.inputs._model import TemplateRule, make_rule
+from ctrules.inputs.terraform_targets import attach_plan_targets
 from ctrules.inputs.trails import terraform_trail_sources
 
 __all__ = ["TF_RULE_TYPE", "TF_TRAIL_TYPE", "is_terraform_json", "rules_in_terraform", "trails_in_terraform"]
@@ -93,7 +95,9 @@ def rules_in_terraform(doc: Any) -> Iterator[TemplateRule]:
         section = doc.get(top)
         root = section.get("root_module") if isinstance(section, dict) else None
         if isinstance(root, dict):
-            yield from _tf_module(root, (top, "root_module"), regions, keys, default_region, after_apply)
+            rules = list(_tf_module(root, (top, "root_module"), regions, keys, default_region, after_apply))
+            attach_plan_targets(rules, doc)  # the paths its targets read from the events (CTR016)
+            yield from rules
             return
 
 

@@ -40,6 +40,7 @@ def _slow_close(name: str, limit: int) -> list[str]:
     return difflib.get_close_matches(name, pool, n=limit, cutoff=0.75)
 
 
+@pytest.mark.slow
 def test_index_finds_the_best_spelling_a_full_scan_finds() -> None:
     rnd = random.Random(11)
     names = store().sorted_names

@@ -86,6 +86,7 @@ def _retired_wheels() -> list[Path]:
     return [ROOT / ".cache" / f"botocore-{v}-py3-none-any.whl" for v in header["upstream"]["retired_from"]]
 
 
+@pytest.mark.slow
 @needs_wheel
 def test_regeneration_is_byte_identical() -> None:
     wheels = _retired_wheels()

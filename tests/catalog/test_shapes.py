@@ -153,6 +153,7 @@ def test_generator_ec2_list_names() -> None:
     assert {"instanceId", "instanceIdSet", "instancesSet"} <= set(gen.ec2_list_names("instanceId"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not WHEEL.exists(), reason="pinned botocore wheel not downloaded (make setup)")
 def test_generator_regenerates_the_committed_data_identically(tmp_path: Path) -> None:
     gen = _load_generator()

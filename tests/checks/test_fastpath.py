@@ -183,6 +183,7 @@ def test_shape_says_valid_only_for_valid_patterns() -> None:
     assert min(kinds.values()) > 300, kinds
 
 
+@pytest.mark.slow
 def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = with_operators = 0
     for pattern, ctx in CASES:
@@ -197,6 +198,7 @@ def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) 
     assert with_operators > 40  # CTR015 sends every rule filtering a record part (requestParameters...) to the full path
 
 
+@pytest.mark.slow
 def test_or_patterns_agree_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     shortcut = 0
     for pattern, ctx in OR_CASES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def reference_distance(a: str, b: str) -> int:
     return d[len(a)][len(b)]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text("abc", max_size=10), st.text("abc", max_size=10), st.integers(0, 3))
 def test_the_banded_distance_equals_the_full_one_capped(a: str, b: str, limit: int) -> None:

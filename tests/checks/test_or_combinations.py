@@ -100,6 +100,7 @@ def test_checker_does_not_remember_a_pattern_that_shares_objects_many_times() ->
     assert small_repr(HEAD) == repr(HEAD)
 
 
+@pytest.mark.slow
 def test_checker_answers_the_same_with_and_without_memory() -> None:
     checker = PatternChecker()
     pattern = {**HEAD, "$or": [{"detail": {"eventName": [f"Bad{i}"]}} for i in range(5000)]}

@@ -397,6 +397,7 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 FORMATS = st.sampled_from(["text", "json", "sarif"])
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     doc=templates(),
@@ -415,6 +416,7 @@ def test_random_templates_never_crash(doc: Any, as_yaml: bool, fmt: str, region:
         json.loads(r.out)  # machine-readable output stays parseable
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     pattern=PLAUSIBLE | PATTERNS | JSON_LIKE,
@@ -432,6 +434,7 @@ def test_random_patterns_never_crash(pattern: Any, state: Any, ignore: list[str]
     assert r.code == 2 or all(f["code"] not in ignore for f in r.json()["findings"])
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(doc=plans())
 def test_random_terraform_plans_never_crash(doc: Any) -> None:

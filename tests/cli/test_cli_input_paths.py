@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +116,57 @@ Resources:
     (f,) = r.json()["findings"]
     assert (f["code"], f["resource"], f["path"]) == ("CTR016", "Handler/Updated", "InputTransformer.InputPathsMap.accountId")
     assert f["location"] == "$.Resources.Handler.Properties.Events.Updated.Properties.InputTransformer.InputPathsMap.accountId"
+
+
+TF = """
+resource "aws_cloudwatch_event_rule" "updated" {
+  name = "ct-updated"
+  event_pattern = jsonencode({
+    source        = ["aws.controltower"]
+    "detail-type" = ["AWS Service Event via CloudTrail"]
+    detail        = { eventName = ["UpdateManagedAccount"] }
+  })
+}
+"""
+TF_TARGET = """
+resource "aws_cloudwatch_event_target" "baseline" {
+  rule = aws_cloudwatch_event_rule.updated.name
+  arn  = aws_sfn_state_machine.baseline.arn
+  input_transformer {
+    input_paths    = { accountId = "PATH" }
+    input_template = "{\\"account\\": <accountId>}"
+  }
+}
+"""
+
+
+def test_terraform_target_in_another_file_of_the_module(tmp_path: Path) -> None:
+    write(tmp_path / "rules.tf", TF)
+    write(tmp_path / "targets.tf", TF_TARGET.replace("PATH", WRONG))
+    for given in (tmp_path, tmp_path / "rules.tf"):
+        r = run("lint", given, "--region", "us-east-1", "--format", "json")
+        (f,) = r.json()["findings"]
+        assert (f["code"], f["resource"], f["severity"]) == ("CTR016", "aws_cloudwatch_event_rule.updated", "error")
+        assert f["path"] == f["location"] == "aws_cloudwatch_event_target.baseline.input_transformer.input_paths.accountId"
+        assert f["file"].endswith("rules.tf")
+    write(tmp_path / "targets.tf", TF_TARGET.replace("PATH", RIGHT))
+    assert run("lint", tmp_path, "--region", "us-east-1").code == 0
+
+
+def test_terraform_plan_target(tmp_path: Path) -> None:
+    rule_values = {"name": "ct-updated", "event_pattern": json.dumps(UPDATE), "state": "ENABLED"}
+    target_values = {"rule": "ct-updated", "input_path": WRONG, "input_transformer": []}
+    plan = {
+        "format_version": "1.2",
+        "terraform_version": "1.9.0",
+        "planned_values": {"root_module": {"resources": [
+            {"address": "aws_cloudwatch_event_rule.updated", "mode": "managed", "type": "aws_cloudwatch_event_rule",
+             "name": "updated", "values": rule_values},
+            {"address": "aws_cloudwatch_event_target.baseline", "mode": "managed", "type": "aws_cloudwatch_event_target",
+             "name": "baseline", "values": target_values},
+        ]}},
+    }  # fmt: skip
+    r = run("lint", write(tmp_path / "plan.json", plan), "--region", "us-east-1")
+    assert r.code == 1
+    assert "CTR016 [error] aws_cloudwatch_event_rule.updated aws_cloudwatch_event_target.baseline.input_path: " in r.out
+    assert "InputPath" in r.out and "receives nothing for it" in r.out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,6 +67,7 @@ EVENT: st.SearchStrategy[Any] = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(PATTERN, st.lists(EVENT, min_size=1, max_size=3))
 def test_accepted_patterns_match_without_error_and_refused_ones_raise(pattern: Any, events: list[Any]) -> None:

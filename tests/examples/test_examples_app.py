@@ -85,6 +85,7 @@ def test_a_nag_finding_fails_synth(make_app: Any) -> None:
         app.synth()
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 @pytest.mark.skipif(not CDK.exists(), reason="run `make setup` to install the pinned CDK CLI")
 def test_cdk_synth_produces_every_template(tmp_path: Path) -> None:

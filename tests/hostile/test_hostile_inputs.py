@@ -245,6 +245,7 @@ def test_nested_or_explosion_ends(tmp_path: Path) -> None:
     assert_findings(lint(write(tmp_path / "t.json", template({"R": {**HEAD, "detail": detail}}))))
 
 
+@pytest.mark.slow
 def test_ten_thousand_unknown_names_end(tmp_path: Path) -> None:
     names = [f"CreateBuckett{i}x" for i in range(5000)] + [f"PutObjct{i}" for i in range(5000)]
     names.append("CreateBuckett")

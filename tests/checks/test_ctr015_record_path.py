@@ -287,12 +287,14 @@ def real() -> accuracy.Result:
     return accuracy.false_positives(RECORDS)
 
 
+@pytest.mark.slow
 def test_no_error_on_any_real_record_path_and_few_warnings(real: accuracy.Result) -> None:
     assert real.paths > 2000  # the measurement covers the stored records, not a handful
     assert real.errors == []
     assert real.rate(real.warnings) <= 0.01, real.warnings
 
 
+@pytest.mark.slow
 def test_no_finding_at_all_on_real_paths_of_events_whose_shape_is_seen(real: accuracy.Result) -> None:
     seen = set()
     for item in RECORDS:
@@ -304,6 +306,7 @@ def test_no_finding_at_all_on_real_paths_of_events_whose_shape_is_seen(real: acc
     assert [line for line in real.warnings if any(line.startswith(s) for s in seen)] == []
 
 
+@pytest.mark.slow
 def test_seeded_typos_on_real_paths_are_caught() -> None:
     sample = RECORDS[::12]  # each missed name costs a 'did you mean' search: a sample keeps this test short
     caught = accuracy.typos_caught(sample)

@@ -13,6 +13,7 @@ from ctrules.inputs.limits import read_stdin_bytes
 from ctrules.inputs.pattern_file import rules_in_cli_output, rules_in_pattern_file
 from ctrules.inputs.serverless import is_serverless, rules_in_serverless
 from ctrules.inputs.terraform_hcl import is_hcl_name, looks_like_hcl, read_hcl_file, read_terraform_dir
+from ctrules.inputs.terraform_json import is_tf_json_name, looks_like_tf_json
 from ctrules.inputs.terraform_plan import is_terraform_json, rules_in_terraform, trails_in_terraform
 from ctrules.inputs.trails import data_trail_sources
 
@@ -20,7 +21,7 @@ __all__ = ["FORMATS", "STDIN", "read_file", "read_path"]
 
 #: The formats ctrules reads, for messages.
 FORMATS = (
-    "a CloudFormation or SAM template (JSON/YAML), Terraform .tf files or a folder of them, a Terragrunt "
+    "a CloudFormation or SAM template (JSON/YAML), Terraform .tf/.tf.json files or a folder of them, a Terragrunt "
     "terragrunt.hcl, a Terraform plan (terraform show -json), a Serverless Framework serverless.yml, a cdk.out "
     "directory, or event patterns (one, a list, or a map of name -> pattern)"
 )
@@ -52,8 +53,8 @@ def _classify(doc: Any, path: str) -> tuple[str, list[TemplateRule], dict[str, s
 
 
 def _read_text_input(path: Path, shown: str, text: str) -> InputFile:
-    """Read a file's text, its format told by its content (and a ``.tf``/``.hcl`` name)."""
-    if is_hcl_name(path.name):
+    """Read a file's text, its format told by its content (and a ``.tf``/``.tf.json``/``.hcl`` name)."""
+    if is_hcl_name(path.name) or is_tf_json_name(path.name):
         return read_hcl_file(path, shown, text)
     try:
         doc = parse_document(text, shown)
@@ -64,6 +65,8 @@ def _read_text_input(path: Path, shown: str, text: str) -> InputFile:
         raise
     if isinstance(doc, str) and looks_like_hcl(text):
         return read_hcl_file(path, shown, text)
+    if looks_like_tf_json(doc):
+        return read_hcl_file(path, shown, text, json_syntax=True)
     kind, rules, trails = _classify(doc, shown)
     data_trails = {es: DataTrail(name, shown) for es, name in trails.items()}
     return InputFile(shown, kind, rules, None, text, data_trails=data_trails)

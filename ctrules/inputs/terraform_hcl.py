@@ -38,9 +38,10 @@ from typing import Any
 from lark import Token, Tree
 
 from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, kids, line_of, reference, text_of
-from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, TemplateRule, make_rule
+from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, RuleProblem, TemplateRule, make_rule
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
-from ctrules.inputs.document import read_text
+from ctrules.inputs.document import parse_document, read_text
+from ctrules.inputs.terraform_json import UNREADABLE, is_tf_json_name, to_native
 from ctrules.inputs.terraform_targets import attach_hcl_targets
 from ctrules.inputs.trails import terraform_trail_sources
 
@@ -211,6 +212,13 @@ def _tfvars(directory: Path, module: _Module) -> None:
             value = evaluate(node, Scope())
             if not isinstance(value, Unknown):
                 module.scope.values[key] = value
+    for path in [directory / "terraform.tfvars.json", *sorted(directory.glob("*.auto.tfvars.json"))]:
+        try:
+            doc = parse_document(read_text(path, str(path)), str(path)) if path.is_file() else None
+        except InputError:
+            continue  # as above
+        if isinstance(doc, dict):
+            module.scope.values.update(doc)
 
 
 def _module_for(directory: Path, trees: dict[Path, tuple[str, Node]]) -> _Module:
@@ -243,10 +251,15 @@ class _Notes:
 
     comments: dict[int, str]
     lines: list[str]
+    json_syntax: bool = False
 
     @classmethod
-    def of(cls, text: str, tree: Node) -> _Notes | None:
-        """The file's acknowledgement comments (``None``, cheaply, when it has none)."""
+    def of(cls, text: str, tree: Node, json_syntax: bool = False) -> _Notes | None:
+        """The file's acknowledgement comments (``None``, cheaply, when it has none).
+
+        :param json_syntax: the tree is a ``.tf.json`` file written as HCL: its comments are ``"//"`` properties,
+            named so, without a line (the rule's is shown).
+        """
         if COMMENT_MARK not in text.lower():
             return None
         comments: dict[int, str] = {}
@@ -254,7 +267,7 @@ class _Notes:
             for k, piece in enumerate(str(token).split("\n")):
                 if COMMENT_MARK in piece.lower() and token.line is not None:
                     comments[token.line + k] = piece
-        return cls(comments, text.splitlines()) if comments else None
+        return cls(comments, text.splitlines(), json_syntax) if comments else None
 
     def above(self, line: int) -> list[int]:
         """The acknowledgement comments on the comment-only lines right above ``line``."""
@@ -273,7 +286,8 @@ class _Notes:
     def acknowledge(self, rule: TemplateRule, lines: list[int]) -> None:
         """Give the rule the acknowledgements of the comments on ``lines`` (malformed ones: input problems)."""
         for n in sorted(set(lines)):
-            acks, problems = from_comment(self.comments[n], n, f"comment at line {n}")
+            where, line = ('"//" comment', None) if self.json_syntax else (f"comment at line {n}", n)
+            acks, problems = from_comment(self.comments[n], line, where)
             rule.acknowledgements += tuple(acks)
             rule.input_problems += tuple(problems)
 
@@ -516,37 +530,103 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
 # ------------------------------------------------------------------------------------------------ files
 
 
-def _rules(tree: Node, module: _Module, terragrunt: bool, shown: str, text: str) -> list[TemplateRule]:
-    """The rules of a parsed file; an expression nested too deeply to evaluate is one input problem."""
+def _rules(
+    tree: Node, module: _Module, terragrunt: bool, shown: str, text: str, json: _JsonFile | None = None
+) -> list[TemplateRule]:
+    """The rules of a parsed file; an expression nested too deeply to evaluate is one input problem.
+
+    :param text: the file's text (for ``.tf.json``, the HCL it was written as: ``json``).
+    """
     try:
-        return list(_rules_in_tree(tree, module, terragrunt, _Notes.of(text, tree)))
+        if json is None:
+            return list(_rules_in_tree(tree, module, terragrunt, _Notes.of(text, tree)))
+        rules = list(_rules_in_tree(tree, module, terragrunt, _Notes.of(json.native, tree, json_syntax=True)))
     except RecursionError:
         raise InputError(shown, f"an expression nested too deeply to read; {HCL_HINT}", unreadable=True) from None
+    json.point_into_json(rules)
+    return rules
 
 
-def read_hcl_file(path: Path, shown: str, text: str | None = None) -> InputFile:
-    """Read one ``.tf`` or Terragrunt ``.hcl`` file, with its directory's ``.tf`` files in scope.
+@dataclass
+class _JsonFile:
+    """A ``.tf.json`` file written as HCL (:func:`ctrules.inputs.terraform_json.to_native`)."""
+
+    native: str
+    anchors: dict[int, tuple[str, ...]]
+    object_patterns: set[str]
+
+    def point_into_json(self, rules: list[TemplateRule]) -> None:
+        """Locate the rules by their JSON keys in the JSON text; note the JSON-only mistakes."""
+        for rule in rules:
+            if rule.line is not None and rule.line in self.anchors:
+                rule.anchors, rule.line = self.anchors[rule.line], None
+            if rule.unknown and UNREADABLE in rule.unknown:
+                rule.unknown = "an interpolation (${...}) ctrules cannot read"
+            if rule.label in self.object_patterns:
+                rule.input_problems += (
+                    RuleProblem(
+                        "event_pattern is a JSON object, which Terraform refuses (the attribute is a string): write "
+                        '"event_pattern": "${jsonencode({...})}" or the pattern as a JSON string (the pattern was '
+                        "checked as written)"
+                    ),
+                )
+
+
+def _parse_file(path: Path, shown: str, text: str, json_syntax: bool = False) -> tuple[Node, _JsonFile | None]:
+    """Parse a ``.tf``/``.hcl`` file, or a ``.tf.json`` file (or ``json_syntax``) written as HCL first.
+
+    :raises InputError: one line naming the file and what could not be read.
+    """
+    if not json_syntax and not is_tf_json_name(path.name):
+        return parse_hcl(text, shown), None
+    doc = parse_document(text, shown)
+    if not isinstance(doc, dict):
+        raise InputError(shown, "a .tf.json file whose top level is not a JSON object: not Terraform JSON syntax")
+    native, anchors, objects = to_native(doc)
+    try:
+        tree = parse_hcl(native, shown)
+    except InputError:  # an interpolation that does not parse: write it as unreadable, and try once more
+        native, anchors, objects = to_native(doc, checked=True)
+        try:
+            tree = parse_hcl(native, shown)
+        except InputError:
+            raise InputError(shown, f"cannot read this Terraform JSON file; {HCL_HINT}", unreadable=True) from None
+    return tree, _JsonFile(native, anchors, objects)
+
+
+def _module_file(path: Path) -> bool:
+    """A file of a Terraform module (``.tf`` or ``.tf.json``)."""
+    return path.suffix == ".tf" or is_tf_json_name(path.name)
+
+
+def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_syntax: bool = False) -> InputFile:
+    """Read one ``.tf``, ``.tf.json`` or Terragrunt ``.hcl`` file, with its directory's ``.tf`` and ``.tf.json``
+    files in scope.
+
+    :param json_syntax: read the text as Terraform JSON syntax whatever the file's name (a ``.tf.json`` file is).
 
     :raises InputError: when the file cannot be parsed (one line, with :data:`HCL_HINT`).
     """
     text = read_text(path, shown) if text is None else text
-    tree = parse_hcl(text, shown)
+    tree, json = _parse_file(path, shown, text, json_syntax)
     terragrunt = path.suffix == ".hcl"
     if terragrunt:
         module = _Module()
         _collect(tree, module, shown)
     else:
         trees = {path.resolve(): (shown, tree)}
-        for sibling in sorted(path.parent.glob("*.tf")) if path.parent.is_dir() else []:
+        siblings = [*path.parent.glob("*.tf"), *path.parent.glob("*.tf.json")] if path.parent.is_dir() else []
+        for sibling in sorted(siblings):
             if sibling.resolve() in trees:
                 continue
             try:
-                trees[sibling.resolve()] = (str(sibling), parse_hcl(read_text(sibling, str(sibling)), str(sibling)))
+                parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
+                trees[sibling.resolve()] = (str(sibling), parsed)
             except InputError:
                 continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
         module = _module_for(path.parent, trees)
     kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-    rules = _rules(tree, module, terragrunt, shown, text)
+    rules = _rules(tree, module, terragrunt, shown, text, json)
     if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
         attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
     return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
@@ -556,13 +636,13 @@ def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
     """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-        chosen = sorted(f for f in files if f.endswith(".tf") or f == "terragrunt.hcl")
+        chosen = sorted(f for f in files if f.endswith((".tf", ".tf.json")) or f == "terragrunt.hcl")
         if chosen:
             yield Path(root), [Path(root) / f for f in chosen]
 
 
 def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
-    """Read every ``.tf`` and ``terragrunt.hcl`` file under ``directory`` into ``result``.
+    """Read every ``.tf``, ``.tf.json`` and ``terragrunt.hcl`` file under ``directory`` into ``result``.
 
     :returns: False when the folder holds no such file (nothing was read).
     """
@@ -570,15 +650,19 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
     for folder, paths in _walk(directory):
         found = True
         trees: dict[Path, tuple[str, str, Node]] = {}
+        json_files: dict[Path, _JsonFile] = {}
         for path in paths:
             rel = path.relative_to(directory)
             path_shown = str(Path(shown) / rel)
             try:
                 text = read_text(path, path_shown)
-                trees[path] = (path_shown, text, parse_hcl(text, path_shown))
+                tree, json = _parse_file(path, path_shown, text)
+                trees[path] = (path_shown, text, tree)
+                if json is not None:
+                    json_files[path] = json
             except InputError as exc:
                 result.errors.append(exc)
-        module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if p.suffix == ".tf"})
+        module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if _module_file(p)})
         module_rules: list[TemplateRule] = []
         for path, (path_shown, text, tree) in trees.items():
             terragrunt = path.suffix == ".hcl"
@@ -586,7 +670,7 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
             if terragrunt:
                 _collect(tree, scope, path_shown)
             try:
-                rules = _rules(tree, scope, terragrunt, path_shown, text)
+                rules = _rules(tree, scope, terragrunt, path_shown, text, json_files.get(path))
             except InputError as exc:
                 result.errors.append(exc)
                 continue
@@ -595,5 +679,5 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
             if not terragrunt:
                 module_rules.extend(rules)
         # A target may sit in another file of the module than its rule (CTR016).
-        attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if p.suffix == ".tf"], module.scope)
+        attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if _module_file(p)], module.scope)
     return found

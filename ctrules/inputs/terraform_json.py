@@ -47,7 +47,21 @@ def looks_like_tf_json(doc: Any) -> bool:
     ``resource`` or ``module`` among them."""
     if not isinstance(doc, dict) or not ({"resource", "module"} & doc.keys()):
         return False
-    return all(k in _LABELS or k in _OTHER_BLOCKS for k in doc)
+    if not all(k in _LABELS or k in _OTHER_BLOCKS for k in doc):
+        return False
+    # A block type's value: labels mapping to blocks (objects), or an array of such (not a pattern's lists).
+    return all(_blocks_value(doc[k]) for k in ("resource", "module") if k in doc)
+
+
+def _blocks_value(value: Any) -> bool:
+    """Labels mapping to objects (or arrays of objects), or an array of such mappings."""
+    items = value if isinstance(value, list) else [value]
+    return all(isinstance(item, dict) and all(map(_objects, item.values())) for item in items)
+
+
+def _objects(value: Any) -> bool:
+    """An object, or an array of objects."""
+    return isinstance(value, dict) or (isinstance(value, list) and all(isinstance(i, dict) for i in value))
 
 
 def _close(s: str, i: int) -> int:

@@ -208,6 +208,7 @@ def test_format_told_by_content_for_other_names_and_stdin(tmp_path: Path, monkey
 
     doc = tf_json({"bad": {"event_pattern": json.dumps(SEED)}})
     assert looks_like_tf_json(doc) and not looks_like_tf_json({"resource": 1, "Resources": {}})
+    assert not looks_like_tf_json({"module": {"source": ["aws.ec2"], "detail-type": [API]}})  # a pattern named so
     r = lint(write(tmp_path / "generated.json", doc), "--region", "us-east-1")
     assert findings(r) == {("aws_cloudwatch_event_rule.bad", "CTR001")}
     empty = tmp_path / "empty"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ctrules.inputs._model import TemplateRule, make_rule
+from ctrules.inputs._model import TemplateRule, json_path, make_rule
 
 __all__ = ["is_serverless", "rules_in_serverless", "serverless_region"]
 
@@ -83,5 +83,24 @@ def rules_in_serverless(doc: Mapping[str, Any]) -> list[TemplateRule]:
             if rule.problem is None and _has_variable(rule.pattern):
                 rule.pattern, rule.deploy_time = None, True
                 rule.unknown = "a Serverless variable (${...}) resolved when the service is packaged"
+            rule.targets, rule.targets_at = _input_paths(props), rule.location[:-1]
             out.append(rule)
     return out
+
+
+def _input_paths(props: Mapping[str, Any]) -> tuple[tuple[str, str, str | None], ...]:
+    """The event paths the function reads: ``inputPath`` and ``inputTransformer.inputPathsMap`` (CTR016).
+
+    Evidence for the keys: github:serverless/serverless/docs/providers/aws/events/event-bridge.md at commit
+    198637349b83289a261cf9b431dc2ef3db8e4f0f ("Using different input types").
+    """
+    out: list[tuple[str, str, str | None]] = []
+    path = props.get("inputPath")
+    if isinstance(path, str):
+        out.append((path, "inputPath", None))
+    transformer = props.get("inputTransformer")
+    paths = transformer.get("inputPathsMap") if isinstance(transformer, dict) else None
+    for name, value in paths.items() if isinstance(paths, dict) else ():
+        if isinstance(name, str) and isinstance(value, str):
+            out.append((value, json_path(("inputTransformer", "inputPathsMap", name))[2:], name))
+    return tuple(out)

@@ -170,3 +170,39 @@ def test_terraform_plan_target(tmp_path: Path) -> None:
     assert r.code == 1
     assert "CTR016 [error] aws_cloudwatch_event_rule.updated aws_cloudwatch_event_target.baseline.input_path: " in r.out
     assert "InputPath" in r.out and "receives nothing for it" in r.out
+
+
+def test_serverless_function_event_input_transformer(tmp_path: Path) -> None:
+    text = f"""\
+service: accounts
+provider:
+  name: aws
+  region: us-east-1
+functions:
+  baseline:
+    handler: handler.main
+    events:
+      - eventBridge:
+          pattern:
+            source: [aws.controltower]
+            detail-type: ["{SERVICE}"]
+            detail:
+              eventName: [UpdateManagedAccount]
+          inputTransformer:
+            inputPathsMap:
+              accountId: "{WRONG}"
+            inputTemplate: '{{"account": <accountId>}}'
+      - eventBridge:
+          pattern:
+            source: [aws.controltower]
+            detail-type: ["{SERVICE}"]
+            detail:
+              eventName: [UpdateManagedAccount]
+          inputPath: "{RIGHT.rsplit('.', 2)[0]}"
+"""
+    r = run("lint", write(tmp_path / "serverless.yml", text), "--format", "json")
+    (f,) = r.json()["findings"]
+    assert (f["code"], f["resource"], f["path"]) == (
+        "CTR016", "baseline/events[0].eventBridge", "inputTransformer.inputPathsMap.accountId"
+    )
+    assert f["location"] == "$.functions.baseline.events[0].eventBridge.inputTransformer.inputPathsMap.accountId"

@@ -133,8 +133,6 @@ def run_alternatives(alternatives: Sequence[Branch], ctx: RuleContext) -> list[F
 def _matched_shapes(alternatives: Sequence[Branch]) -> list[tuple[CatalogEvent, Shape]] | None:
     """Each event the rule can match with its record shape (for the eventTypes the rule admits), or None
     when ctrules cannot list them all or one has no shape."""
-    from ctrules.catalog import shapes
-
     types_of: dict[tuple[str, str], tuple[CatalogEvent, set[str]]] = {}
     for branch in alternatives:
         found = _branch_events(branch)
@@ -144,14 +142,22 @@ def _matched_shapes(alternatives: Sequence[Branch]) -> list[tuple[CatalogEvent, 
             types_of.setdefault(event.key, (event, set()))[1].update(admitted)
     out: list[tuple[CatalogEvent, Shape]] = []
     for event, types in types_of.values():
-        shape = shapes.fields_of(event)
+        shape = _shape(event, tuple(t for t in DETAIL_TYPES if t in types))
         if shape is None:
             return None
-        ordered = tuple(t for t in DETAIL_TYPES if t in types)
-        if ordered != shape.event_types:
-            shape = dataclasses.replace(shape, event_types=ordered)
         out.append((event, shape))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _shape(event: CatalogEvent, event_types: tuple[str, ...]) -> Shape | None:
+    """The record shape of ``event`` recorded with these eventTypes (None: ctrules claims none)."""
+    from ctrules.catalog import shapes
+
+    shape = shapes.fields_of(event)
+    if shape is not None and event_types != shape.event_types:
+        shape = dataclasses.replace(shape, event_types=event_types)
+    return shape
 
 
 def _branch_events(branch: Branch) -> list[tuple[CatalogEvent, tuple[str, ...]]] | None:

@@ -582,7 +582,10 @@ def _parse_file(path: Path, shown: str, text: str, json_syntax: bool = False) ->
     doc = parse_document(text, shown)
     if not isinstance(doc, dict):
         raise InputError(shown, "a .tf.json file whose top level is not a JSON object: not Terraform JSON syntax")
-    native, anchors, objects = to_native(doc)
+    try:
+        native, anchors, objects = to_native(doc)
+    except RecursionError:
+        raise InputError(shown, f"JSON nested too deeply to read; {HCL_HINT}", unreadable=True) from None
     try:
         tree = parse_hcl(native, shown)
     except InputError:  # an interpolation that does not parse: write it as unreadable, and try once more

@@ -239,3 +239,14 @@ def test_unreadable_interpolation_is_written_as_unknown() -> None:
     native, _, _ = to_native(doc)
     checked, _, _ = to_native(doc, checked=True)
     assert UNREADABLE not in native and f"({UNREADABLE}())" in checked
+
+
+@pytest.mark.parametrize("depth", [950, 5000])
+def test_deeply_nested_tf_json_is_one_line(tmp_path: Path, depth: int) -> None:
+    nested = "[" * depth + '"x"' + "]" * depth
+    path = write(tmp_path / "deep.tf.json", '{"resource": {"aws_cloudwatch_event_rule": {"r": {"event_pattern": '
+                 + nested + "}}}}")  # fmt: skip
+    r = run("lint", path)
+    assert r.code == 2 and "Traceback" not in r.err
+    (err,) = r.err.splitlines()
+    assert err.startswith(f"ctrules: error: {path}: ") and "nested too deeply to read" in err

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.cli.clihelp import API, WARN_ONLY, rule, run, template, write
+from tests.cli.test_cli_lint import validate_sarif
 
 # An IAM event on a default-bus rule in eu-west-1: CTR005 (IAM events reach EventBridge in us-east-1 only),
 # unless this Region receives them forwarded from us-east-1.
@@ -56,6 +57,7 @@ def test_sarif_marks_acknowledged_findings_suppressed(tmp_path: Path) -> None:
     path = write(tmp_path / "t.json", template(Forwarded=acked))
     r = run("lint", path, "--region", "eu-west-1", "--format", "sarif")
     assert r.code == 0
+    validate_sarif(r.json())
     (result,) = r.json()["runs"][0]["results"]
     assert result["ruleId"] == "CTR005" and result["level"] == "error"
     assert result["suppressions"] == [{"kind": "inSource", "status": "accepted", "justification": REASON}]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.cli.clihelp import API, rule, run, template, write
+from tests.cli.test_cli_lint import validate_sarif
 
 PUT_OBJECT: dict[str, Any] = {"source": ["aws.s3"], "detail-type": [API], "detail": {"eventName": ["PutObject"]}}
 INVOKE: dict[str, Any] = {"source": ["aws.lambda"], "detail-type": [API], "detail": {"eventName": ["Invoke"]}}
@@ -75,6 +76,7 @@ def test_text_summary_and_sarif_show_the_covered_warning(tmp_path: Path) -> None
         "ctrules: 0 errors, 0 warnings in 1 rule from 1 file; 1 data-event warning covered by a trail\n",
     )
     sarif = run("lint", path, "--region", "us-east-1", "--format", "sarif").json()
+    validate_sarif(sarif)
     (result,) = sarif["runs"][0]["results"]
     assert result["ruleId"] == "CTR006"
     (suppression,) = result["suppressions"]

@@ -27,10 +27,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "lint",
         help="check every EventBridge rule of templates, Terraform, Serverless, patterns and cdk.out",
         description="Check every EventBridge rule of CloudFormation/SAM templates (JSON or YAML), Terraform .tf "
-        "files and folders, Terragrunt terragrunt.hcl, Terraform JSON plans (terraform show -json), Serverless "
-        "Framework serverless.yml, bare event patterns and cdk.out directories; '-' reads standard input. A "
-        "file's format is told by its content. Exit codes: 0 no error, 1 errors found (or warnings with "
-        "--strict), 2 bad input or usage.",
+        "and .tf.json files and folders, Terragrunt terragrunt.hcl, Terraform JSON plans (terraform show -json), "
+        "Serverless Framework serverless.yml, bare event patterns and cdk.out directories; '-' reads standard "
+        "input. A file's format is told by its content. A finding acknowledged on its rule with a reason "
+        "(template Metadata, '# ctrules:acknowledge CTR0xx <reason>' in Terraform, cdk.Validations) is listed, "
+        "not counted. Exit codes: 0 no error, 1 errors found (or warnings with --strict), 2 bad input or usage.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, cdk.out directory, or - for stdin")
     p.add_argument("--region", type=region, help="region of rules whose input does not give one")

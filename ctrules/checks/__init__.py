@@ -44,9 +44,9 @@ from ctrules.checks.analysis import (
     chain_branches,
     covering_branches,
 )
-from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, or_alternatives, shape
+from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, gather, or_alternatives, shape
 from ctrules.checks.findings import ERROR, WARNING, CheckInfo, Finding, RuleContext, Severity, TargetPath
-from ctrules.checks.registry import alternatives_checks, branch_checks, registered
+from ctrules.checks.registry import alternatives_checks, branch_checks_with_fast, registered
 from ctrules.checks.syntax import validate_pattern
 
 __all__ = [
@@ -239,13 +239,20 @@ _COUNT_CAP = 10**12
 
 
 def _branch_findings(branch: Branch, ctx: RuleContext, skip: set[str], shortcut: bool) -> list[Finding]:
-    """Every branch-level check on one ``$or``-free alternative (none when the fast path says clean)."""
-    if shortcut and certainly_clean(branch.as_pattern(), ctx):
+    """Every branch-level check on one ``$or``-free alternative (none when the fast path says clean).
+
+    When the fast path can describe the branch (:func:`~ctrules.checks.fastpath.gather`), a check whose own
+    fast answer says clean is skipped: only the checks that may have something to say run.
+    """
+    pattern = branch.as_pattern()
+    facts = gather(pattern) if shape(pattern) == FLAT else None
+    if shortcut and facts is not None and certainly_clean(pattern, ctx):
         return []
     out: list[Finding] = []
-    for code, check in branch_checks():
-        if code not in skip:
-            out.extend(check(branch, ctx))
+    for code, check, fast in branch_checks_with_fast():
+        if code in skip or (facts is not None and fast is not None and fast(facts, ctx)):
+            continue
+        out.extend(check(branch, ctx))
     return out
 
 

@@ -201,7 +201,8 @@ class FlatFacts:
     valid: bool
     #: The pattern itself (read-only), for checks that look at every value.
     pattern: dict[str, Any]
-    #: The eventSources the sources admit (None: any; False: a source or eventSource is not a known literal).
+    #: The eventSources the sources admit (None: any). Facts are not gathered when a source or eventSource is not
+    #: a known literal (CTR002 has something to say then).
     allowed: frozenset[str] | bool | None
     #: The detail-types of the pattern (all of them CloudTrail detail-types).
     accepted: frozenset[str]
@@ -277,9 +278,7 @@ def gather(pattern: dict[str, Any]) -> FlatFacts | None:
             _ALLOWED.clear()
         _ALLOWED[key] = allowed
     if allowed is False:
-        return FlatFacts(
-            True, pattern, allowed, accepted, detail.keys(), False, False, True, False, False, False, _NO_HOMES
-        )
+        return None  # a source or eventSource that is not a known literal: CTR002 has something to say anyway
     event_names = detail.get("eventName")
     if event_names is None:
         return FlatFacts(

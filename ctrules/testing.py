@@ -246,14 +246,19 @@ def pattern_of(pattern_or_rule: Any) -> dict[str, Any]:
     if isinstance(pattern_or_rule, Mapping):
         return _plain(pattern_or_rule)
     if isinstance(pattern_or_rule, str):
-        try:
-            data = json.loads(pattern_or_rule)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"the event pattern is not valid JSON: {exc}") from exc
-        if not isinstance(data, dict):
-            raise ValueError(f"the event pattern is not a JSON object: {pattern_or_rule!r}")
-        return data
+        return _json_object(pattern_or_rule, "the event pattern")
     return _cdk_pattern(pattern_or_rule)
+
+
+def _json_object(text: str, what: str) -> dict[str, Any]:
+    """``text`` parsed as a JSON object; ValueError naming ``what`` when it is not JSON or not an object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{what} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} is not a JSON object: {text!r}")
+    return data
 
 
 def _plain(value: Mapping[str, Any]) -> dict[str, Any]:
@@ -311,13 +316,7 @@ _API_EVENT_FIELDS = ("id", "account", "source", "time", "region", "resources", "
 
 def _event_json(event: Mapping[str, Any] | str) -> dict[str, Any]:
     if isinstance(event, str):
-        try:
-            data = json.loads(event)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"the event is not valid JSON: {exc}") from exc
-        if not isinstance(data, dict):
-            raise ValueError(f"the event is not a JSON object: {event!r}")
-        return data
+        return _json_object(event, "the event")
     if isinstance(event, Mapping):
         return _plain(event)
     raise TypeError(f"expected an event (dict or JSON string), got {type(event).__name__}")

@@ -24,7 +24,6 @@ Output: ``ctrules/catalog/data/catalog.json`` (see ``ctrules/catalog/_store.py``
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import re
@@ -34,6 +33,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # the sibling module, also when loaded by file path
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generator_common as common
 
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "ctrules" / "catalog" / "overlay"
@@ -137,23 +140,13 @@ def read_botocore(wheel: Path, only: Iterable[str] | None = None) -> tuple[str, 
     wanted = None if only is None else set(only)
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
-        version = ""
-        for n in names:
-            m = re.match(r"botocore-([\d.]+)\.dist-info/METADATA$", n)
-            if m:
-                version = m.group(1)
-        versions: dict[str, list[tuple[str, str]]] = {}
-        for n in names:
-            parts = n.split("/")
-            if len(parts) == 5 and parts[:2] == ["botocore", "data"] and parts[4].startswith("service-2.json"):
-                versions.setdefault(parts[2], []).append((parts[3], n))
+        version = common.wheel_version(names)
+        versions = common.model_paths(names)
         services: list[Service] = []
         for name in sorted(versions):
             if wanted is not None and name not in wanted:
                 continue
-            api_version, path = max(versions[name])
-            raw = zf.read(path)
-            model = json.loads(gzip.decompress(raw) if path.endswith(".gz") else raw)
+            api_version, model = common.newest_model(zf, versions[name])
             meta = model["metadata"]
             services.append(
                 Service(
@@ -166,7 +159,7 @@ def read_botocore(wheel: Path, only: Iterable[str] | None = None) -> tuple[str, 
             )
         endpoints = json.loads(zf.read("botocore/data/endpoints.json"))
     if not version:
-        raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+        raise common.not_a_wheel(wheel)
     return version, services, endpoints
 
 
@@ -174,20 +167,16 @@ def wheel_date(wheel: Path) -> str:
     """The date (YYYY-MM-DD) the wheel was built: the timestamp of its ``dist-info/METADATA`` entry."""
     with zipfile.ZipFile(wheel) as zf:
         for info in zf.infolist():
-            if re.match(r"botocore-[\d.]+\.dist-info/METADATA$", info.filename):
+            if common.METADATA.match(info.filename):
                 y, m, d = info.date_time[:3]
                 return f"{y:04d}-{m:02d}-{d:02d}"
-    raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+    raise common.not_a_wheel(wheel)
 
 
 def service_names(wheel: Path) -> set[str]:
     """The botocore service names in a wheel (without reading their models)."""
     with zipfile.ZipFile(wheel) as zf:
-        return {
-            p[2]
-            for p in (n.split("/") for n in zf.namelist())
-            if len(p) == 5 and p[:2] == ["botocore", "data"] and p[4].startswith("service-2.json")
-        }
+        return set(common.model_paths(zf.namelist()))
 
 
 def global_home_regions(endpoints: dict[str, Any]) -> dict[str, str]:
@@ -325,11 +314,10 @@ def retired_services(
 def read_version(wheel: Path) -> str:
     """The botocore version of a wheel, from its dist-info folder name."""
     with zipfile.ZipFile(wheel) as zf:
-        for n in zf.namelist():
-            m = re.match(r"botocore-([\d.]+)\.dist-info/METADATA$", n)
-            if m:
-                return m.group(1)
-    raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+        version = common.wheel_version(zf.namelist())
+    if not version:
+        raise common.not_a_wheel(wheel)
+    return version
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -668,13 +656,6 @@ def serialize(
     return (head[:-1] + ',"events":[\n' + body + "\n]}\n").encode("ascii")
 
 
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     global OVERLAY
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -697,22 +678,12 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"build_catalog: {exc}", file=sys.stderr)
         return 2
     if args.check:
-        current = args.output.read_bytes() if args.output.exists() else b""
-        if current != data:
-            print(
-                f"build_catalog: {args.output} is stale or was edited by hand; run `make catalog` "
-                f"(committed {len(current)} bytes, regenerated {len(data)} bytes)",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"catalog up to date: {_rel(args.output)} ({len(data):,} bytes, regenerated identically)")
-        return 0
+        return common.check_output("build_catalog", "catalog", args.output, data)
     for note in NOTES:
         print(note, file=sys.stderr)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
+    common.write_output(args.output, data)
     doc = json.loads(data)
-    print(f"wrote {_rel(args.output)}: {len(data):,} bytes; counts {json.dumps(doc['counts'])}")
+    print(f"wrote {common.relative(args.output)}: {len(data):,} bytes; counts {json.dumps(doc['counts'])}")
     return 0
 
 

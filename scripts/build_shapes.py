@@ -43,6 +43,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+if str(Path(__file__).resolve().parent) not in sys.path:  # the sibling module, also when loaded by file path
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generator_common as common
+
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
 QUIRKS = ROOT / "ctrules" / "catalog" / "overlay" / "name_quirks.json"
@@ -316,21 +320,11 @@ class Table:
 def read_services(wheel: Path) -> tuple[str, dict[str, dict[str, Any]]]:
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
-        version = next(
-            (m.group(1) for n in names if (m := re.match(r"botocore-([\d.]+)\.dist-info/METADATA$", n))), ""
-        )
-        versions: dict[str, list[tuple[str, str]]] = {}
-        for n in names:
-            parts = n.split("/")
-            if len(parts) == 5 and parts[:2] == ["botocore", "data"] and parts[4].startswith("service-2.json"):
-                versions.setdefault(parts[2], []).append((parts[3], n))
-        models: dict[str, dict[str, Any]] = {}
-        for name in sorted(versions):
-            _, path = max(versions[name])
-            raw = zf.read(path)
-            models[name] = json.loads(gzip.decompress(raw) if path.endswith(".gz") else raw)
+        version = common.wheel_version(names)
+        versions = common.model_paths(names)
+        models = {name: common.newest_model(zf, versions[name])[1] for name in sorted(versions)}
     if not version:
-        raise SystemExit(f"{wheel}: not a botocore wheel (no dist-info METADATA)")
+        raise common.not_a_wheel(wheel)
     return version, models
 
 
@@ -514,13 +508,6 @@ def _mark_json_strings(tree: Any, fields: set[str]) -> None:
             tree[k] = JSON_STRING
 
 
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--botocore-wheel", type=Path, required=True, help="the pinned botocore wheel")
@@ -535,24 +522,14 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"build_shapes: {exc}", file=sys.stderr)
         return 2
     if args.check:
-        current = args.output.read_bytes() if args.output.exists() else b""
-        if current != data:
-            print(
-                f"build_shapes: {_rel(args.output)} is stale or was edited by hand; run `make catalog` "
-                f"(committed {len(current):,} bytes, regenerated {len(data):,} bytes)",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"shapes up to date: {_rel(args.output)} ({len(data):,} bytes, regenerated identically)")
-        return 0
+        return common.check_output("build_shapes", "shapes", args.output, data)
     if args.verbose:
         for note in NOTES:
             print(note, file=sys.stderr)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
+    common.write_output(args.output, data)
     doc = json.loads(gzip.decompress(data))
     print(
-        f"wrote {_rel(args.output)}: {len(data):,} bytes gzip ({len(gzip.decompress(data)):,} raw); "
+        f"wrote {common.relative(args.output)}: {len(data):,} bytes gzip ({len(gzip.decompress(data)):,} raw); "
         f"{len(doc['structs']):,} structures; counts {json.dumps(doc['counts'])}; "
         f"{len(NOTES)} records disagree with a shape"
     )

@@ -18,6 +18,7 @@ __all__ = [
     "CONSOLE_SIGN_IN",
     "CONSTRUCT_FOR_EVENT_TYPE",
     "DETAIL_TYPES",
+    "ENVELOPE_FIELDS",
     "EVENT_TYPES",
     "EVENT_TYPES_BY_DETAIL_TYPE",
     "INSIGHT",
@@ -58,6 +59,13 @@ DETAIL_TYPES: Final[Mapping[str, str]] = {
     INSIGHT: "AWS Insight via CloudTrail",
     NETWORK_ACTIVITY: "AWS Network Activity Event via CloudTrail",
 }
+
+#: Top-level fields of every EventBridge event, the envelope around a CloudTrail record (``detail``). Evidence:
+#: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html (``replay-name`` is added
+#: to replayed events: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-replay-archived-event.html).
+ENVELOPE_FIELDS: Final[frozenset[str]] = frozenset(
+    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail", "replay-name"}
+)
 
 #: detail-type -> eventType (the reverse of :data:`DETAIL_TYPES`).
 EVENT_TYPES_BY_DETAIL_TYPE: Final[Mapping[str, str]] = {v: k for k, v in DETAIL_TYPES.items()}

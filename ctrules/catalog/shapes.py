@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ctrules.catalog.model import CatalogEvent
+from ctrules.catalog.model import ENVELOPE_FIELDS, CatalogEvent
 
 __all__ = [
     "ENVELOPE_FIELDS",
@@ -74,10 +74,6 @@ UNCHECKED: Final = "unchecked"
 NO_SHAPE: Final = "no-shape"
 STATUSES: Final = (KNOWN, UNKNOWN, INSIDE_JSON_STRING, REDACTED, UNCHECKED, NO_SHAPE)
 
-#: Top-level fields of the EventBridge envelope around a CloudTrail record.
-ENVELOPE_FIELDS: Final = frozenset(
-    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"}
-)
 #: The record parts whose shape is per event (the rest is per eventType).
 PARTS: Final = ("requestParameters", "responseElements", "additionalEventData", "serviceEventDetails")
 _VALUE, _JSON_STRING, _JSON_TEXT, _REDACTED, _OPEN = "s", "j", "J", "r", "*"

@@ -68,25 +68,43 @@ class Item:
         return f"{self.leaf_path}[{self.index}]"
 
 
-def _expand(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
-    results: list[dict[tuple[str, ...], Leaf]] = [{}]
+Fields = dict[tuple[str, ...], Leaf]
+
+
+def _product(left: list[Fields], right: list[Fields]) -> list[Fields]:
+    """Every combination of one of ``left`` with one of ``right`` (at most :data:`MAX_BRANCHES`)."""
+    return [{**r, **a} for r in left for a in right][:MAX_BRANCHES]
+
+
+def _pair(left: list[Fields], right: list[Fields]) -> list[Fields]:
+    """The i-th of ``left`` with the i-th of ``right``, cycling the shorter list."""
+    n = max(len(left), len(right))
+    return [{**left[i % len(left)], **right[i % len(right)]} for i in range(n)]
+
+
+def _alternatives(
+    obj: dict[str, Any], prefix: tuple[str, ...], jpath: str, join: Callable[[list[Fields], list[Fields]], list[Fields]]
+) -> list[Fields]:
+    """The ``$or``-free alternatives of ``obj``: each ``$or`` list and sub-object is joined to the fields before it
+    by ``join`` (:func:`_product` for :func:`branches`, :func:`_pair` for :func:`covering_branches`)."""
+    results: list[Fields] = [{}]
     for key, value in obj.items():
         if not isinstance(key, str):
             continue
         if key == "$or" and isinstance(value, list):
-            alternatives: list[dict[tuple[str, ...], Leaf]] = []
+            alternatives: list[Fields] = []
             for i, alt in enumerate(value):
                 if isinstance(alt, dict):
-                    alternatives.extend(_expand(alt, prefix, f"{jpath}.$or[{i}]"))
+                    alternatives.extend(_alternatives(alt, prefix, f"{jpath}.$or[{i}]", join))
             if alternatives:
-                results = [{**r, **a} for r in results for a in alternatives][:MAX_BRANCHES]
+                results = join(results, alternatives)
         elif isinstance(value, dict):
             if is_token(value):
                 continue
-            sub = _expand(value, (*prefix, key), f"{jpath}.{key}")
+            sub = _alternatives(value, (*prefix, key), f"{jpath}.{key}", join)
             # An object leaf with no leaves still names its key (for the record-field check).
             sub = [s or {(*prefix, key, ""): ([], f"{jpath}.{key}")} for s in sub]
-            results = [{**r, **s} for r in results for s in sub][:MAX_BRANCHES]
+            results = join(results, sub)
         else:
             for r in results:
                 r[(*prefix, key)] = (value if isinstance(value, list) else [value], f"{jpath}.{key}")
@@ -133,7 +151,7 @@ def branches(pattern: dict[str, Any]) -> list[Branch]:
     flat: dict[tuple[str, ...], Leaf] = {}
     if _flat(pattern, (), "$", flat):
         return [Branch(flat)]
-    return [Branch(fields) for fields in _expand(pattern, (), "$")]
+    return [Branch(fields) for fields in _alternatives(pattern, (), "$", _product)]
 
 
 def covering_branches(pattern: dict[str, Any]) -> list[Branch]:
@@ -144,38 +162,7 @@ def covering_branches(pattern: dict[str, Any]) -> list[Branch]:
     cost is linear in the pattern however many combinations the product has. Every value is checked in a
     real combination; combinations left out are those of two ``$or`` lists side by side.
     """
-    return [Branch(fields) for fields in _cover(pattern, (), "$")]
-
-
-def _zip(
-    left: list[dict[tuple[str, ...], Leaf]], right: list[dict[tuple[str, ...], Leaf]]
-) -> list[dict[tuple[str, ...], Leaf]]:
-    n = max(len(left), len(right))
-    return [{**left[i % len(left)], **right[i % len(right)]} for i in range(n)]
-
-
-def _cover(obj: dict[str, Any], prefix: tuple[str, ...], jpath: str) -> list[dict[tuple[str, ...], Leaf]]:
-    results: list[dict[tuple[str, ...], Leaf]] = [{}]
-    for key, value in obj.items():
-        if not isinstance(key, str):
-            continue
-        if key == "$or" and isinstance(value, list):
-            alternatives: list[dict[tuple[str, ...], Leaf]] = []
-            for i, alt in enumerate(value):
-                if isinstance(alt, dict):
-                    alternatives.extend(_cover(alt, prefix, f"{jpath}.$or[{i}]"))
-            if alternatives:
-                results = _zip(results, alternatives)
-        elif isinstance(value, dict):
-            if is_token(value):
-                continue
-            sub = _cover(value, (*prefix, key), f"{jpath}.{key}")
-            sub = [s or {(*prefix, key, ""): ([], f"{jpath}.{key}")} for s in sub]
-            results = _zip(results, sub)
-        else:
-            for r in results:
-                r[(*prefix, key)] = (value if isinstance(value, list) else [value], f"{jpath}.{key}")
-    return results
+    return [Branch(fields) for fields in _alternatives(pattern, (), "$", _pair)]
 
 
 def chain_branches(pattern: dict[str, Any]) -> dict[str, Branch]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
+from ctrules.catalog.model import ENVELOPE_FIELDS  # re-exported: the envelope's fields
 from ctrules.checks.common import RECORD_FIELDS
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.mistakes import squash
@@ -16,12 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CHECK", "ENVELOPE_FIELDS", "run"]
 
-#: Top-level fields of every EventBridge event. Evidence:
-#: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html (``replay-name`` is added
-#: to replayed events: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-replay-archived-event.html).
-ENVELOPE_FIELDS: Final[frozenset[str]] = frozenset(
-    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail", "replay-name"}
-)
 _ENVELOPE_BY_SQUASHED = {squash(f): f for f in ENVELOPE_FIELDS} | {"details": "detail", "detailtypes": "detail-type",
                                                                    "sources": "source", "regions": "region"}
 _RECORD_BY_SQUASHED = {squash(f): f for f in RECORD_FIELDS}

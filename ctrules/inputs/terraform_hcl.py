@@ -25,6 +25,11 @@ module entry, or inside it, acknowledges that finding on its rules (:mod:`ctrule
 
 A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files
 (and ``terraform.tfvars``/``*.auto.tfvars``) are in scope when one file is linted.
+
+One module of ~700 lines on purpose: its sections (syntax helpers, the module's scope, rules, files) all
+work on the same parse trees and module scope. What stands alone lives apart: expression evaluation
+(``_hcl_eval``), the JSON syntax (``terraform_json``), targets (``terraform_targets``), trails (``trails``)
+and acknowledgement comments (``acknowledgements``).
 """
 
 from __future__ import annotations

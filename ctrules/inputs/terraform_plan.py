@@ -1,5 +1,8 @@
-"""Reading Terraform plans and states as JSON (``terraform show -json``): ``aws_cloudwatch_event_rule``, with the
-``input_path``/``input_transformer`` paths of the ``aws_cloudwatch_event_target`` resources that name each rule."""
+"""Reading Terraform plans and states as JSON (``terraform show -json``): their EventBridge rules and targets.
+
+Each ``aws_cloudwatch_event_rule`` becomes a rule, with the ``input_path``/``input_transformer`` paths of the
+``aws_cloudwatch_event_target`` resources that name it.
+"""
 
 from __future__ import annotations
 

@@ -217,7 +217,21 @@ def _record(ev: CatalogEvent, kind: str, region: str, record_id: str) -> dict[st
     if service_side:
         record["serviceEventDetails"] = {}
     record["eventCategory"] = ev.category
+    _fill_parts(record, ev, kind, region)
     return record
+
+
+def _fill_parts(record: dict[str, Any], ev: CatalogEvent, kind: str, region: str) -> None:
+    """Put the fields of the event's record shape into the record's parts (lazy: loads the shapes)."""
+    from ctrules._sample_fields import fill
+
+    for part, value in fill(ev, kind, region, ACCOUNT).items():
+        old = record.get(part)
+        if isinstance(old, dict) and isinstance(value, dict):
+            value = {**value, **old}  # the sign-in defaults above stay
+        elif old is not None:
+            continue
+        record[part] = value
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:

@@ -147,7 +147,12 @@ def test_detail_overrides_merge() -> None:
         "invokedBy": "organizations.amazonaws.com",
         "type": "Root",
     }
-    assert d["serviceEventDetails"] == {"createAccountStatus": {"state": "FAILED"}}
+    # nested dicts merge into the generated fields: the override wins, the other fields stay
+    status = d["serviceEventDetails"]["createAccountStatus"]
+    assert status["state"] == "FAILED"
+    assert status["accountId"] == sample_event("CreateAccountResult")["detail"]["serviceEventDetails"][
+        "createAccountStatus"
+    ]["accountId"]
     # overrides do not leak into later events
     assert "errorCode" not in sample_event("CreateAccountResult")["detail"]
 

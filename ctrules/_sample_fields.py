@@ -277,6 +277,8 @@ class _Filler:
 
     def scalar(self, name: str, path: str, parent: str = "") -> Any:
         """A value for the scalar field ``name`` (under ``parent``), by name rules read top to bottom."""
+        if name == self.ev.event_name:  # sign-in records: responseElements.ConsoleLogin, .CheckMfa...
+            return "Success"
         n = _lower_first(name)
         low = n.lower()
         if low in ("arn", "aarn"):  # a bare arn: of the enclosing structure, else of the event's resource

@@ -197,3 +197,22 @@ def test_import_does_not_load_shapes() -> None:
         "assert shapes._DATA is None and 'ctrules._sample_fields' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_sign_in_defaults_stay_where_the_shape_has_them() -> None:
+    login = sample_event("ConsoleLogin")["detail"]
+    assert login["responseElements"] == {"ConsoleLogin": "Success"}
+    assert login["additionalEventData"]["MFAUsed"] == "Yes"
+    other = next(
+        (
+            e
+            for e in catalog.all_events()
+            if e.event_types[0] == "AwsConsoleSignIn"
+            and not shapes.path_status(e, "additionalEventData.LoginTo").ok
+            and isinstance(sample_event(e.event_name, service=service_of(e))["detail"]["additionalEventData"], dict)
+        ),
+        None,
+    )
+    if other is None:
+        pytest.skip("every sign-in event's records carry additionalEventData.LoginTo")
+    assert "LoginTo" not in sample_event(other.event_name, service=service_of(other))["detail"]["additionalEventData"]

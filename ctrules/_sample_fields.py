@@ -166,12 +166,18 @@ class _Filler:
                 return [(key, ref, key in ("items", "item"))]
         out: list[tuple[str, Any, bool]] = []
         taken: dict[tuple[int, str], str] = {}
-        for name in sorted(names, key=lambda n: (len(n), n)):
+        spelled: set[str] = set()
+        # EC2 records spell requestId, S3 records Host: the other spelling loses a tie
+        for name in sorted(names, key=lambda n: (len(n), n in ("requestID", "host"), n)):
             ref = node[name]
             if top and name in (self.ev.event_name + "Request", self.ev.event_name + "Response"):
                 continue  # the XML-root copy of the same fields
-            if (name == "requestID" and "requestId" in names) or (name == "item" and node.get("items") == ref):
+            if name == "item" and node.get("items") == ref:
                 continue
+            if not isinstance(ref, int):
+                if name.lower() in spelled:
+                    continue  # Host and host, requestId and requestID: one of them
+                spelled.add(name.lower())
             if isinstance(ref, int):
                 alias = (ref, _stem(name))
                 if alias in taken:
@@ -307,6 +313,10 @@ class _Filler:
             if stem in ("kmskey", "key") and self.service in ("kms", "ebs", "ec2", "rds", "s3"):
                 return "1234abcd-12ab-34cd-56ef-1234567890ab"
             return str(uuid.uuid5(uuid.NAMESPACE_URL, f"ctrules:{self.ev.event_source}/{self.ev.event_name}{path}"))
+        if low in ("role", "servicerole", "executionrole"):
+            return self._arn("iam", "role/example-role")
+        if low in ("content-type", "contenttype"):
+            return "application/json"
         if low == "bucketname" or low == "bucket":
             return "amzn-s3-demo-bucket"
         if low in ("username", "iamusername"):
@@ -323,7 +333,11 @@ class _Filler:
         if n in _BOOL_NAMES or _BOOL_PREFIX.search(n) or n.endswith("Enabled"):
             return not low.startswith(("disable", "dryrun"))
         if _NUMBER.search(n):
-            return 443 if "port" in low else 3600 if "duration" in low or "seconds" in low else 1
+            if "port" in low:
+                return 443
+            if "memory" in low:
+                return 128
+            return 3600 if "duration" in low or "seconds" in low else 30 if "timeout" in low else 1
         if low == "queueurl":
             return f"https://sqs.{self.region}.amazonaws.com/{self.account}/example-queue"
         if re.search(r"(Url|URL|Uri|URI)$", n) or low in ("url", "uri"):

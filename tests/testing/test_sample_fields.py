@@ -139,6 +139,9 @@ def test_run_instances_lists_have_items_form() -> None:
     assert "groupSetSet" not in d["responseElements"] and "groupSets" not in d["responseElements"]
     assert "RunInstancesRequest" not in d["requestParameters"]
     assert "RunInstancesResponse" not in d["responseElements"]
+    assert "requestId" in d["responseElements"] and "requestID" not in d["responseElements"]
+    put = sample_event("PutObject", service="s3")["detail"]["requestParameters"]
+    assert put["Host"] == "amzn-s3-demo-bucket.s3.us-east-1.amazonaws.com" and "host" not in put
 
 
 def test_value_kinds_by_name() -> None:

@@ -100,10 +100,12 @@ test: setup lint typecheck catalog-check unit
 catalog: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS)
 	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL)
+	@$(BIN)/python scripts/gen_field_stubs.py
 
 catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS) --check
 	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL) --check
+	@$(BIN)/python scripts/gen_field_stubs.py --check
 
 bench: setup
 	@$(BIN)/python bench/run_all.py
@@ -123,7 +125,8 @@ help:
 	@echo "  typecheck      mypy --strict ctrules"
 	@echo "  unit           pytest only (every core; the tests marked slow run first)"
 	@echo "  unit-quick     pytest without the tests marked slow (CDK CLI synth, generators, fuzzing): a fast loop"
-	@echo "  catalog        regenerate ctrules/catalog/data/catalog.json from the pinned botocore and the overlay"
+	@echo "  catalog        regenerate ctrules/catalog/data/catalog.json from the pinned botocore and the overlay,"
+	@echo "                 the record shapes and the typed ctrules.field paths (ctrules/_field_paths.py)"
 	@echo "  catalog-check  exit 1 when the committed catalog is not what the inputs give"
 	@echo "  docs           regenerate docs/checks.md and README.md's checks table and catalog counts"
 	@echo "  bench          run every benchmark in bench/ and print one table (minutes)"

@@ -268,6 +268,25 @@ def _child(trie: Trie | None, key: str) -> Trie | bool | None:
 def _flatten_object(
     obj: Mapping[str, Any], prefix: str, trie: Trie | None, out: Flat, member: Membership, state: list[int]
 ) -> None:
+    if trie is not None and len(trie) < len(obj):
+        # Fewer names wanted than keys given (a pattern's few fields in a CloudTrail record): look them up,
+        # unless a key of the event holds a dot and so spells nested names itself.
+        try:
+            dotted = "." in "".join(obj)
+        except TypeError:  # a key that is not a string
+            dotted = True
+        if not dotted:
+            for key, wanted in trie.items():
+                if key in obj:
+                    value = obj[key]
+                    name = f"{prefix}.{key}" if prefix else key
+                    if type(value) is str:  # the common case, inline
+                        out.setdefault(name, []).append((value, member))
+                        if member:
+                            state[1] += 1
+                    else:
+                        _take(value, name, wanted, out, member, state)
+            return
     for key, value in obj.items():
         if trie is None:
             below: Trie | bool | None = None
@@ -279,16 +298,20 @@ def _flatten_object(
                 below = _child(trie, key)
                 if below is False:
                     continue
-        name = f"{prefix}.{key}" if prefix else key
-        kind = type(value)
-        if kind is dict or (kind is not list and isinstance(value, Mapping)):
-            _flatten_object(value, name, below, out, member, state)  # type: ignore[arg-type]
-        elif kind is list:
-            _flatten_array(value, name, below, out, member, state)  # type: ignore[arg-type]
-        else:
-            out.setdefault(name, []).append((value, member))
-            if member:
-                state[1] += 1
+        _take(value, f"{prefix}.{key}" if prefix else key, below, out, member, state)
+
+
+def _take(value: Any, name: str, below: Trie | bool | None, out: Flat, member: Membership, state: list[int]) -> None:
+    """Flatten one value of the event under its dotted ``name``."""
+    kind = type(value)
+    if kind is dict or (kind is not list and kind is not str and isinstance(value, Mapping)):
+        _flatten_object(value, name, below, out, member, state)  # type: ignore[arg-type]
+    elif kind is list:
+        _flatten_array(value, name, below, out, member, state)  # type: ignore[arg-type]
+    else:
+        out.setdefault(name, []).append((value, member))
+        if member:
+            state[1] += 1
 
 
 def _flatten_array(

@@ -191,14 +191,13 @@ def _run(pattern: object, ctx: RuleContext, skip: set[str], kind: int, *, tried:
     if not tried and _certainly_clean(pattern, ctx, kind):
         return []
     # A flat pattern is its own single branch, which the fast path has just judged.
-    return _check(pattern, ctx, skip, valid=kind != NOT_SIMPLE, branch_shortcut=kind != FLAT)
+    return _check(pattern, ctx, skip, valid=kind != NOT_SIMPLE)
 
 
-def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, branch_shortcut: bool) -> list[Finding]:
+def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool) -> list[Finding]:
     """Every check, the general way (see :mod:`ctrules.checks.fastpath` for the shortcuts).
 
     :param valid: the pattern is known to be valid (CTR009 need not run).
-    :param branch_shortcut: try the fast path on each ``$or`` alternative before its checks.
     """
     malformed = [] if valid else ctr009_malformed_pattern(pattern)
     found: list[Finding] = [] if "CTR009" in skip else list(malformed)
@@ -218,7 +217,7 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
     combinations = alternatives_count(data, cap=_COUNT_CAP)
     if combinations <= MAX_BRANCHES:
         alternatives = branches(data)
-        per_branch = [_branch_findings(b, ctx, skip, branch_shortcut) for b in alternatives]
+        per_branch = [_branch_findings(b, ctx, skip) for b in alternatives]
         if len(per_branch) == 1:
             found.extend(per_branch[0])
         else:
@@ -228,7 +227,7 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
                 found.extend(run_all(alternatives, ctx))
     else:
         covering = covering_branches(data)
-        per_branch = [_branch_findings(b, ctx, skip, branch_shortcut) for b in covering]
+        per_branch = [_branch_findings(b, ctx, skip) for b in covering]
         chains = chain_branches(data)
         found.extend(_merge_covering(per_branch, chains, ctx, skip, combinations, len(covering)))
     return _ordered(found)
@@ -238,16 +237,14 @@ def _check(pattern: object, ctx: RuleContext, skip: set[str], *, valid: bool, br
 _COUNT_CAP = 10**12
 
 
-def _branch_findings(branch: Branch, ctx: RuleContext, skip: set[str], shortcut: bool) -> list[Finding]:
-    """Every branch-level check on one ``$or``-free alternative (none when the fast path says clean).
+def _branch_findings(branch: Branch, ctx: RuleContext, skip: set[str]) -> list[Finding]:
+    """Every branch-level check on one ``$or``-free alternative that may find something.
 
     When the fast path can describe the branch (:func:`~ctrules.checks.fastpath.gather`), a check whose own
-    fast answer says clean is skipped: only the checks that may have something to say run.
+    fast answer says clean is skipped (so a branch every answer calls clean runs no check at all).
     """
     pattern = branch.as_pattern()
     facts = gather(pattern) if shape(pattern) == FLAT else None
-    if shortcut and facts is not None and certainly_clean(pattern, ctx):
-        return []
     out: list[Finding] = []
     for code, check, fast in branch_checks_with_fast():
         if code in skip or (facts is not None and fast is not None and fast(facts, ctx)):
@@ -324,7 +321,7 @@ def _merge_covering(
         where = _innermost_alternative(f.path, chains)
         errors = chain_errors.get(where)
         if errors is None:
-            errors = {(g.code, g.path) for g in _branch_findings(chains[where], ctx, skip, True) if g.severity == ERROR}
+            errors = {(g.code, g.path) for g in _branch_findings(chains[where], ctx, skip) if g.severity == ERROR}
             chain_errors[where] = errors
         return (f.code, f.path) in errors
 

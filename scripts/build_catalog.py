@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "ctrules" / "catalog" / "overlay"
 OUTPUT = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
 
-SCHEMA = 2
+SCHEMA = 3
 EVENT_TYPES = (
     "AwsApiCall",
     "AwsServiceEvent",
@@ -580,6 +580,32 @@ def build(wheel: Path, retired_wheels: Iterable[Path] = ()) -> bytes:
     )
 
 
+def string_id(text: str, taken: dict[str, str]) -> str:
+    """A stable id for an evidence string (recorded in ``taken``): the first 8 hex digits of its sha256, or of
+    a salted sha256 on the rare collision with an id already taken, so adding a string renumbers no other."""
+    salt = 0
+    while True:
+        digest = hashlib.sha256((text if not salt else f"{salt}\0{text}").encode("utf-8")).hexdigest()[:8]
+        if taken.get(digest, text) == text:
+            taken[digest] = text
+            return digest
+        salt += 1
+
+
+def source_id(e: Entry) -> str:
+    """A stable, readable id for an entry's source row: the eventSource without ``.amazonaws.com``, then
+    ``/service`` when the botocore service is named otherwise, ``:overlay`` for entries no SDK operation
+    gives (their rows carry no model evidence) and ``@region`` when such an entry names a home region."""
+    sid = e.event_source.removesuffix(SUFFIX)
+    if e.service is not None and e.service != sid:
+        sid += "/" + e.service
+    if not e.source_evidence:
+        sid += ":overlay"
+        if e.home_region is not None:
+            sid += "@" + e.home_region
+    return sid
+
+
 def serialize(
     entries: dict[tuple[str, str], Entry],
     *,
@@ -591,15 +617,17 @@ def serialize(
     retired: dict[str, dict[str, Any]],
     header: dict[str, Any],
 ) -> bytes:
-    """Compact, deterministic JSON: string tables for evidence and sources, one row per event."""
-    strings: dict[str, int] = {}
+    """Deterministic JSON with stable ids: evidence strings and source rows are tables keyed by ids that do
+    not depend on the other entries, and every table row and event sits on its own line, so adding one fact
+    changes a few lines of the file."""
+    texts = {s for e in entries.values() for s in (*e.source_evidence, *e.evidence)}
+    texts.update(x for r in retired.values() for x in r["evidence"])
+    texts.update(x for v in family_evidence.values() for x in v)
+    strings: dict[str, str] = {}
+    ids = {text: string_id(text, strings) for text in sorted(texts)}  # sorted: a collision's salt is stable
+    sid = ids.__getitem__
 
-    def sid(s: str) -> int:
-        if s not in strings:
-            strings[s] = len(strings)
-        return strings[s]
-
-    source_rows: dict[tuple[Any, ...], int] = {}
+    sources: dict[str, list[Any]] = {}
     rows: list[list[Any]] = []
     counts: dict[str, int] = {t: 0 for t in EVENT_TYPES}
     by_origin: dict[str, int] = {o: 0 for o in PROVENANCE}
@@ -607,16 +635,17 @@ def serialize(
     unverified = 0
     for key in sorted(entries):
         e = entries[key]
-        src_key = (
+        src_row = [
             e.event_source,
             e.service,
             1 if e.verified else 0,
             e.home_region,
             1 if e.event_source in network_sources else 0,
-            tuple(sid(s) for s in e.source_evidence),
-        )
-        if src_key not in source_rows:
-            source_rows[src_key] = len(source_rows)
+            [sid(s) for s in e.source_evidence],
+        ]
+        src_id = source_id(e)
+        if sources.setdefault(src_id, src_row) != src_row:
+            raise OverlayError(f"two source rows share the id {src_id!r}: {sources[src_id]} and {src_row}")
         mask = sum(1 << EVENT_TYPES.index(t) for t in e.event_types)
         flags = (1 if e.eventbridge_read_only else 0) | (2 if e.insights else 0)
         for o in e.origins:
@@ -626,7 +655,7 @@ def serialize(
             retired_events += 1
         ro = None if e.read_only is None else (1 if e.read_only else 0)
         evidence = [sid(s) for s in dict.fromkeys(e.evidence)]
-        rows.append([e.event_name, source_rows[src_key], mask, ro, flags, CATEGORIES.index(e.category), evidence])
+        rows.append([e.event_name, src_id, mask, ro, flags, CATEGORIES.index(e.category), evidence])
         for t in e.event_types:
             counts[t] += 1
         unverified += 0 if e.verified else 1
@@ -652,12 +681,33 @@ def serialize(
     doc["family_evidence"] = {k: [sid(s) for s in v] for k, v in sorted(family_evidence.items())}
     doc["services"] = dict(sorted(service_sources.items()))
     doc["aliases"] = aliases
-    doc["sources"] = [[*list(k[:5]), list(k[5])] for k in source_rows]
-    doc["strings"] = list(strings)
-    # One event per line keeps diffs of the generated file readable.
-    head = json.dumps({k: v for k, v in doc.items()}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    body = ",\n".join(json.dumps(r, separators=(",", ":"), ensure_ascii=True) for r in rows)
-    return (head[:-1] + ',"events":[\n' + body + "\n]}\n").encode("ascii")
+    doc["sources"] = dict(sorted(sources.items()))
+    doc["strings"] = dict(sorted(strings.items()))
+    doc["events"] = rows
+    return render(doc)
+
+
+#: Top-level tables written one row per line (the rest of the header is one line per key).
+_TABLES = ("aliases", "retired", "services", "sources", "strings")
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def render(doc: dict[str, Any]) -> bytes:
+    """The catalog's text: one header key per line, one table row per line, one event per line (events last)."""
+    parts: list[str] = []
+    for key in sorted(k for k in doc if k != "events"):
+        value = doc[key]
+        if key in _TABLES and value:
+            inner = ",\n".join(f"{_dump(k)}:{_dump(v)}" for k, v in sorted(value.items()))
+            parts.append(f"{_dump(key)}:{{\n{inner}\n}}")
+        else:
+            parts.append(f"{_dump(key)}:{_dump(value)}")
+    body = ",\n".join(_dump(r) for r in doc["events"])
+    parts.append(f'"events":[\n{body}\n]')
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("ascii")
 
 
 def main(argv: Iterable[str] | None = None) -> int:

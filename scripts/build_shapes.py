@@ -486,7 +486,10 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
     need_evidence("record_fields", overlay["record_fields"].get("evidence"))
     doc = {
         "schema": SCHEMA,
-        "upstream": {"botocore": version, "catalog_sha256": hashlib.sha256(CATALOG.read_bytes()).hexdigest()},
+        # Only the catalog's services table is read: its hash, not the whole file's, so a new catalog event
+        # leaves the shapes file unchanged.
+        "upstream": {"botocore": version, "catalog_services_sha256": hashlib.sha256(
+            json.dumps(service_sources, sort_keys=True).encode("utf-8")).hexdigest()},
         "overlay_sha256": hashlib.sha256(OVERLAY.read_bytes()).hexdigest(),
         "counts": counts,
         "protocols": dict(sorted(protocols.items())),

@@ -4,11 +4,12 @@ Layout of the file (written by ``scripts/build_catalog.py``):
 
 * ``schema``, ``date`` (of the pinned botocore data), ``upstream`` (botocore version and date, wheel
   sha256s, the older wheels of retired services), ``overlay_sha256``, ``counts``;
-* ``strings``: evidence strings, referenced by index;
-* ``sources``: rows ``[event_source, service, verified, home_region, network_activity, [evidence]]``;
+* ``strings``: evidence strings by stable id (a hash of the text, so adding one renumbers nothing);
+* ``sources``: rows ``[event_source, service, verified, home_region, network_activity, [evidence]]`` by
+  stable id (e.g. ``ec2``, ``elasticloadbalancing/elbv2``, ``signin:overlay@us-east-1``);
 * ``services``: botocore service name -> eventSource (retired services included);
 * ``retired``: botocore service name -> ``[date, [evidence], note, botocore version read]``;
-* ``events``: rows ``[event_name, source_row, event_type_bits, read_only, flags, category, [evidence]]``
+* ``events``: rows ``[event_name, source_id, event_type_bits, read_only, flags, category, [evidence]]``
   where flags bit 0 is ``eventbridge_read_only``, bit 1 is ``insights`` and bits 2.. are the entry's
   origins in the order of :data:`~ctrules.catalog.model.ORIGINS`.
 
@@ -80,8 +81,8 @@ class Store:
     def __init__(self, doc: dict[str, Any]) -> None:
         self.doc = doc
         self.rows: list[list[Any]] = doc["events"]
-        self.strings: list[str] = doc["strings"]
-        self.sources: list[list[Any]] = doc["sources"]
+        self.strings: dict[str, str] = doc["strings"]
+        self.sources: dict[str, list[Any]] = doc["sources"]
         self.service_sources: dict[str, str] = doc["services"]
         self.retired: dict[str, list[Any]] = doc.get("retired", {})
         #: How many times :meth:`add` changed the catalog in this process.
@@ -230,7 +231,7 @@ class Store:
     @cached_property
     def network_sources(self) -> frozenset[str]:
         """eventSources that log network activity events."""
-        return frozenset(s[0] for s in self.sources if s[4])
+        return frozenset(s[0] for s in self.sources.values() if s[4])
 
     def family_evidence(self, family: str) -> tuple[str, ...]:
         """Evidence for an event family (``insights``, ``network_activity``)."""
@@ -252,10 +253,10 @@ class Store:
         flags are added; read_only and category are kept). Returns the row index."""
         by_key, by_source = self.by_key, self.by_source  # built before the rows change
         strings = self.strings
-        ev_ids: list[int] = []
+        ev_ids: list[str] = []
         for text in evidence:
-            strings.append(text)
-            ev_ids.append(len(strings) - 1)
+            ev_ids.append(f"user:{len(strings)}")  # hash ids are hex: no clash
+            strings[ev_ids[-1]] = text
         i = by_key.get((event_source, event_name))
         if i is not None:
             row = self.rows[i]
@@ -275,17 +276,18 @@ class Store:
         self._changed(i)
         return i
 
-    def _user_source(self, event_source: str, home_region: str | None) -> int:
+    def _user_source(self, event_source: str, home_region: str | None) -> str:
         """The source row for a project-added entry: the eventSource's first row when the catalog knows it
         (same service and region facts), else a new row."""
         known = self.by_source.get(event_source)
         if known:
-            src_i: int = self.rows[known[0]][1]
+            src_i: str = self.rows[known[0]][1]
             if self.sources[src_i][3] == home_region:
                 return src_i
         service = next((k for k, v in self.service_sources.items() if v == event_source), None)
-        self.sources.append([event_source, service, 1, home_region, 0, []])
-        return len(self.sources) - 1
+        src_id = f"user:{len(self.sources)}"
+        self.sources[src_id] = [event_source, service, 1, home_region, 0, []]
+        return src_id
 
     def _changed(self, index: int) -> None:
         """Forget what was derived from the rows (entry ``index`` changed or was added)."""

@@ -145,7 +145,7 @@ def test_retired_service_events_come_from_the_newest_older_wheel(tmp_path: Path)
     got = entries(doc)
     assert got[("old.amazonaws.com", "Stop")]["service"] == "old"  # only 1.1.0 has Stop
     assert got[("old.amazonaws.com", "Start")]["origins"] == ["sdk"]
-    assert doc["retired"] == {"old": ["2024-05-26", [doc["strings"].index(EVIDENCE[0])], "gone", "1.1.0"]}
+    assert doc["retired"] == {"old": ["2024-05-26", [bc.string_id(EVIDENCE[0], {})], "gone", "1.1.0"]}
     assert doc["services"]["old"] == "old.amazonaws.com"
     assert doc["counts"]["retired_events"] == 2 and doc["counts"]["botocore_services"] == 1
     assert list(doc["upstream"]["retired_from"]) == ["1.0.0", "1.1.0"]

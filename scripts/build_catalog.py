@@ -42,6 +42,10 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # the sibling module, 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generator_common as common
 
+if str(Path(__file__).resolve().parents[1]) not in sys.path:  # ctrules itself, for the overlay's schema
+    sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+from ctrules.catalog import fact_schema
+
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "ctrules" / "catalog" / "overlay"
 OUTPUT = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
@@ -63,7 +67,10 @@ BOTOCORE_REPO = "github:boto/botocore/botocore/data"
 READ_ONLY_PREFIXES = ("Get", "List", "Describe", "Head", "BatchGet", "Lookup", "Search")
 REGION_RE = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 
+#: Commits of repository paths cited as evidence without an inline ``@commit`` (validated first).
+EVIDENCE_COMMITS = "evidence_commits.json"
 OVERLAY_FILES = (
+    EVIDENCE_COMMITS,
     "event_sources.json",
     "service_events.json",
     "signin_events.json",
@@ -212,14 +219,44 @@ def global_home_regions(endpoints: dict[str, Any]) -> dict[str, str]:
 NOTES: list[str] = []
 
 
-def load_overlay(name: str) -> Any:
+#: The validated overlay documents of the current build (see :func:`validate_overlay`).
+_DOCS: dict[str, Any] = {}
+
+
+def known_regions(endpoints: dict[str, Any]) -> list[str]:
+    """Every region of every partition in botocore's endpoints.json (what ``home_region`` may name)."""
+    return sorted({r for p in endpoints["partitions"] for r in p.get("regions", {})})
+
+
+def validate_overlay(regions: Iterable[str] | None) -> None:
+    """Read and validate every overlay file against its schema (``ctrules/catalog/fact_schema.py``) before any
+    value is used: an unknown key, a wrong type, an unknown region or evidence without a source is one error
+    at ``file:line``."""
+    _DOCS.clear()
+    pins_doc = _read_validated(EVIDENCE_COMMITS, regions, {}, ())
+    pins, legacy = pins_doc["commits"], pins_doc["not_yet_pinned"]
+    for name in OVERLAY_FILES:
+        _DOCS[name] = _read_validated(name, regions, pins, legacy)
+
+
+def _read_validated(name: str, regions: Iterable[str] | None, pins: dict[str, str], legacy: Iterable[str]) -> Any:
     path = OVERLAY / name
+    where = common.relative(path)
     if not path.exists():
-        raise OverlayError(f"{path}: overlay file missing")
+        raise OverlayError(f"{where}: overlay file missing")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise OverlayError(f"{path}: broken JSON: {exc}") from exc
+        return fact_schema.validate(
+            name, path.read_text(encoding="utf-8"), where=where, regions=regions, pins=pins, legacy=legacy
+        ).value
+    except fact_schema.FactError as exc:
+        raise OverlayError(str(exc)) from None
+
+
+def load_overlay(name: str) -> Any:
+    """The validated document of an overlay file (read now when :func:`validate_overlay` has not run)."""
+    if name not in _DOCS:
+        _DOCS[name] = _read_validated(name, None, {}, ())
+    return _DOCS[name]
 
 
 def need_evidence(where: str, evidence: Any) -> list[str]:
@@ -332,6 +369,8 @@ def build(wheel: Path, retired_wheels: Iterable[Path] = ()) -> bytes:
     """The catalog file's bytes."""
     retired_wheels = sorted(retired_wheels, key=lambda w: _version_key(read_version(w)))
     botocore_version, services, endpoints = read_botocore(wheel)
+    regions = known_regions(endpoints)
+    validate_overlay(regions)
     homes = global_home_regions(endpoints)
     retired = load_retired()
     old_services = retired_services(retired, {svc.name for svc in services}, retired_wheels)
@@ -566,6 +605,7 @@ def build(wheel: Path, retired_wheels: Iterable[Path] = ()) -> bytes:
         retired=retired_rows,
         header={
             "schema": SCHEMA,
+            "regions": regions,
             "date": date,
             "upstream": {
                 "botocore": botocore_version,

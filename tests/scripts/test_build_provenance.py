@@ -54,6 +54,7 @@ def make_overlay(folder: Path, **files: Any) -> Path:
             "not_read_only": [],
         },
         "data_events": {"resource_types": []},
+        "evidence_commits": {"commits": {}, "not_yet_pinned": []},
     }
     for name in bc.OVERLAY_FILES:
         stem = name.removesuffix(".json")

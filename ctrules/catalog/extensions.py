@@ -7,8 +7,10 @@ An entry has the shape of the overlay's event files (``ctrules/catalog/overlay/R
      "event_types": ["AwsApiCall"], "read_only": false, "category": "Management",
      "evidence": ["https://docs.aws.amazon.com/..."], "note": "why"}
 
-Three ways in, all validated (a bad entry raises :class:`CatalogEntryError` naming the file, line, entry
-index and field, and nothing is added):
+Three ways in, all validated by the same schema as the overlay (:mod:`ctrules.catalog.fact_schema`: unknown
+fields, wrong types, regions no AWS partition has, evidence that is neither an https URL nor a repository path
+with its commit); a bad entry raises :class:`CatalogEntryError` naming the file, the line of the offending
+field, the entry index and the field, and nothing is added:
 
 * :func:`extend` with a list of such mappings (Python code, e.g. a CDK app);
 * :func:`extend_from_file` with a JSON file holding a list of them;
@@ -24,13 +26,14 @@ first check runs in the process: results computed earlier may be cached (see ``S
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ctrules.catalog import fact_schema
 from ctrules.catalog._store import origin_flag, store
-from ctrules.catalog.model import CATEGORIES, EVENT_TYPES, EVENT_TYPES_BY_DETAIL_TYPE, CatalogEvent
+from ctrules.catalog.fact_schema import Located
+from ctrules.catalog.model import EVENT_TYPES, CatalogEvent
 from ctrules.errors import CtrulesError
 
 __all__ = [
@@ -42,11 +45,6 @@ __all__ = [
     "load_extra_events",
 ]
 
-_SUFFIX = ".amazonaws.com"
-_FIELDS = ("event_name", "event_source", "event_types", "read_only", "category", "home_region", "evidence",
-           "note", "origin")  # fmt: skip
-_ORIGINS = ("user", "record", "aws-page")
-_REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 _EVENTBRIDGE_READ_ONLY_PREFIXES = ("Describe", "Get", "List")
 #: Files already applied in this process (a second call with the same file adds nothing).
 _APPLIED: set[Path] = set()
@@ -74,67 +72,29 @@ class CatalogEntryError(CtrulesError, ValueError):
         super().__init__(": ".join(parts) + f": {problem}")
 
 
-def _check(entry: Any, where: str, index: int) -> dict[str, Any]:
-    """The entry, validated and normalised (defaults filled in)."""
-
-    def fail(field: str | None, problem: str) -> CatalogEntryError:
-        return CatalogEntryError(where, index, field, problem)
-
+def _check(entry: Any, where: str, index: int, doc: Located | None = None) -> dict[str, Any]:
+    """The entry, validated by the catalog's fact schema (the overlay's rules; evidence optional) and
+    normalised (defaults filled in). ``doc`` holds the lines of the entry's keys when it comes from a file."""
     if not isinstance(entry, Mapping):
-        raise fail(None, f'{type(entry).__name__} is not an object; write {{"event_name": ..., "event_source": ...}}')
-    unknown = sorted(set(entry) - set(_FIELDS))
-    if unknown:
-        raise fail(unknown[0], f"unknown field; the fields are {', '.join(_FIELDS)}")
-    name = entry.get("event_name")
-    if not isinstance(name, str) or not name.strip():
-        raise fail("event_name", f'{name!r} must be the record\'s eventName, e.g. "StartSession"')
-    if ":" in name:
-        raise fail("event_name", f"{name!r} is an IAM action; write the eventName {name.split(':')[-1]!r}")
-    if name != name.strip() or " " in name:
-        raise fail("event_name", f"{name!r} contains spaces; write the eventName exactly as the record has it")
-    es = entry.get("event_source")
-    if not isinstance(es, str) or not es:
-        raise fail("event_source", f'{es!r} must be the record\'s eventSource, e.g. "ssm.amazonaws.com"')
-    if not es.endswith(_SUFFIX) or es != es.lower():
-        base = es.lower().removeprefix("aws.").removesuffix(_SUFFIX)
-        raise fail("event_source", f'{es!r} is not an eventSource; write "{base}{_SUFFIX}"')
-    types = entry.get("event_types")
-    if not isinstance(types, list) or not types:
-        raise fail("event_types", f'{types!r} must be a non-empty list, e.g. ["AwsApiCall"]')
-    for t in types:
-        if t not in EVENT_TYPES:
-            fix = EVENT_TYPES_BY_DETAIL_TYPE.get(t) if isinstance(t, str) else None
-            hint = (
-                f"write {fix!r} (the eventType of that detail-type)" if fix else f"use one of {', '.join(EVENT_TYPES)}"
-            )
-            raise fail("event_types", f"{t!r} is not a CloudTrail eventType; {hint}")
-    ro = entry.get("read_only")
-    if ro is not None and not isinstance(ro, bool):
-        raise fail("read_only", f"{ro!r} must be true, false or null (the record's readOnly)")
-    category = entry.get("category", "Management")
-    if category not in CATEGORIES:
-        raise fail("category", f"{category!r} must be one of {', '.join(CATEGORIES)}")
-    home = entry.get("home_region")
-    if home is not None and (not isinstance(home, str) or not _REGION.match(home)):
-        raise fail("home_region", f'{home!r} must be a region such as "us-east-1", or null')
-    evidence = entry.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
-        raise fail("evidence", f"{evidence!r} must be a list of URLs or repository paths (strings)")
-    note = entry.get("note", "")
-    if not isinstance(note, str):
-        raise fail("note", f"{note!r} must be a string")
-    origin = entry.get("origin", "user")
-    if origin not in _ORIGINS:
-        raise fail("origin", f"{origin!r} must be one of {', '.join(_ORIGINS)}")
+        write = '{"event_name": ..., "event_source": ...}'
+        raise CatalogEntryError(where, index, None, f"{type(entry).__name__} is not an object; write {write}")
+    base = where.rsplit(":", 1)[0] if doc is not None else where
+    try:
+        fact_schema.check_entry(dict(entry), base, doc=doc, regions=store().doc.get("regions"))
+    except fact_schema.FactError as exc:
+        field = next((p for p in exc.path if isinstance(p, str)), None)
+        at = f"{base}:{exc.line}" if doc is not None and exc.line is not None else where
+        raise CatalogEntryError(at, index, field, exc.problem) from None
+    types = entry["event_types"]
     return {
-        "event_name": name,
-        "event_source": es,
+        "event_name": entry["event_name"],
+        "event_source": entry["event_source"],
         "event_types": [t for t in EVENT_TYPES if t in types],
-        "read_only": ro,
-        "category": category,
-        "home_region": home,
-        "evidence": list(evidence),
-        "origin": origin,
+        "read_only": entry.get("read_only"),
+        "category": entry.get("category", "Management"),
+        "home_region": entry.get("home_region"),
+        "evidence": list(entry.get("evidence", [])),
+        "origin": entry.get("origin", "user"),
     }
 
 
@@ -208,7 +168,10 @@ def load_extra_events(path: Path | str) -> list[dict[str, Any]]:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise CatalogEntryError(f"{p}:{exc.lineno}", index, None, f"broken JSON: {exc.msg}") from exc
-        out.append(_check(value, f"{p}:{_line(text, pos)}", index))
+        first = _line(text, pos)
+        located = fact_schema.parse(text[pos:end], str(p))
+        located.lines = {k: v + first - 1 for k, v in located.lines.items()}
+        out.append(_check(value, f"{p}:{first}", index, located))
         index += 1
         pos = _skip_ws(text, end)
         if pos < len(text) and text[pos] == ",":

@@ -35,6 +35,7 @@ __all__ = [
     "Located",
     "Path",
     "Rule",
+    "check_entry",
     "evidence_problem",
     "overlay_schemas",
     "parse",
@@ -258,14 +259,14 @@ class Obj(Rule):
                 close = difflib.get_close_matches(key, list(self.keys), n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 raise ctx.error(
-                    (*path, key), f"unknown key {key!r}; {hint}the keys here are {', '.join(sorted(self.keys))}"
+                    (*path, key), f"unknown field {key!r}; {hint}the fields here are {', '.join(sorted(self.keys))}"
                 )
         for key in self.required:
             if key not in value or (key == "evidence" and value[key] in ([], None)):
                 if key == "evidence" and not ctx.need_evidence:
                     continue
                 what = "evidence (a non-empty list: " + EVIDENCE_FORMS + ")" if key == "evidence" else repr(key)
-                raise ctx.error(path, f"missing {what}; every entry here needs it")
+                raise ctx.error((*path, key), f"missing {what}; every entry here needs it")
         for key, v in value.items():
             self.keys[key].check(v, (*path, key), ctx)
 
@@ -376,11 +377,12 @@ def _category(value: Any, ctx: Context) -> str | None:
 
 def region_problem(value: Any, regions: Iterable[str] | None) -> str | None:
     """Why ``value`` is not a known AWS region (``regions``: the known ones, when known), or None."""
+    known = sorted(regions) if regions is not None else []
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.7) if isinstance(value, str) else []
     if not isinstance(value, str) or not _REGION.match(value):
-        return f'{value!r} must be a region such as "us-east-1", or null'
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f'{value!r} must be a region such as "us-east-1", or null{hint}'
     if regions is not None and value not in regions:
-        known = sorted(regions)
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
         hint = f"did you mean {close[0]!r}?" if close else "no AWS partition has it"
         return f"{value!r} is not an AWS region ({hint}); write a region of botocore's endpoints.json, or null"
     return None
@@ -410,12 +412,12 @@ def evidence_problem(value: Any, pins: Mapping[str, str] = {}, legacy: Iterable[
         return f"{value!r}: write the https:// URL"
     if value.startswith("github.com/") or value.startswith("https://github.com"):
         return f"{value!r}: write github:owner/repo/path@<commit>"
-    return f"{value!r} is neither {EVIDENCE_FORMS}"
+    return f"{value!r} is not evidence; write {EVIDENCE_FORMS}"
 
 
 def _evidence_list(value: Any, ctx: Context) -> str | None:
     if not isinstance(value, list):
-        return f"must be a list of evidence ({EVIDENCE_FORMS}), not {_kind(value)}"
+        return f"{value!r} must be a list of URLs or repository paths ({EVIDENCE_FORMS} each)"
     if not value and ctx.need_evidence:
         return f"must not be empty: every hand-added fact needs evidence ({EVIDENCE_FORMS})"
     for e in value:
@@ -423,6 +425,18 @@ def _evidence_list(value: Any, ctx: Context) -> str | None:
         if problem is not None:
             return problem
     return None
+
+
+@dataclass
+class Evidence(Rule):
+    """A list of evidence; an error points at the offending item's line."""
+
+    def check(self, value: Any, path: Path, ctx: Context) -> None:
+        problem = _evidence_list(value, ctx)
+        if problem is None:
+            return
+        bad = next((i for i, e in enumerate(value) if evidence_problem(e, ctx.pins, ctx.legacy)), None)
+        raise ctx.error(path if bad is None or not isinstance(value, list) else (*path, bad), problem)
 
 
 def _origin(allowed: tuple[str, ...]) -> Callable[[Any, Context], str | None]:
@@ -436,16 +450,16 @@ STR = Leaf(_str)
 BOOL = Leaf(_bool)
 INT = Leaf(_int)
 STRS = Seq(STR)
-EVIDENCE = Leaf(_evidence_list)
+EVIDENCE = Evidence()
 EVENT_NAME = Leaf(lambda v, ctx: event_name_problem(v))
 EVENT_SOURCE = Leaf(lambda v, ctx: event_source_problem(v))
 EVENT_TYPE_LIST = Leaf(_event_types)
 
 
-def _event_entry(origins: tuple[str, ...] | None) -> Obj:
+def _event_entry(origins: tuple[str, ...] | None, *, lower_case: bool = False) -> Obj:
     keys: dict[str, Rule] = {
         "event_name": EVENT_NAME,
-        "event_source": EVENT_SOURCE,
+        "event_source": Leaf(lambda v, ctx: event_source_problem(v, lower_case=lower_case)),
         "event_types": EVENT_TYPE_LIST,
         "read_only": Leaf(_bool_or_null),
         "category": Leaf(_category),
@@ -458,8 +472,9 @@ def _event_entry(origins: tuple[str, ...] | None) -> Obj:
     return Obj(keys, required=("event_name", "event_source", "event_types", "evidence"))
 
 
-#: One event entry of a project's extension file (``origin`` may also be ``user``; evidence is optional there).
-EVENT_ENTRY = _event_entry(("user", "record", "aws-page"))
+#: One event entry of a project's extension file (``origin`` may also be ``user``; evidence is optional there;
+#: the eventSource is lower-case: a project's capitalised source is far likelier a typo than a real quirk).
+EVENT_ENTRY = _event_entry(("user", "record", "aws-page"), lower_case=True)
 
 
 # fmt: off
@@ -604,10 +619,11 @@ def validate(
     return doc
 
 
-def check_entry(entry: Any, where: str, path: Path, *, doc: Located | None, regions: Iterable[str] | None) -> None:
-    """Check one project-added event entry (evidence optional; ``origin`` may be ``user``).
+def check_entry(entry: Any, where: str, *, doc: Located | None = None, regions: Iterable[str] | None = None) -> None:
+    """Check one project-added event entry (evidence optional; ``origin`` may be ``user``); ``doc`` locates its
+    keys (lines of the file the entry came from).
 
-    :raises FactError: the first problem (``where:line`` when ``doc`` locates it).
+    :raises FactError: the first problem; its ``path`` starts with the offending field.
     """
     ctx = Context(where, doc, frozenset(regions) if regions is not None else None, need_evidence=False)
-    EVENT_ENTRY.check(entry, path, ctx)
+    EVENT_ENTRY.check(entry, (), ctx)

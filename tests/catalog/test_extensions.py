@@ -180,3 +180,30 @@ def test_cli_version_states_the_catalog(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     cov = catalog.coverage()
     assert f"catalog {cov.date} (botocore {cov.botocore}" in out
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "problem"),
+    [
+        ({"home_region": "eu-west-9"}, '"eu-west-9"', "'eu-west-9' is not an AWS region"),
+        ({"evidence": ["see our wiki"]}, '"see our wiki"', "is not evidence; write an https:// URL"),
+        ({"evidense": ["https://docs.aws.amazon.com/x"]}, '"evidense"', "did you mean 'evidence'?"),
+    ],
+)
+def test_file_errors_point_at_the_line_of_the_offending_field(
+    tmp_path: Path, change: dict[str, Any], needle: str, problem: str
+) -> None:
+    """The same schema as the overlay's: the line is the offending field's, not the entry's first line."""
+    text = json.dumps([NEW, {**NEW, "event_name": "CtrulesTestOnlyTwo", **change}], indent=2)
+    f = write(tmp_path / "extra.json", text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if needle in ln)
+    with pytest.raises(CatalogEntryError) as err:
+        catalog.load_extra_events(f)
+    assert str(err.value).startswith(f"{f}:{line}: entry 1: field "), str(err.value)
+    assert problem in str(err.value)
+    fixed = {**NEW, "event_name": "CtrulesTestOnlyTwo", "home_region": "eu-west-1", "evidence": [URL_OK]}
+    write(tmp_path / "extra.json", json.dumps([NEW, fixed], indent=2))
+    assert len(catalog.load_extra_events(f)) == 2
+
+
+URL_OK = "https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html"

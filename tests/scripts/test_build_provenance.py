@@ -187,3 +187,61 @@ def test_header_date_is_the_wheel_date_and_builds_are_identical(tmp_path: Path) 
     assert first["upstream"]["botocore"] == "1.0.0"
     again = bc.build(tmp_path / "b-1.0.0.whl", [])
     assert json.loads(again) == first
+
+
+def build_bytes(tmp_path: Path, **overlay: Any) -> bytes:
+    """The generated file's bytes for a fixed two-service wheel and ``overlay``."""
+    (tmp_path / "overlay").mkdir(exist_ok=True)
+    bc.OVERLAY = make_overlay(tmp_path / "overlay", **overlay)
+    wheel = make_wheel(tmp_path / "b.whl", "1.0.0", {"foo": ["CreateThing", "GetThing"], "bar": ["Run"]}, (2026, 1, 1))
+    data: bytes = bc.build(wheel, [])
+    return data
+
+
+def changed_lines(old: bytes, new: bytes) -> int:
+    import difflib
+
+    diff = difflib.unified_diff(old.decode().splitlines(), new.decode().splitlines(), lineterm="", n=0)
+    return sum(1 for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---")))
+
+
+@pytest.mark.parametrize("source", ["aaa.amazonaws.com", "foo.amazonaws.com", "zzz.amazonaws.com"])
+def test_one_added_fact_changes_a_few_lines(tmp_path: Path, source: str) -> None:
+    """Ids are stable: a new evidence string or source row renumbers nothing, so the diff of the generated file
+    is the new rows plus the counts and the overlay hash."""
+    observed = [event(f"Seen{i}", "bar.amazonaws.com", ["AwsApiCall"], evidence=[f"https://e/{i}"]) for i in range(5)]
+    before = build_bytes(tmp_path, observed_events=observed)
+    fact = event("NewThing", source, ["AwsServiceEvent"], evidence=["https://docs.aws.amazon.com/new"])
+    after = build_bytes(tmp_path, observed_events=[fact, *observed])
+    # -2 +2 (counts, overlay hash); +1 event, +1 evidence string, +1 source row (a new eventSource); a row that
+    # lands last in its table also rewrites the line before it (JSON's comma): -1 +1 each, at worst 11.
+    assert changed_lines(before, after) <= 11, changed_lines(before, after)
+
+
+def test_an_overlay_mistake_is_one_error_at_the_line_of_its_key(tmp_path: Path) -> None:
+    (tmp_path / "overlay").mkdir()
+    bc.OVERLAY = make_overlay(tmp_path / "overlay")
+    row = event("X", "foo.amazonaws.com", ["AwsApiCall"], evidense=EVIDENCE)
+    (tmp_path / "overlay" / "observed_events.json").write_text(json.dumps([row], indent=2), encoding="utf-8")
+    wheel = make_wheel(tmp_path / "b.whl", "1.0.0", {"foo": ["X"]}, (2026, 1, 1))
+    with pytest.raises(bc.OverlayError) as err:
+        bc.build(wheel, [])
+    assert str(err.value).endswith(
+        "observed_events.json:11: [0].evidense: unknown field 'evidense'; did you mean 'evidence'? "
+        "the fields here are category, event_name, event_source, event_types, evidence, home_region, note, origin, "
+        "read_only"
+    ), str(err.value)
+
+
+def test_a_stale_generated_file_is_named_with_the_command_that_fixes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "catalog.json"
+    output.write_bytes(build_bytes(tmp_path))
+    wheel = tmp_path / "b.whl"
+    args = ["--botocore-wheel", str(wheel), "--overlay", str(tmp_path / "overlay"), "--output", str(output)]
+    assert bc.main([*args, "--check"]) == 0
+    fact = event("NewThing", "foo.amazonaws.com", ["AwsServiceEvent"])
+    (tmp_path / "overlay" / "observed_events.json").write_text(json.dumps([fact]), encoding="utf-8")
+    assert bc.main([*args, "--check"]) == 1  # the overlay changed, the generated file did not
+    assert "is stale or was edited by hand; run `make catalog`" in capsys.readouterr().err

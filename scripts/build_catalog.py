@@ -236,7 +236,21 @@ def validate_overlay(regions: Iterable[str] | None) -> None:
     pins_doc = _read_validated(EVIDENCE_COMMITS, regions, {}, ())
     pins, legacy = pins_doc["commits"], pins_doc["not_yet_pinned"]
     for name in OVERLAY_FILES:
-        _DOCS[name] = _read_validated(name, regions, pins, legacy)
+        _DOCS[name] = _with_commits(_read_validated(name, regions, pins, legacy), pins)
+
+
+def _with_commits(value: Any, pins: dict[str, str]) -> Any:
+    """``value`` with every evidence path that ``evidence_commits.json`` pins written ``path@commit`` (a
+    remark in parentheses kept), so the catalog's evidence names the commit it rests on."""
+    if isinstance(value, dict):
+        return {k: _with_commits(v, pins) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_commits(v, pins) for v in value]
+    if isinstance(value, str) and value.startswith("github:"):
+        path, sep, remark = value.partition(" (")
+        if path in pins:
+            return f"{path}@{pins[path]}{sep}{remark}"
+    return value
 
 
 def _read_validated(name: str, regions: Iterable[str] | None, pins: dict[str, str], legacy: Iterable[str]) -> Any:

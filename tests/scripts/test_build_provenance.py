@@ -245,3 +245,13 @@ def test_a_stale_generated_file_is_named_with_the_command_that_fixes_it(
     (tmp_path / "overlay" / "observed_events.json").write_text(json.dumps([fact]), encoding="utf-8")
     assert bc.main([*args, "--check"]) == 1  # the overlay changed, the generated file did not
     assert "is stale or was edited by hand; run `make catalog`" in capsys.readouterr().err
+
+
+def test_pinned_evidence_paths_name_their_commit_in_the_catalog(tmp_path: Path) -> None:
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    observed = [event("X", "foo.amazonaws.com", ["AwsApiCall"], evidence=["github:a/b/c.md (the example record)"])]
+    pins = {"commits": {"github:a/b/c.md": commit}, "not_yet_pinned": []}
+    doc = build(tmp_path, {"1.0.0": {"foo": []}}, observed_events=observed, evidence_commits=pins)
+    assert f"github:a/b/c.md@{commit} (the example record)" in doc["strings"].values()
+    with pytest.raises(bc.OverlayError, match="names no commit"):  # the same path, pinned nowhere
+        build(tmp_path, {"1.0.0": {"foo": []}}, observed_events=observed)

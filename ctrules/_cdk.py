@@ -122,13 +122,13 @@ class TypedRules:
         for typed in entry.rules:
             logical_id = make_unique_id(typed.components)
             if not _is_rule(resources.get(logical_id)):
-                # Renamed or overridden (override_logical_id, rename_logical_id, a custom allocate_logical_id):
-                # ask CDK for this one rule.
+                # Overridden or renamed (override_logical_id, rename_logical_id, a custom allocate_logical_id):
+                # ask CDK for this one rule's final logical ID.
                 cfn = typed.rule.node.default_child
                 if not isinstance(cfn, cdk.CfnElement):
                     continue
-                logical_id = entry.stack.get_logical_id(cfn)
-                if not _is_rule(resources.get(logical_id)):
+                logical_id = entry.stack.resolve(cfn.logical_id)
+                if not isinstance(logical_id, str) or not _is_rule(resources.get(logical_id)):
                     continue
             found.add(logical_id)
         return frozenset(found)

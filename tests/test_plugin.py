@@ -291,3 +291,13 @@ def test_data_trail_sources_reads_both_kinds_of_selectors() -> None:
     }}  # fmt: skip
     assert data_trail_sources(template) == {"s3.amazonaws.com": "Old", "lambda.amazonaws.com": "New"}
     assert data_trail_sources({"Resources": {"T": {"Type": "AWS::CloudTrail::Trail", "Properties": {}}}}) == {}
+
+
+def test_the_apps_plugin_checks_nested_stages_once(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(cdk.Stage(app, "Prod"), "S", env=cdk.Environment(region="eu-west-1"))
+    events.Rule(st, "Iam", event_pattern=events.EventPattern(
+        source=["aws.iam"], detail_type=[API], detail={"eventName": ["CreateUser"]}))  # fmt: skip
+    result = synth(app, tmp_path)
+    assert [(v.code, v.path) for v in result.violations] == [("CTR005", "Prod/S/Iam/Resource")]

@@ -34,7 +34,7 @@ from typing import Any
 import aws_cdk as cdk
 import jsii
 
-from ctrules._cdk import PLUGIN_NAME, install_clean_validation_exit, known_region, typed_rules_of
+from ctrules._cdk import PLUGIN_NAME, TypedRules, install_clean_validation_exit, known_region, typed_rules_of
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
@@ -77,6 +77,33 @@ def check_template(
         )
         rule_skip = skip if rule.state_known else (*skip, "CTR004")
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
+    return out
+
+
+def _read(template_path: str) -> Any:
+    return json.loads(Path(template_path).read_text(encoding="utf-8"))
+
+
+_Unit = tuple[str, str, "str | None", Any]
+
+
+def _nested_units(typed: TypedRules, units: list[_Unit]) -> list[_Unit]:
+    """The templates of nested stacks (``cdk.NestedStack``) that hold typed rules.
+
+    CDK hands plugins the top-level stacks only; a nested stack's template is written next to its parent's,
+    and the nested stack shares its parent's region.
+    """
+    out: list[_Unit] = []
+    for stack_path, entry in typed.stacks.items():
+        if not isinstance(entry.stack, cdk.NestedStack):
+            continue
+        parents = [u for u in units if stack_path.startswith(u[0] + "/")]
+        if not parents:
+            continue
+        parent = max(parents, key=lambda u: len(u[0]))
+        template_path = str(Path(parent[1]).parent / entry.stack.template_file)
+        if Path(template_path).is_file():
+            out.append((stack_path, template_path, parent[2], _read(template_path)))
     return out
 
 
@@ -144,21 +171,25 @@ class CloudTrailChecks:
     def _validate(self, context: cdk.IPolicyValidationContext) -> cdk.PolicyValidationPluginReport:
         violations: list[cdk.PolicyViolation] = []
         failed = False
-        stacks = [(s, json.loads(Path(s.template_path).read_text(encoding="utf-8"))) for s in context.stack_templates]
-        # A trail anywhere in the app that logs a service's data events covers rules on them (CTR006).
-        trails = {es for _, template in stacks for es in data_trail_sources(template)}
         typed = typed_rules_of(context.app_construct)
-        for stack, template in stacks:
-            path = stack.template_path
+        units = [
+            (s.stack_construct_path, s.template_path, known_region(s.region), _read(s.template_path))
+            for s in context.stack_templates
+        ]
+        if self._typed_only and typed is not None:
+            units += _nested_units(typed, units)
+        # A trail anywhere in the app that logs a service's data events covers rules on them (CTR006).
+        trails = {es for *_, template in units for es in data_trail_sources(template)}
+        for stack_path, path, region, template in units:
             resources = template.get("Resources") if isinstance(template, dict) else None
             typed_ids: frozenset[str] = frozenset()
             if typed is not None and isinstance(resources, dict):
-                typed_ids = typed.logical_ids(stack.stack_construct_path, resources)
+                typed_ids = typed.logical_ids(stack_path, resources)
             if self._typed_only and not typed_ids:
                 continue
             findings = check_template(
                 template,
-                known_region(stack.region),
+                region,
                 self._ignore,
                 data_trails=trails,
                 only=typed_ids if self._typed_only else None,
@@ -191,8 +222,9 @@ class TypedRuleChecks(CloudTrailChecks):
     """The ``ctrules`` plugin the typed constructs register on their app (once per app).
 
     It checks the app's typed rules only, nested stages included, on their synthesized resources (the final
-    pattern, State, bus and targets), with every check; a :class:`CloudTrailChecks` the user registers checks the other rules. Its
-    findings are reported, and acknowledged, exactly like those of :class:`CloudTrailChecks`.
+    pattern, State, bus and targets), with every check; a :class:`CloudTrailChecks` the user registers checks
+    the other rules. Its findings are reported, and acknowledged, exactly like those of
+    :class:`CloudTrailChecks`.
     """
 
     _typed_only = True

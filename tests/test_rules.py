@@ -297,6 +297,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> Findings:
     cfn = moved.node.default_child
     assert isinstance(cfn, events.CfnRule)
     cfn.override_logical_id("MovedByHand")
+    ApiCallRule(cdk.NestedStack(eu, "Inner"), "Iam", "CreateUser", service="iam")  # a nested stack's template
     use = cdk.Stack(app, "Use", env=cdk.Environment(region="us-east-1"))
     later = ServiceEventRule(use, "Later", "CreateAccountResult")
     later.add_event_pattern(detail={"eventName": ["CreateAcountResult"]})  # CTR003, added after construction
@@ -319,6 +320,7 @@ def test_every_finding_of_the_app_is_reported_once_in_one_synth(findings: Findin
         ("Eu/Group--With Slash/Default/Resource", "CTR005", "error"),
         ("Eu/Iam/Resource", "CTR005", "error"),
         ("Eu/Iam2/Resource", "CTR005", "error"),
+        ("Eu/Inner/Iam/Resource", "CTR005", "error"),
         ("Eu/Moved/Resource", "CTR005", "error"),
         ("Prod/Nested/Iam/Resource", "CTR005", "error"),
         ("Use/BadDetail/Resource", "CTR009", "error"),

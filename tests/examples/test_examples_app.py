@@ -57,16 +57,6 @@ def test_build_app_adds_every_stack(full_app: FullApp) -> None:
     assert [s.stack_name for s in member.stacks] == [f"{MEMBER_STAGE_ID}-Forwarder"]
 
 
-def test_build_app_without_checks_registers_no_plugin(make_app: Any) -> None:
-    app = make_app()
-    build_app(app, checks=False)
-    assembly = app.synth()
-    assert not (Path(assembly.directory) / "validation-report.json").exists() or not any(
-        plugin["pluginName"] != "ctrules" for plugin in json.loads(
-            (Path(assembly.directory) / "validation-report.json").read_text())["pluginReports"]
-    )  # fmt: skip
-
-
 def test_every_stack_passes_ctrules_and_cdk_nag(full_app: FullApp) -> None:
     report = json.loads((Path(full_app.assembly.directory) / "validation-report.json").read_text())
     assert_clean(report)

@@ -1,4 +1,4 @@
-"""CDK helpers shared by the constructs and the plugin: plugin name, typed-rule registry, region, bus, clean exit.
+"""CDK helpers shared by the constructs and the plugin: plugin name, typed-rule registry, region, clean exit.
 
 The typed constructs record, on the Python side, which rules they created (no marker in the template, no jsii
 round trip per rule): :class:`TypedRules` keeps them per stack of one app, and finds their resources in a
@@ -23,7 +23,6 @@ from constructs import Construct
 __all__ = [
     "PLUGIN_NAME",
     "TypedRules",
-    "bus_is_default",
     "install_clean_validation_exit",
     "known_region",
     "make_unique_id",
@@ -42,14 +41,6 @@ def known_region(value: Any) -> str | None:
     if not isinstance(value, str) or not value or cdk.Token.is_unresolved(value) or value.startswith("unknown"):
         return None
     return value
-
-
-def bus_is_default(bus: events.IEventBus | None) -> bool:
-    """True for no bus (the default one) or a bus whose name is literally ``default``."""
-    if bus is None:
-        return True
-    name = bus.event_bus_name
-    return not cdk.Token.is_unresolved(name) and name == "default"
 
 
 # --- logical IDs, as aws-cdk-lib computes them (core/lib/private/uniqueid.ts, Stack.allocateLogicalId) ---------

@@ -41,6 +41,7 @@ from ctrules.inputs.trails import data_trail_sources
 
 __all__ = ["PLUGIN_NAME", "CloudTrailChecks", "TypedRuleChecks", "check_template", "known_region"]
 
+
 def check_template(
     template: Any,
     region: str | None,

@@ -96,6 +96,8 @@ class TypedRules:
     """The rules the typed ctrules constructs created in one app, by stack path (Python side only)."""
 
     stacks: dict[str, _StackRules] = field(default_factory=dict)
+    #: Stack paths a ``CloudTrailChecks`` of the app checked in the current synthesis (typed rules included).
+    covered: set[str] = field(default_factory=set)
 
     def add(self, stack: cdk.Stack, stack_path: str, rule: events.Rule, components: list[str]) -> None:
         """Record a typed rule of ``stack``."""
@@ -146,10 +148,10 @@ class _ScopeInfo:
     below_stack: list[str]
 
 
-def scope_info(scope: Construct, on_new_app: Callable[[cdk.Stage], None]) -> _ScopeInfo:
+def scope_info(scope: Construct, on_new_app: Callable[[cdk.Stage, TypedRules], None]) -> _ScopeInfo:
     """The cached :class:`_ScopeInfo` of ``scope`` (jsii round trips only the first time a scope is seen).
 
-    ``on_new_app`` is called with the root of each app that gets its first typed rule.
+    ``on_new_app`` is called with the root (and registry) of each app that gets its first typed rule.
     """
     info = scope.__dict__.get("_ctrules_scope")
     if isinstance(info, _ScopeInfo):
@@ -166,7 +168,7 @@ def scope_info(scope: Construct, on_new_app: Callable[[cdk.Stage], None]) -> _Sc
             # On the root: CDK gives the app's plugins the stacks of every nested stage too (and runs plugins only
             # when the root is an App).
             if isinstance(root, cdk.Stage):
-                on_new_app(root)
+                on_new_app(root, registry)
         stack_info = _ScopeInfo(registry, stack, stack.node.path, [])
         stack.__dict__["_ctrules_scope"] = stack_info
     if scope is stack:

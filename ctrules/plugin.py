@@ -13,10 +13,11 @@ as ``ctrules::CTR0xx``::
     cdk.Validations.of(rule).acknowledge(
         cdk.Acknowledgment(id="ctrules::CTR006", reason="trail 'org-data' logs S3 data events"))
 
-The typed constructs need no registration: their app gets a ``ctrules`` plugin of its own
-(:class:`TypedRuleChecks`) that checks their rules the same way, and this plugin leaves those rules to
-it, so each finding is reported once, with the same acknowledgement ids. A validation error ends
-``python app.py`` with the report and exit status 1, without a stack trace.
+The typed constructs need no registration: at synthesis their app gets a ``ctrules`` plugin of its own
+(:class:`TypedRuleChecks`), after the user's plugins, that checks the typed rules of every stack no
+``CloudTrailChecks`` checked; so each finding is reported once, with the same acknowledgement ids, and this
+plugin's ``ignore`` applies to typed rules too. A validation error ends ``python app.py`` with the report
+and exit status 1, without a stack trace.
 
 A plugin added to the app also gets the stacks of the app's nested ``cdk.Stage``s (aws-cdk-lib 2.275 hands
 an app's plugins every stack of its assembly, nested ones included): add it once, to the app; added to a
@@ -49,19 +50,17 @@ def check_template(
     *,
     data_trails: Iterable[str] = (),
     only: Container[str] | None = None,
-    exclude: Container[str] = (),
 ) -> list[tuple[TemplateRule, Finding]]:
     """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding).
 
     :param data_trails: eventSources whose data events a trail of the app logs (besides this template's own).
     :param only: if given, check only the rules with these logical IDs.
-    :param exclude: logical IDs of rules not to check.
     """
     out: list[tuple[TemplateRule, Finding]] = []
     covered = frozenset({*data_trails, *data_trail_sources(template)})
     skip = tuple(ignore)
     for rule in rules_in_template(template):
-        if rule.logical_id in exclude or (only is not None and rule.logical_id not in only):
+        if only is not None and rule.logical_id not in only:
             continue
         if rule.problem is not None:
             out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
@@ -118,9 +117,9 @@ def _location(path: str) -> str:
 class CloudTrailChecks:
     """Checks every EventBridge rule of a CDK app for CloudTrail mistakes (every CTR check).
 
-    Rules made by the typed ctrules constructs are checked by the ``ctrules`` plugin the constructs register
-    on their app (:class:`TypedRuleChecks`) and skipped here, so each problem is reported once; acknowledge
-    either kind with ``ctrules::CTR0xx``.
+    It checks the rules of the typed ctrules constructs too, like any other (``ignore`` applies to them); the
+    plugin the constructs register on their app (:class:`TypedRuleChecks`) runs after it and leaves the stacks
+    it checked alone, so each problem is reported once. Acknowledge either kind with ``ctrules::CTR0xx``.
     """
 
     #: Check the typed ctrules rules only (the plugin the constructs register), or every other rule.
@@ -177,25 +176,25 @@ class CloudTrailChecks:
             (s.stack_construct_path, s.template_path, known_region(s.region), _read(s.template_path))
             for s in context.stack_templates
         ]
-        if self._typed_only and typed is not None:
+        if self._typed_only:
+            if typed is None:
+                return cdk.PolicyValidationPluginReport(success=True, violations=[], plugin_version=self.version)
+            # Stacks a CloudTrailChecks of the app checked in this synthesis (it runs first) are done.
+            units = [u for u in units if u[0] not in typed.covered]
             units += _nested_units(typed, units)
+        elif typed is not None:
+            typed.covered.update(u[0] for u in units)
         # A trail anywhere in the app that logs a service's data events covers rules on them (CTR006).
         trails = {es for *_, template in units for es in data_trail_sources(template)}
         for stack_path, path, region, template in units:
-            resources = template.get("Resources") if isinstance(template, dict) else None
-            typed_ids: frozenset[str] = frozenset()
-            if typed is not None and isinstance(resources, dict):
-                typed_ids = typed.logical_ids(stack_path, resources)
-            if self._typed_only and not typed_ids:
-                continue
-            findings = check_template(
-                template,
-                region,
-                self._ignore,
-                data_trails=trails,
-                only=typed_ids if self._typed_only else None,
-                exclude=() if self._typed_only else typed_ids,
-            )
+            only: frozenset[str] | None = None
+            if self._typed_only:
+                assert typed is not None
+                resources = template.get("Resources") if isinstance(template, dict) else None
+                only = typed.logical_ids(stack_path, resources) if isinstance(resources, dict) else frozenset()
+                if not only:
+                    continue
+            findings = check_template(template, region, self._ignore, data_trails=trails, only=only)
             for rule, f in findings:
                 failed = failed or f.severity == ERROR
                 violations.append(
@@ -220,12 +219,12 @@ class CloudTrailChecks:
 
 
 class TypedRuleChecks(CloudTrailChecks):
-    """The ``ctrules`` plugin the typed constructs register on their app (once per app).
+    """The ``ctrules`` plugin the typed constructs register on their app (once per app, at its first synthesis).
 
-    It checks the app's typed rules only, nested stages included, on their synthesized resources (the final
-    pattern, State, bus and targets), with every check; a :class:`CloudTrailChecks` the user registers checks
-    the other rules. Its findings are reported, and acknowledged, exactly like those of
-    :class:`CloudTrailChecks`.
+    It checks the app's typed rules only, nested stages and nested stacks included, on their synthesized
+    resources (the final pattern, State, bus and targets), with every check. Registered after every plugin
+    of the user, it skips the stacks a :class:`CloudTrailChecks` of the app has checked in the same synthesis.
+    Its findings are reported, and acknowledged, exactly like those of :class:`CloudTrailChecks`.
     """
 
     _typed_only = True

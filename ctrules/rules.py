@@ -20,10 +20,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import aws_cdk as cdk
+import jsii
 from aws_cdk import aws_events as events
-from constructs import Construct
+from constructs import Construct, IValidation
 
-from ctrules._cdk import sanitize_id, scope_info
+from ctrules._cdk import TypedRules, sanitize_id, scope_info
 from ctrules.catalog import (
     API_CALL,
     CONSOLE_ACTION,
@@ -77,11 +78,34 @@ def _path(scope: Construct, id: str) -> str:
     return f"{parent}/{id}" if parent else id
 
 
-def _add_app_checks(app: cdk.Stage) -> None:
-    """Register the plugin that checks the app's typed rules at synthesis (once per app)."""
-    from ctrules.plugin import TypedRuleChecks
+@jsii.implements(IValidation)
+class _AtSynthesis:
+    """Runs once per synthesis of an app with typed rules, before CDK runs the validation plugins.
 
-    cdk.Validations.of(app).add_plugins(TypedRuleChecks())
+    It registers the :class:`~ctrules.plugin.TypedRuleChecks` plugin on the app the first time, so that plugin
+    comes after every plugin the user registered (CDK runs them in that order): a ``CloudTrailChecks`` of the
+    app checks the typed rules of its stacks like any other rule (with its ``ignore``), and the constructs'
+    own plugin checks the rest. It also forgets what the previous synthesis covered.
+    """
+
+    def __init__(self, app: cdk.Stage, registry: TypedRules) -> None:
+        self._app = app
+        self._registry = registry
+        self._registered = False
+
+    def validate(self) -> list[str]:
+        self._registry.covered.clear()
+        if not self._registered:
+            from ctrules.plugin import TypedRuleChecks
+
+            cdk.Validations.of(self._app).add_plugins(TypedRuleChecks())
+            self._registered = True
+        return []
+
+
+def _add_app_checks(app: cdk.Stage, registry: TypedRules) -> None:
+    """Make the app check its typed rules at every synthesis (called once per app)."""
+    app.node.add_validation(_AtSynthesis(app, registry))
 
 
 class _CloudTrailRuleBase:
@@ -170,9 +194,9 @@ class _CloudTrailRuleBase:
             cfn = self.node.default_child
             assert isinstance(cfn, events.CfnRule)
             cfn.state = READ_ONLY_RULE_STATE
-        # Recorded on the Python side: at synthesis the app's ctrules plugin checks this rule's final resource
-        # (pattern after add_event_pattern, State, bus, targets) with every check, and a CloudTrailChecks
-        # plugin of the app leaves it to that one, so each problem is reported once.
+        # Recorded on the Python side: at synthesis a CloudTrailChecks of the app, or else the constructs' own
+        # ctrules plugin, checks this rule's final resource (pattern after add_event_pattern, State, bus,
+        # targets) with every check, so each problem is reported once.
         info.registry.add(info.stack, info.stack_path, self, [*info.below_stack, sanitize_id(id), "Resource"])
 
 

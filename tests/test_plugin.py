@@ -301,3 +301,37 @@ def test_the_apps_plugin_checks_nested_stages_once(tmp_path: Path) -> None:
         source=["aws.iam"], detail_type=[API], detail={"eventName": ["CreateUser"]}))  # fmt: skip
     result = synth(app, tmp_path)
     assert [(v.code, v.path) for v in result.violations] == [("CTR005", "Prod/S/Iam/Resource")]
+
+
+@pytest.mark.parametrize("plugin_first", [True, False])
+def test_typed_rules_are_reported_once_whenever_the_plugin_is_added(tmp_path: Path, plugin_first: bool) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path))
+    if plugin_first:
+        cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(st, "Iam", "CreateUser", service="iam")
+    other = cdk.Stack(cdk.Stage(app, "Prod"), "T", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(other, "Iam", "DeleteUser", service="iam")
+    if not plugin_first:
+        cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    for _ in range(2):  # a second synthesis of the same app reports the same, once
+        result = synth(app, tmp_path)
+        assert sorted((v.code, v.path) for v in result.violations) == [
+            ("CTR005", "Prod/T/Iam/Resource"),
+            ("CTR005", "S/Iam/Resource"),
+        ]
+
+
+def test_the_plugins_ignore_applies_to_typed_rules(tmp_path: Path) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path))
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(st, "Iam", "CreateUser", service="iam")
+    ApiCallRule(st, "Obj", "PutObject", service="s3")  # CTR006 (a warning), not ignored
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks(ignore=["CTR005"]))
+    result = synth(app, tmp_path)
+    assert result.error is None
+    assert [(v.code, v.path) for v in result.violations] == [("CTR006", "S/Obj/Resource")]

@@ -3,9 +3,10 @@
 Each construct looks its event names up in the catalog, builds the pattern with
 :func:`ctrules.patterns.resolve`, and refuses at construction what cannot be built (unknown names,
 ambiguous names, the wrong eventType) with one clean error. Everything else is checked at synthesis, on the
-rule's final resource, by the same checks core the CLI and the plugin use: the app gets a ``ctrules``
-policy-validation plugin, so every finding of the app appears in one report (path, why, fix, acknowledgement
-id ``ctrules::CTR0xx``) and an error fails ``cdk synth`` and ``python app.py``.
+rule's final resource, by the same checks core the CLI and the plugin use: at synthesis the app gets a
+``ctrules`` policy-validation plugin (unless a ``CloudTrailChecks`` already checked the stack), so every
+finding of the app appears in one report (path, why, fix, acknowledgement id ``ctrules::CTR0xx``) and an
+error fails ``cdk synth`` and ``python app.py``.
 
 Example::
 

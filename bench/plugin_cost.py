@@ -43,14 +43,16 @@ READ_ONLY_STATE = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
 def pick_patterns(n: int) -> list[tuple[dict[str, Any], bool]]:
     """n management-event patterns seen in us-east-1, with whether the rule needs the read-only State.
 
-    Management events only: a data event draws a CTR006 warning (a trail must log it), and the app is
-    meant to be clean.
+    Management events of services AWS still runs, listed in the catalog: a data event draws a CTR006 warning
+    (a trail must log it), a retired service's a CTR014 one, and the app is meant to be clean.
     """
     import ctrules
     from ctrules import catalog
 
     pool = [
-        e for e in catalog.all_events() if e.home_region in (None, "us-east-1") and e.category == "Management"
+        e
+        for e in catalog.all_events()
+        if e.home_region in (None, "us-east-1") and e.category == "Management" and not e.retired and e.origins
     ]
     chosen = random.Random(SEED).sample(pool, n)
     return [

@@ -13,47 +13,55 @@ as ``ctrules::CTR0xx``::
     cdk.Validations.of(rule).acknowledge(
         cdk.Acknowledgment(id="ctrules::CTR006", reason="trail 'org-data' logs S3 data events"))
 
-The typed constructs honour the same acknowledgements in their own synth-time checks.
+The typed constructs need no registration: at synthesis their app gets a ``ctrules`` plugin of its own
+(:class:`TypedRuleChecks`), after the user's plugins, that checks the typed rules of every stack no
+``CloudTrailChecks`` checked; so each finding is reported once, with the same acknowledgement ids, and this
+plugin's ``ignore`` applies to typed rules too. A validation error ends ``python app.py`` with the report
+and exit status 1, without a stack trace.
 
-CDK runs a plugin on the stacks of the stage it is registered on: add it to each ``cdk.Stage`` of the
-app too (``Validations.of(stage).add_plugins(CloudTrailChecks())``).
+A plugin added to the app also gets the stacks of the app's nested ``cdk.Stage``s (aws-cdk-lib 2.275 hands
+an app's plugins every stack of its assembly, nested ones included): add it once, to the app; added to a
+stage as well, that stage's rules would be reported twice.
 """
 
 from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
 import jsii
 
-from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, known_region
+from ctrules._cdk import PLUGIN_NAME, TypedRules, install_clean_validation_exit, known_region, typed_rules_of
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
-__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "check_template", "known_region"]
-
+__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "TypedRuleChecks", "check_template", "known_region"]
 
 
 def check_template(
-    template: Any, region: str | None, ignore: Iterable[str] = (), *, data_trails: Iterable[str] = ()
+    template: Any,
+    region: str | None,
+    ignore: Iterable[str] = (),
+    *,
+    data_trails: Iterable[str] = (),
+    only: Container[str] | None = None,
 ) -> list[tuple[TemplateRule, Finding]]:
     """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding).
 
     :param data_trails: eventSources whose data events a trail of the app logs (besides this template's own).
+    :param only: if given, check only the rules with these logical IDs.
     """
     out: list[tuple[TemplateRule, Finding]] = []
     covered = frozenset({*data_trails, *data_trail_sources(template)})
     skip = tuple(ignore)
-    resources = template.get("Resources") if isinstance(template, dict) else None
     for rule in rules_in_template(template):
-        typed = _typed(resources, rule.logical_id)
-        if typed and not rule.targets:
-            continue  # a typed ctrules rule: it checks itself at synthesis (one report per problem)
+        if only is not None and rule.logical_id not in only:
+            continue
         if rule.problem is not None:
             out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
             continue
@@ -68,11 +76,34 @@ def check_template(
             target_paths=targets,
         )
         rule_skip = skip if rule.state_known else (*skip, "CTR004")
-        if typed:
-            # A typed rule checks its pattern itself; only its targets' input paths (CTR016) are left to here,
-            # since targets are added to it after construction.
-            rule_skip = (*rule_skip, *(code for code in CHECKS if code != "CTR016"))
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
+    return out
+
+
+def _read(template_path: str) -> Any:
+    return json.loads(Path(template_path).read_text(encoding="utf-8"))
+
+
+_Unit = tuple[str, str, "str | None", Any]
+
+
+def _nested_units(typed: TypedRules, units: list[_Unit]) -> list[_Unit]:
+    """The templates of nested stacks (``cdk.NestedStack``) that hold typed rules.
+
+    CDK hands plugins the top-level stacks only; a nested stack's template is written next to its parent's,
+    and the nested stack shares its parent's region.
+    """
+    out: list[_Unit] = []
+    for stack_path, entry in typed.stacks.items():
+        if not isinstance(entry.stack, cdk.NestedStack):
+            continue
+        parents = [u for u in units if stack_path.startswith(u[0] + "/")]
+        if not parents:
+            continue
+        parent = max(parents, key=lambda u: len(u[0]))
+        template_path = str(Path(parent[1]).parent / entry.stack.template_file)
+        if Path(template_path).is_file():
+            out.append((stack_path, template_path, parent[2], _read(template_path)))
     return out
 
 
@@ -82,19 +113,17 @@ def _location(path: str) -> str:
     return path if path.startswith("$") else f"Properties.{path}"
 
 
-def _typed(resources: Any, logical_id: str) -> bool:
-    resource = resources.get(logical_id) if isinstance(resources, dict) else None
-    metadata = resource.get("Metadata") if isinstance(resource, dict) else None
-    return isinstance(metadata, dict) and metadata.get(TYPED_RULE_METADATA) is True
-
-
 @jsii.implements(cdk.IPolicyValidationPlugin)
 class CloudTrailChecks:
     """Checks every EventBridge rule of a CDK app for CloudTrail mistakes (every CTR check).
 
-    Rules made by the typed ctrules constructs check themselves at synthesis and are skipped here, so each
-    problem is reported once; acknowledge either kind with ``ctrules::CTR0xx``.
+    It checks the rules of the typed ctrules constructs too, like any other (``ignore`` applies to them); the
+    plugin the constructs register on their app (:class:`TypedRuleChecks`) runs after it and leaves the stacks
+    it checked alone, so each problem is reported once. Acknowledge either kind with ``ctrules::CTR0xx``.
     """
+
+    #: Check the typed ctrules rules only (the plugin the constructs register), or every other rule.
+    _typed_only = False
 
     def __init__(self, *, ignore: Iterable[str] = (), catalog_extra: str | Path | None = None) -> None:
         """
@@ -107,6 +136,7 @@ class CloudTrailChecks:
 
         self._ignore = tuple(ignore)
         apply_project_extensions(None if catalog_extra is None else str(catalog_extra))
+        install_clean_validation_exit()
 
     @property
     def name(self) -> str:
@@ -141,12 +171,31 @@ class CloudTrailChecks:
     def _validate(self, context: cdk.IPolicyValidationContext) -> cdk.PolicyValidationPluginReport:
         violations: list[cdk.PolicyViolation] = []
         failed = False
-        stacks = [(s, json.loads(Path(s.template_path).read_text(encoding="utf-8"))) for s in context.stack_templates]
+        typed = typed_rules_of(context.app_construct)
+        units = [
+            (s.stack_construct_path, s.template_path, known_region(s.region), _read(s.template_path))
+            for s in context.stack_templates
+        ]
+        if self._typed_only:
+            if typed is None:
+                return cdk.PolicyValidationPluginReport(success=True, violations=[], plugin_version=self.version)
+            # Stacks a CloudTrailChecks of the app checked in this synthesis (it runs first) are done.
+            units = [u for u in units if u[0] not in typed.covered]
+            units += _nested_units(typed, units)
+        elif typed is not None:
+            typed.covered.update(u[0] for u in units)
         # A trail anywhere in the app that logs a service's data events covers rules on them (CTR006).
-        trails = {es for _, template in stacks for es in data_trail_sources(template)}
-        for stack, template in stacks:
-            path = stack.template_path
-            for rule, f in check_template(template, known_region(stack.region), self._ignore, data_trails=trails):
+        trails = {es for *_, template in units for es in data_trail_sources(template)}
+        for stack_path, path, region, template in units:
+            only: frozenset[str] | None = None
+            if self._typed_only:
+                assert typed is not None
+                resources = template.get("Resources") if isinstance(template, dict) else None
+                only = typed.logical_ids(stack_path, resources) if isinstance(resources, dict) else frozenset()
+                if not only:
+                    continue
+            findings = check_template(template, region, self._ignore, data_trails=trails, only=only)
+            for rule, f in findings:
                 failed = failed or f.severity == ERROR
                 violations.append(
                     cdk.PolicyViolation(
@@ -167,3 +216,15 @@ class CloudTrailChecks:
         return cdk.PolicyValidationPluginReport(
             success=not failed, violations=violations, plugin_version=self.version
         )
+
+
+class TypedRuleChecks(CloudTrailChecks):
+    """The ``ctrules`` plugin the typed constructs register on their app (once per app, at its first synthesis).
+
+    It checks the app's typed rules only, nested stages and nested stacks included, on their synthesized
+    resources (the final pattern, State, bus and targets), with every check. Registered after every plugin
+    of the user, it skips the stacks a :class:`CloudTrailChecks` of the app has checked in the same synthesis.
+    Its findings are reported, and acknowledged, exactly like those of :class:`CloudTrailChecks`.
+    """
+
+    _typed_only = True

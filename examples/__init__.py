@@ -47,9 +47,8 @@ def add_checks(app: cdk.App) -> None:
     """Register ctrules' ``CloudTrailChecks`` and cdk-nag's AwsSolutions pack (cdk-nag 3) on ``app``.
 
     Both are CDK Validations plugins: an unacknowledged finding fails ``app.synth()`` and ``cdk synth``.
-    cdk-nag 3 walks the whole construct tree, nested stages included; ``CloudTrailChecks`` reads the
-    templates of the app's own stacks only (nested stages register it themselves, see
-    :class:`~examples.org_forwarding.OrgForwarderStage`).
+    Both cover nested stages: cdk-nag 3 walks the whole construct tree, and ``CloudTrailChecks`` gets the
+    templates of every stack of the app's assembly, nested stages included.
     """
     import cdk_nag  # the "examples" extra; imported here so that checks=False works without it
 
@@ -104,7 +103,6 @@ def build_app(app: cdk.App, *, checks: bool = True) -> ExampleConfig:
     member = OrgForwarderStage(
         app,
         MEMBER_STAGE_ID,
-        checks=(CloudTrailChecks(),) if checks else (),
         central_account=config.security_account_id,
         central_region=config.central_region,
         bus_name=config.central_bus_name,

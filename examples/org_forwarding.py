@@ -215,12 +215,12 @@ class OrgForwarderStage(cdk.Stage):
     accounts that were never bootstrapped. It is also in ``cdk.out`` (``assembly-<stage id>``), so
     ``cdk deploy '<stage id>/*'`` deploys it to the management account, which StackSets skip.
 
-    Validation plugins registered on the app do not see a nested stage's stacks: register them on the
-    stage too (``checks``).
+    Validation plugins registered on the app check this stage's stack too (aws-cdk-lib hands an app's plugins
+    every stack of its assembly, nested stages included); registering them on the stage as well would report
+    each finding twice.
 
     :param scope: the app.
     :param construct_id: the stage id.
-    :param checks: validation plugins for the stage's stacks (e.g. ``CloudTrailChecks()``).
     :param forwarder: :class:`OrgEventForwarderStack` arguments (``central_account``, ``central_region``,
         ``bus_name``).
     """
@@ -229,13 +229,9 @@ class OrgForwarderStage(cdk.Stage):
         self,
         scope: Construct,
         construct_id: str,
-        *,
-        checks: Sequence[cdk.IPolicyValidationPlugin] = (),
         **forwarder: Any,
     ) -> None:
         super().__init__(scope, construct_id)
-        if checks:
-            cdk.Validations.of(self).add_plugins(*checks)
         self.forwarder = OrgEventForwarderStack(
             self,
             "Forwarder",

@@ -12,6 +12,7 @@ from aws_cdk import aws_events as events
 
 from ctrules import CloudTrailChecks, ServiceEventRule
 from ctrules.inputs import rules_in_template
+from tests.cdkhelp import Synthesized, synth
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"
@@ -60,48 +61,70 @@ CASES: dict[str, tuple[dict[str, Any], str | None, str | None, dict[str, Any], s
 }  # fmt: skip
 
 
+def app_of_stacks(out: Path, stacks: dict[str, tuple[str | None, dict[str, Any], str | None]]) -> cdk.App:
+    """An app with CloudTrailChecks and one hand-written rule ``R0`` per stack: id -> (region, pattern, State)."""
+    app = cdk.App(outdir=str(out))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    for id, (region, p, state) in stacks.items():
+        st = cdk.Stack(app, id, env=cdk.Environment(region=region) if region else None)
+        rule = events.Rule(st, "R0", event_pattern=events.EventPattern(
+            source=p.get("source"), detail_type=p.get("detail-type"), detail=p.get("detail")))  # fmt: skip
+        if state:
+            cfn = rule.node.default_child
+            assert isinstance(cfn, events.CfnRule)
+            cfn.state = state
+    return app
+
+
+@pytest.fixture(scope="module")
+def error_cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Synthesized, Synthesized]:
+    """Every error case in one app (a stack each), and every fixed one in another: one synth each."""
+    bad, good = tmp_path_factory.mktemp("bad"), tmp_path_factory.mktemp("good")
+    bad_app = app_of_stacks(bad, {f"S{code}": (c[1], c[0], c[2]) for code, c in CASES.items()})
+    good_app = app_of_stacks(good, {f"S{code}": (c[4], c[3], c[5]) for code, c in CASES.items()})
+    return synth(bad_app, bad), synth(good_app, good)
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_error_codes_fail_synth_and_pass_when_fixed(tmp_path: Path, code: str) -> None:
-    bad, region, state, good, good_region, good_state = CASES[code]
-    with pytest.raises(RuntimeError, match="ValidationFailed"):
-        app_with(tmp_path / "bad", region, bad, state=state).synth()
-    violations = report(tmp_path / "bad")
-    assert code in {v["ruleName"] for v in violations}
-    v = next(v for v in violations if v["ruleName"] == code)
-    assert v["description"].startswith(code) and v["suggestedFix"]
-    assert v["violatingConstructs"][0]["cloudFormationResource"]["logicalId"].startswith("R0")
-    app_with(tmp_path / "good", good_region, good, state=good_state).synth()
+def test_error_codes_fail_synth_and_pass_when_fixed(error_cases: tuple[Synthesized, Synthesized], code: str) -> None:
+    bad, good = error_cases
+    assert bad.error is not None and bad.error.startswith("ValidationFailed")
+    found = bad.at(f"S{code}/R0")
+    assert code in {v.code for v in found}
+    v = next(v for v in found if v.code == code)
+    assert v.description.startswith(code) and v.fix and v.severity == "error"
+    assert good.error is None and good.at(f"S{code}/R0") == []
 
 
-@pytest.mark.parametrize(
-    ("code", "bad", "region"),
-    [
-        ("CTR006", pat("aws.s3", API, "PutObject"), "us-east-1"),
-        ("CTR008", {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventname": ["RunInstances"]}}, "us-east-1"),
-        ("CTR005", pat("aws.iam", API, "CreateUser"), None),
-    ],
-)
-def test_warnings_do_not_fail_synth(tmp_path: Path, code: str, bad: dict[str, Any], region: str | None) -> None:
-    app = app_with(tmp_path, region, bad)
-    app.synth()  # warnings are reported, synthesis goes on
-    violations = report(tmp_path)
-    assert [(v["ruleName"], v["severity"]) for v in violations] == [(code, "warning")]
-    assert violations[0]["suggestedFix"]
+WARNING_CASES: dict[str, tuple[dict[str, Any], str | None]] = {
+    "CTR006": (pat("aws.s3", API, "PutObject"), "us-east-1"),
+    "CTR008": ({"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventname": ["RunInstances"]}}, "us-east-1"),
+    "CTR005": (pat("aws.iam", API, "CreateUser"), None),
+}  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "good",
-    [
-        pat("aws.s3", API, "PutBucketPolicy"),
-        {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["RunInstances"]}},
-    ],
-)
-def test_clean_rules_report_nothing(tmp_path: Path, good: dict[str, Any]) -> None:
-    app_with(tmp_path, "us-east-1", good).synth()
-    out = tmp_path / "cdk.out" / "validation-report.json"
-    if out.exists():
-        data = json.loads(out.read_text())
-        assert all(not r.get("violations") for r in data.get("pluginReports", []))
+@pytest.fixture(scope="module")
+def warning_cases(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
+    out = tmp_path_factory.mktemp("warnings")
+    return synth(app_of_stacks(out, {f"S{code}": (r, p, None) for code, (p, r) in WARNING_CASES.items()}), out)
+
+
+@pytest.mark.parametrize("code", sorted(WARNING_CASES))
+def test_warnings_do_not_fail_synth(warning_cases: Synthesized, code: str) -> None:
+    assert warning_cases.error is None  # warnings are reported, synthesis goes on
+    found = warning_cases.at(f"S{code}/R0")
+    assert [(v.code, v.severity) for v in found] == [(code, "warning")]
+    assert found[0].fix
+
+
+def test_clean_rules_report_nothing(tmp_path: Path) -> None:
+    app = app_of_stacks(tmp_path, {
+        "S3": ("us-east-1", pat("aws.s3", API, "PutBucketPolicy"), None),
+        "Ec2": ("us-east-1", {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["RunInstances"]}},
+                None),
+    })  # fmt: skip
+    result = synth(app, tmp_path)
+    assert result.error is None and result.violations == []
 
 
 def test_seed_scenario_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,13 +205,15 @@ def test_a_typed_rule_problem_is_reported_once(tmp_path: Path) -> None:
     cdk.Validations.of(app).add_plugins(CloudTrailChecks())
     st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
     ApiCallRule(st, "Iam", "CreateUser", service="iam")  # CTR005: IAM events reach EventBridge in us-east-1 only
-    with pytest.raises(RuntimeError) as info:
-        app.synth()
-    text = str(info.value)
-    assert text.count("[S/Iam] CTR005:") == 1
-    # Not a second time from the plugin (which, here, does not even get to run).
-    ran = (tmp_path / "cdk.out" / "validation-report.json").exists()
-    assert not ran or not [v for v in report(tmp_path) if v["ruleName"] == "CTR005"]
+    events.Rule(st, "Plain", event_pattern=events.EventPattern(
+        source=["aws.iam"], detail_type=[API], detail={"eventName": ["CreateUser"]}))  # fmt: skip
+    result = synth(app, tmp_path / "cdk.out")
+    assert result.error is not None
+    assert result.error.count("S/Iam/Resource") == 1 and result.error.count("S/Plain/Resource") == 1
+    assert sorted((v.plugin, v.code, v.path) for v in result.violations) == [
+        ("ctrules", "CTR005", "S/Iam/Resource"),
+        ("ctrules", "CTR005", "S/Plain/Resource"),
+    ]
 
 
 def test_the_plugin_still_checks_hand_written_rules_beside_typed_ones(tmp_path: Path) -> None:
@@ -221,7 +246,7 @@ def test_a_bad_catalog_extra_file_is_one_clear_error(tmp_path: Path) -> None:
         CloudTrailChecks(catalog_extra=extra)
 
 
-def test_the_plugin_skips_typed_rules_whose_warnings_the_construct_reports(tmp_path: Path) -> None:
+def test_typed_and_hand_written_warnings_are_each_reported_once(tmp_path: Path) -> None:
     from ctrules import ApiCallRule
 
     app = cdk.App(outdir=str(tmp_path / "cdk.out"))
@@ -230,20 +255,9 @@ def test_the_plugin_skips_typed_rules_whose_warnings_the_construct_reports(tmp_p
     ApiCallRule(st, "Obj", "PutObject", service="s3")  # CTR006: a data event (a warning, synth goes on)
     events.Rule(st, "Plain", event_pattern=events.EventPattern(
         source=["aws.s3"], detail_type=[API], detail={"eventName": ["PutObject"]}))  # fmt: skip
-    app.synth()
-    plugin_ids = [(v["ruleName"], c["constructPath"]) for v in report(tmp_path) for c in v["violatingConstructs"]]
-    assert plugin_ids == [("CTR006", "S/Plain/Resource")]
-    warnings = assertions_of(st)
-    assert len(warnings) == 1 and "CTR006" in str(warnings[0].entry.data)
-
-
-def assertions_of(st: cdk.Stack) -> list[Any]:
-    from aws_cdk import assertions
-
-    found: list[Any] = assertions.Annotations.from_stack(st).find_warning(
-        "*", assertions.Match.string_like_regexp("CTR006")
-    )
-    return found
+    result = synth(app, tmp_path / "cdk.out")
+    assert result.error is None
+    assert sorted((v.code, v.path) for v in result.violations) == [("CTR006", "S/Obj/Resource"), ("CTR006", "S/Plain/Resource")]
 
 
 def test_a_trail_of_the_app_that_logs_the_data_events_silences_ctr006(tmp_path: Path) -> None:
@@ -277,3 +291,47 @@ def test_data_trail_sources_reads_both_kinds_of_selectors() -> None:
     }}  # fmt: skip
     assert data_trail_sources(template) == {"s3.amazonaws.com": "Old", "lambda.amazonaws.com": "New"}
     assert data_trail_sources({"Resources": {"T": {"Type": "AWS::CloudTrail::Trail", "Properties": {}}}}) == {}
+
+
+def test_the_apps_plugin_checks_nested_stages_once(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(cdk.Stage(app, "Prod"), "S", env=cdk.Environment(region="eu-west-1"))
+    events.Rule(st, "Iam", event_pattern=events.EventPattern(
+        source=["aws.iam"], detail_type=[API], detail={"eventName": ["CreateUser"]}))  # fmt: skip
+    result = synth(app, tmp_path)
+    assert [(v.code, v.path) for v in result.violations] == [("CTR005", "Prod/S/Iam/Resource")]
+
+
+@pytest.mark.parametrize("plugin_first", [True, False])
+def test_typed_rules_are_reported_once_whenever_the_plugin_is_added(tmp_path: Path, plugin_first: bool) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path))
+    if plugin_first:
+        cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(st, "Iam", "CreateUser", service="iam")
+    other = cdk.Stack(cdk.Stage(app, "Prod"), "T", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(other, "Iam", "DeleteUser", service="iam")
+    if not plugin_first:
+        cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    for _ in range(2):  # a second synthesis of the same app reports the same, once
+        result = synth(app, tmp_path)
+        assert sorted((v.code, v.path) for v in result.violations) == [
+            ("CTR005", "Prod/T/Iam/Resource"),
+            ("CTR005", "S/Iam/Resource"),
+        ]
+
+
+def test_the_plugins_ignore_applies_to_typed_rules(tmp_path: Path) -> None:
+    from ctrules import ApiCallRule
+
+    app = cdk.App(outdir=str(tmp_path))
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="eu-west-1"))
+    ApiCallRule(st, "Iam", "CreateUser", service="iam")
+    ApiCallRule(st, "Obj", "PutObject", service="s3")  # CTR006 (a warning), not ignored
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks(ignore=["CTR005"]))
+    result = synth(app, tmp_path)
+    assert result.error is None
+    assert [(v.code, v.path) for v in result.violations] == [("CTR006", "S/Obj/Resource")]

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,24 +31,34 @@ def acknowledgements(app: cdk.App) -> dict[str, dict[str, str]]:
     return out
 
 
-def test_build_app_adds_every_stack(make_app: Any) -> None:
-    app = make_app()
-    config = build_app(app, checks=False)
-    ids = {c.node.id for c in app.node.children}
-    expected = set(STACK_IDS) | {security_alarms_stack_id(r) for r in config.security_alarm_regions}
+@dataclass
+class FullApp:
+    """The example app with every check registered, synthesized once."""
+
+    app: cdk.App
+    config: Any
+    assembly: Any
+
+
+@pytest.fixture(scope="module")
+def full_app(tmp_path_factory: pytest.TempPathFactory, cdk_json_context: dict[str, Any]) -> FullApp:
+    app = cdk.App(outdir=str(tmp_path_factory.mktemp("cdk.out")), context=dict(cdk_json_context))
+    config = build_app(app)  # CloudTrailChecks + AwsSolutionsChecks; any unacknowledged finding raises
+    return FullApp(app, config, app.synth())
+
+
+def test_build_app_adds_every_stack(full_app: FullApp) -> None:
+    ids = {c.node.id for c in full_app.app.node.children}
+    expected = set(STACK_IDS) | {security_alarms_stack_id(r) for r in full_app.config.security_alarm_regions}
     assert expected | {MEMBER_STAGE_ID} <= ids
-    assembly = app.synth()
-    names = {s.stack_name for s in assembly.stacks}
+    names = {s.stack_name for s in full_app.assembly.stacks}
     assert expected <= names
-    member = assembly.get_nested_assembly(f"assembly-{MEMBER_STAGE_ID}")
+    member = full_app.assembly.get_nested_assembly(f"assembly-{MEMBER_STAGE_ID}")
     assert [s.stack_name for s in member.stacks] == [f"{MEMBER_STAGE_ID}-Forwarder"]
 
 
-def test_every_stack_passes_ctrules_and_cdk_nag(make_app: Any) -> None:
-    app = make_app()
-    build_app(app)  # CloudTrailChecks + AwsSolutionsChecks; any unacknowledged finding raises
-    assembly = app.synth()
-    report = json.loads((Path(assembly.directory) / "validation-report.json").read_text())
+def test_every_stack_passes_ctrules_and_cdk_nag(full_app: FullApp) -> None:
+    report = json.loads((Path(full_app.assembly.directory) / "validation-report.json").read_text())
     assert_clean(report)
 
 
@@ -60,9 +71,8 @@ def assert_clean(report: dict[str, Any]) -> None:
             assert len(suppressed["reason"].split()) >= 8
 
 
-def test_acknowledgements_carry_real_reasons(make_app: Any) -> None:
-    app = make_app()
-    build_app(app)
+def test_acknowledgements_carry_real_reasons(full_app: FullApp) -> None:
+    app = full_app.app
     acks = acknowledgements(app)
     assert acks, "expected the Step Functions IAM5 acknowledgement"
     for path, rules in acks.items():

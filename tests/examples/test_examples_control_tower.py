@@ -22,6 +22,16 @@ def build(make_app: Any, **context: Any) -> cdk.Stack:
     return stack
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, cdk_json_context: dict[str, Any]) -> assertions.Template:
+    """The stack's template with cdk.json's context, synthesized once for the tests that only read it."""
+    app = cdk.App(outdir=str(tmp_path_factory.mktemp("ct")), context=dict(cdk_json_context))
+    build_app(app, checks=False)
+    stack = app.node.find_child("CtrulesControlTower")
+    assert isinstance(stack, ControlTowerLifecycleStack)
+    return assertions.Template.from_stack(stack)
+
+
 @pytest.mark.parametrize(
     ("event_name", "status"),
     [
@@ -30,9 +40,8 @@ def build(make_app: Any, **context: Any) -> cdk.Stack:
     ],
 )
 def test_success_starts_the_baseline_with_the_account_id(
-    make_app: Any, helpers: Any, event_name: str, status: str
+    template: assertions.Template, helpers: Any, event_name: str, status: str
 ) -> None:
-    template = helpers.template_of(build(make_app))
     props = helpers.rule(template, f"{event_name}Succeeded")
     pattern = props["EventPattern"]
     assert pattern["source"] == ["aws.controltower"]
@@ -51,8 +60,7 @@ def test_success_starts_the_baseline_with_the_account_id(
 
 
 @pytest.mark.parametrize("event_name", ["CreateManagedAccount", "UpdateManagedAccount"])
-def test_failure_alerts_the_encrypted_topic(make_app: Any, helpers: Any, event_name: str) -> None:
-    template = helpers.template_of(build(make_app))
+def test_failure_alerts_the_encrypted_topic(template: assertions.Template, helpers: Any, event_name: str) -> None:
     props = helpers.rule(template, f"{event_name}Failed")
     assert props["EventPattern"]["detail"]["eventName"] == [event_name]
     (topic_id,) = helpers.resources(template, "AWS::SNS::Topic")
@@ -72,16 +80,16 @@ def test_stack_is_in_the_control_tower_home_region(make_app: Any, home: str) -> 
     stage.synth()
 
 
-def test_every_target_reads_its_own_events_outcome(make_app: Any) -> None:
+def test_every_target_reads_its_own_events_outcome(template: assertions.Template) -> None:
     from ctrules.plugin import check_template
 
-    template = assertions.Template.from_stack(build(make_app)).to_json()
-    rules = [r for r in rules_in_template(template) if r.targets]
+    data = template.to_json()
+    rules = [r for r in rules_in_template(data) if r.targets]
     assert len(rules) == 4 and all(len(r.targets) >= 2 for r in rules)
-    assert [f for _, f in check_template(template, "us-east-1") if f.code == "CTR016"] == []
+    assert [f for _, f in check_template(data, "us-east-1") if f.code == "CTR016"] == []
     # The same template with each handler reading the other event's outcome key: every path is reported.
     swapped = json.loads(
-        json.dumps(template)
+        json.dumps(data)
         .replace(".createManagedAccountStatus.", ".tmp.")
         .replace(".updateManagedAccountStatus.", ".createManagedAccountStatus.")
         .replace(".tmp.", ".updateManagedAccountStatus.")

@@ -44,9 +44,10 @@ class Built:
         self.member: dict[str, Any] = json.loads(self.stack_set_props["TemplateBody"])
 
 
-@pytest.fixture
-def built(make_app: Any) -> Built:
-    return Built(make_app())
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, cdk_json_context: dict[str, Any]) -> Built:
+    """The app with cdk.json's context, built once for the tests that only read it."""
+    return Built(cdk.App(outdir=str(tmp_path_factory.mktemp("org")), context=dict(cdk_json_context)))
 
 
 def test_bus_policy_admits_only_the_organization(built: Built) -> None:

@@ -66,14 +66,19 @@ def check_template(
             default_bus=rule.default_bus,
             data_trail_sources=covered,
             target_paths=targets,
+            unknown=_KNOWN if rule.state_known else _STATE_UNKNOWN,  # a State intrinsic: checks needing it don't run
         )
-        rule_skip = skip if rule.state_known else (*skip, "CTR004")
+        rule_skip = skip
         if typed:
             # A typed rule checks its pattern itself; only its targets' input paths (CTR016) are left to here,
             # since targets are added to it after construction.
             rule_skip = (*rule_skip, *(code for code in CHECKS if code != "CTR016"))
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
+
+
+_KNOWN: frozenset[str] = frozenset()
+_STATE_UNKNOWN = frozenset({"state"})
 
 
 def _location(path: str) -> str:

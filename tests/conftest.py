@@ -22,7 +22,6 @@ if not os.environ.get("PATH", "").startswith(_venv_bin):
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CONFORMANCE = ROOT.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

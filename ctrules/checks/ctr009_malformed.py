@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ctrules.checks.findings import ERROR, Finding, RuleContext
 from ctrules.checks.registry import Check, register
-from ctrules.checks.syntax import validate_pattern
+from ctrules.eventpattern.validate import validate_pattern
 
 if TYPE_CHECKING:
     from ctrules.checks.fastpath import FlatFacts
@@ -36,5 +36,6 @@ CHECK = register(
         "Correct the value the finding points at.",
         run_pattern=run_pattern,
         fast=fast,
+        needs=frozenset(),
     )
 )

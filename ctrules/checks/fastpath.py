@@ -31,7 +31,8 @@ from ctrules.catalog.index import index as store
 from ctrules.checks.analysis import MAX_BRANCHES, events_matching, name_filter_decidable
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.registry import fast_answers
-from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_verdict
+from ctrules.eventpattern.validate import operator_item_verdict
+from ctrules.eventpattern.vocab import RESERVED_IN_OR
 
 __all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "certainly_clean", "gather", "or_alternatives", "shape"]
 

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-import ctrules.checks as checks_module
+import ctrules.checks.engine as engine
 from ctrules import catalog
 from ctrules.catalog import DETAIL_TYPES, READ_ONLY_RULE_STATE
 from ctrules.checks import RuleContext, check_pattern
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, shape
-from ctrules.checks.syntax import validate_pattern
+from ctrules.eventpattern import validate_pattern
 
 EVENTS = list(catalog.all_events())
 DTS = list(DETAIL_TYPES.values())
@@ -161,8 +161,8 @@ OR_CASES = [or_case(random.Random(10_000 + seed)) for seed in range(1500)]
 def _full(pattern: Any, ctx: RuleContext, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The findings with both shortcuts off: the full validator, every check on every branch."""
     with monkeypatch.context() as m:
-        m.setattr(checks_module, "shape", lambda p: NOT_SIMPLE)
-        m.setattr(checks_module, "certainly_clean", lambda p, c: False)
+        m.setattr(engine, "shape", lambda p: NOT_SIMPLE)
+        m.setattr(engine, "certainly_clean", lambda *a: False)
         return check_pattern(pattern, ctx)
 
 
@@ -307,7 +307,7 @@ def test_pattern_checker_gives_check_pattern_findings_and_judges_a_repeat_once(
             "detail": {"eventName": ["CreateAccountResult"]}}  # fmt: skip
     first = checker.check(seed, RuleContext(region="us-east-1"))
     calls: list[object] = []
-    monkeypatch.setattr(checks_module, "_run", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(engine, "_run", lambda *a, **k: calls.append(a) or [])
     again = checker.check(copy.deepcopy(seed), RuleContext(region="us-east-1"))
     assert again is first and [f.code for f in again] == ["CTR001"] and calls == []
     checker.check(seed, RuleContext(region="eu-west-1"))  # another context is judged anew

@@ -22,9 +22,9 @@ proves on thousands of patterns that their answers always agree with the full ch
 from __future__ import annotations
 
 import math
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY
 from ctrules.catalog.index import index as store
@@ -225,6 +225,31 @@ class FlatFacts:
     single_homes: frozenset[str]
 
 
+    #: Facts the checks computed themselves (:meth:`get`), by function.
+    extra: dict[Callable[[FlatFacts], Any], Any] | None = None
+
+    def get(self, fact: Callable[[FlatFacts], _T]) -> _T:
+        """``fact(self)``, computed once for these facts and remembered: how a check asks for a fact of its own
+        (e.g. a catalog fact of the pattern's names) without editing :func:`gather`.
+
+        Example (in a check's module)::
+
+            def _all_retired(facts: FlatFacts) -> bool:
+                ...  # read facts.pattern and the catalog
+
+            def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
+                return not facts.get(_all_retired)
+        """
+        extra = self.extra
+        if extra is None:
+            extra = self.extra = {}
+        elif fact in extra:
+            return extra[fact]  # type: ignore[no-any-return]
+        value = extra[fact] = fact(self)
+        return value
+
+
+_T = TypeVar("_T")
 _NO_HOMES: frozenset[str] = frozenset()
 
 

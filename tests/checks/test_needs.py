@@ -179,3 +179,34 @@ def test_context_a_check_does_not_declare_never_changes_its_findings() -> None:
 def test_the_vocabulary_documents_every_word() -> None:
     assert all(NEEDS[w] for w in NEEDS) and set(CONTEXT_NEEDS) <= set(NEEDS)
     assert get("CTR009").needs == frozenset()  # validity reads the pattern alone
+
+
+def test_a_check_computes_its_own_fact_without_editing_gather() -> None:
+    """``FlatFacts.get``: a check's own fact (here: is any named event a data event, from the public catalog), computed
+    once per facts object, and the fast path uses it."""
+    from ctrules import catalog
+    from ctrules.checks.fastpath import FlatFacts, certainly_clean
+
+    computed: list[object] = []
+
+    def names_data_events(facts: FlatFacts) -> bool:
+        computed.append(facts.pattern)
+        names = facts.pattern.get("detail", {}).get("eventName", [])
+        return any(e.category == "Data" for n in names if isinstance(n, str) for e in catalog.lookup(n))
+
+    def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
+        return not facts.get(names_data_events) and not facts.get(names_data_events)
+
+    def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
+        data = [i for i, found in branch.literal_names if any(e.category == "Data" for e in found)]
+        return [Finding("CTR099", WARNING, "a data event", "none", i.path) for i in data]
+
+    register(Check("CTR099", "own-fact", WARNING, "S.", "H.", "F.", run=run, fast=fast, needs=frozenset({"catalog"})))
+    try:
+        ctx = RuleContext(region="us-east-1")
+        assert certainly_clean(PLAIN, ctx) and len(computed) == 1  # asked twice, computed once
+        s3 = {"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["GetObject"]}}
+        assert not certainly_clean(s3, ctx)
+        assert "CTR099" in {f.code for f in check_pattern(s3, ctx)}
+    finally:
+        unregister("CTR099")

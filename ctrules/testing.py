@@ -343,10 +343,20 @@ _API_EVENT_FIELDS = ("id", "account", "source", "time", "region", "resources", "
 
 
 def _event_json(event: Mapping[str, Any] | str) -> dict[str, Any]:
-    if isinstance(event, str):
-        return _json_object(event, "the event")
-    if isinstance(event, Mapping):
-        return _plain(event)
+    """The event as plain JSON data.
+
+    :raises ValueError: not JSON, not an object, or (:class:`~ctrules.eventpattern.match.EventTooDeepError`)
+        nested too deeply to read.
+    """
+    try:
+        if isinstance(event, str):
+            return _json_object(event, "the event")
+        if isinstance(event, Mapping):
+            return _plain(event)
+    except RecursionError:
+        from ctrules.eventpattern.match import EventTooDeepError
+
+        raise EventTooDeepError() from None
     raise TypeError(f"expected an event (dict or JSON string), got {type(event).__name__}")
 
 

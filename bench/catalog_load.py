@@ -5,6 +5,10 @@
   lookup has returned, minus the same for a bare ``python -c "pass"`` (interpreter start), median of 5
   each, interleaved. For information: the same timed inside the process, and the wall time to process
   exit (which adds freeing the parsed catalog at shutdown).
+* cold load ÷ a bare ``json.load`` of the catalog file in a fresh process (the same run, each minus a bare
+  interpreter): how far above the floor of reading the data the catalog's own cost is (target ≤ 1.5×).
+* ``import ctrules.testing`` in a fresh process, minus a bare interpreter (target ≤ 50 ms), and
+  ``import ctrules`` for information.
 * lookup: ``ctrules.catalog.get("CreateAccountResult")`` on a loaded catalog (timeit, µs per call).
 * data size: bytes of ``ctrules/catalog/data/catalog.json``.
 
@@ -31,6 +35,9 @@ DATA = ROOT / "ctrules" / "catalog" / "data" / "catalog.json"
 NAME = "CreateAccountResult"
 COLD = f"import ctrules.catalog as c; c.get({NAME!r})"
 IN_PROCESS = f"import time; t = time.perf_counter()\n{COLD}\nprint(time.perf_counter() - t)\n"
+BARE_JSON = f"import json; json.load(open({str(DATA)!r}, 'rb'))"
+IMPORT_TESTING = "import ctrules.testing"
+IMPORT_CTRULES = "import ctrules"
 
 
 
@@ -47,11 +54,15 @@ def _spawn_to_mark(code: str) -> tuple[float, float]:
 def cold_load(runs: int) -> dict[str, float]:
     """Medians, in seconds: load to ready and to exit (each minus a bare interpreter), and in-process."""
     _spawn_to_mark(COLD)  # warm the OS file cache and __pycache__: "cold" = a fresh process, not a cold disk
+    _spawn_to_mark(IMPORT_TESTING)
     ready: list[float] = []
     exited: list[float] = []
     bare_ready: list[float] = []
     bare_exited: list[float] = []
     inner: list[float] = []
+    json_ready: list[float] = []
+    testing_ready: list[float] = []
+    ctrules_ready: list[float] = []
     for _ in range(runs):
         r, e = _spawn_to_mark("pass")
         bare_ready.append(r)
@@ -59,15 +70,22 @@ def cold_load(runs: int) -> dict[str, float]:
         r, e = _spawn_to_mark(COLD)
         ready.append(r)
         exited.append(e)
+        json_ready.append(_spawn_to_mark(BARE_JSON)[0])
+        testing_ready.append(_spawn_to_mark(IMPORT_TESTING)[0])
+        ctrules_ready.append(_spawn_to_mark(IMPORT_CTRULES)[0])
         out = subprocess.run(
             [sys.executable, "-c", IN_PROCESS], check=True, cwd=ROOT, capture_output=True, text=True
         )
         inner.append(float(out.stdout))
     med = statistics.median
+    bare = med(bare_ready)
     return {
-        "ready": med(ready) - med(bare_ready),
+        "ready": med(ready) - bare,
         "exit": med(exited) - med(bare_exited),
         "inner": med(inner),
+        "json": med(json_ready) - bare,
+        "testing": med(testing_ready) - bare,
+        "ctrules": med(ctrules_ready) - bare,
     }
 
 
@@ -85,6 +103,11 @@ def measure(runs: int) -> list[dict[str, Any]]:
     cold = cold_load(runs)
     return [
         row("catalog cold load (fresh process, minus bare interpreter)", cold["ready"] * 1e3, "ms", 50),
+        row("catalog cold load ÷ bare json.load of catalog.json (fresh processes)", cold["ready"] / cold["json"],
+            "x", 1.5),
+        row("  bare json.load of catalog.json (fresh process, minus bare interpreter)", cold["json"] * 1e3, "ms"),
+        row("import ctrules.testing (fresh process, minus bare interpreter)", cold["testing"] * 1e3, "ms", 50),
+        row("  import ctrules (fresh process, minus bare interpreter)", cold["ctrules"] * 1e3, "ms"),
         row("  catalog cold load, timed in-process", cold["inner"] * 1e3, "ms", None),
         row("  catalog cold load incl. process exit, minus bare", cold["exit"] * 1e3, "ms", None),
         row("catalog lookup (get, loaded)", lookup_us(), "µs", 5),

@@ -19,7 +19,6 @@ EventBridge's engine aws/event-ruler on its reference cases)::
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,7 +32,6 @@ from ctrules.catalog import (
     SERVICE_EVENT,
     CatalogEvent,
 )
-from ctrules.patterns import resolve
 
 __all__ = [
     "ACCOUNT",
@@ -100,6 +98,10 @@ def sample_event(
     :raises UnknownEventError, AmbiguousEventError, EventTypeMismatchError: as
         :func:`ctrules.pattern_dict` does.
     """
+    import uuid  # here, not at import: ``import ctrules.testing`` stays cheap (bench/catalog_load.py)
+
+    from ctrules.patterns import resolve
+
     ev = resolve(event_name, service=service, event_type=event_type).events[0]
     kind = event_type if event_type is not None else ev.event_types[0]
     region = ev.home_region or _DEFAULT_REGION

@@ -31,7 +31,7 @@ import aws_cdk as cdk
 import jsii
 
 from ctrules._cdk import PLUGIN_NAME, TYPED_RULE_METADATA, known_region
-from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern
+from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern, malformed_text_finding
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
@@ -55,7 +55,7 @@ def check_template(
         if typed and not rule.targets:
             continue  # a typed ctrules rule: it checks itself at synthesis (one report per problem)
         if rule.problem is not None:
-            out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
+            out.append((rule, malformed_text_finding(rule.problem)))
             continue
         if rule.deploy_time or rule.pattern is None:
             continue  # only known at deploy time (Fn::Sub...)

@@ -69,10 +69,13 @@ __all__ = [
     "checks_to_skip",
     "codes_needing",
     "ctr009_malformed_pattern",
+    "malformed_text_finding",
 ]
 
 #: The findings of the validity check (CTR009) for a whole pattern.
 ctr009_malformed_pattern = ctr009_malformed.run_pattern
+#: The validity check's finding for a pattern given as text that is not JSON (``malformed_text_finding(problem)``).
+malformed_text_finding = ctr009_malformed.not_json
 
 
 class _Checks(Mapping[str, CheckInfo]):

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ctrules.catalog import DETAIL_TYPES, all_events, coverage
-from ctrules.checks.registry import Check, registered
+from ctrules.checks.registry import NEEDS, Check, registered
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS_DOC = Path("docs/checks.md")
@@ -70,6 +70,16 @@ def catalog_counts() -> str:
     return "\n".join(lines)
 
 
+def _needs(check: Check) -> str:
+    """What the check reads besides the pattern, from its declaration (``Check.needs``)."""
+    if check.needs is None:
+        return "undeclared: the check may read anything, so it runs everywhere."
+    if not check.needs:
+        return "the pattern alone."
+    words = [w for w in NEEDS if w in check.needs]  # the vocabulary's order
+    return "the pattern, " + ", ".join(f"`{w}` ({NEEDS[w].split(':')[0].split(' (')[0]})" for w in words) + "."
+
+
 def _check_section(check: Check) -> str:
     return "\n".join([
         f'<a id="{check.anchor}"></a>',
@@ -80,6 +90,8 @@ def _check_section(check: Check) -> str:
         check.help,
         "",
         f"**Fix:** {check.fix}",
+        "",
+        f"**Reads:** {_needs(check)}",
         "",
         f"Acknowledge: `ctrules::{check.code}` (CDK plugin), `--ignore {check.code}` (CLI), "
         f"`check_pattern(..., ignore=[\"{check.code}\"])` (Python).",

@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 
-def row(name: str, value: Any, unit: str, limit: float | None = None) -> dict[str, Any]:
-    """One result; ``limit`` is an upper bound in ``unit`` (None: a detail, for information)."""
+def _number(x: float) -> str:
+    return f"{int(x) if float(x).is_integer() else x:,}"
+
+
+def row(
+    name: str, value: Any, unit: str, limit: float | None = None, *, at_least: float | None = None
+) -> dict[str, Any]:
+    """One result; ``limit`` is an upper bound in ``unit``, ``at_least`` a lower bound (neither: a detail, for
+    information). ``better`` says which way is better (``bench/run_all.py`` compares ratio rows with the
+    baseline)."""
     if isinstance(value, float):
         value = round(value, 3)
+    if at_least is not None:
+        return {"name": name, "value": value, "unit": unit, "target": f">= {_number(at_least)}",
+                "ok": value >= at_least, "better": "higher"}
     return {
         "name": name,
         "value": value,
         "unit": unit,
-        "target": None if limit is None else f"<= {int(limit) if float(limit).is_integer() else limit:,}",
+        "target": None if limit is None else f"<= {_number(limit)}",
         "ok": None if limit is None else value <= limit,
+        **({} if limit is None else {"better": "lower"}),
     }
 
 

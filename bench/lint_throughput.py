@@ -46,6 +46,8 @@ from ctrules.cli import main as ctrules_main  # noqa: E402
 from ctrules.inputs import rules_in_template  # noqa: E402
 
 TARGET_RULES_PER_S = 50_000
+#: lint's throughput as a share of the parse floor's (json.loads + finding the rules), issue 24.
+TARGET_SHARE_OF_FLOOR = 0.5
 REGION = "us-east-1"
 
 
@@ -332,7 +334,16 @@ def main(argv: list[str] | None = None) -> int:
 
     n = summary["rules"]
     rate = n / best
+    share = floor / best  # lint's throughput as a share of the parse floor's, measured in this run
     rows = [
+        {
+            "name": "ctrules lint ÷ parse floor, throughput (same run)",
+            "value": round(share, 3),
+            "unit": "ratio",
+            "target": f">= {TARGET_SHARE_OF_FLOOR}",
+            "ok": share >= TARGET_SHARE_OF_FLOOR,
+            "better": "higher",
+        },
         row(
             f"ctrules lint, {n:,} rules in one template (best of {args.repeat})",
             round(rate),

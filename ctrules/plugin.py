@@ -36,7 +36,7 @@ import aws_cdk as cdk
 import jsii
 
 from ctrules._cdk import PLUGIN_NAME, TypedRules, install_clean_validation_exit, known_region, typed_rules_of
-from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern
+from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern, malformed_text_finding
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
@@ -63,7 +63,7 @@ def check_template(
         if only is not None and rule.logical_id not in only:
             continue
         if rule.problem is not None:
-            out.append((rule, Finding("CTR009", ERROR, rule.problem, "give EventPattern as valid JSON", "$")))
+            out.append((rule, malformed_text_finding(rule.problem)))
             continue
         if rule.deploy_time or rule.pattern is None:
             continue  # only known at deploy time (Fn::Sub...)
@@ -74,10 +74,15 @@ def check_template(
             default_bus=rule.default_bus,
             data_trail_sources=covered,
             target_paths=targets,
+            unknown=_KNOWN if rule.state_known else _STATE_UNKNOWN,  # a State intrinsic: checks needing it don't run
         )
-        rule_skip = skip if rule.state_known else (*skip, "CTR004")
+        rule_skip = skip
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
+
+
+_KNOWN: frozenset[str] = frozenset()
+_STATE_UNKNOWN = frozenset({"state"})
 
 
 def _read(template_path: str) -> Any:

@@ -19,7 +19,6 @@ EventBridge's engine aws/event-ruler on its reference cases)::
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,7 +32,6 @@ from ctrules.catalog import (
     SERVICE_EVENT,
     CatalogEvent,
 )
-from ctrules.patterns import resolve
 
 __all__ = [
     "ACCOUNT",
@@ -100,6 +98,10 @@ def sample_event(
     :raises UnknownEventError, AmbiguousEventError, EventTypeMismatchError: as
         :func:`ctrules.pattern_dict` does.
     """
+    import uuid  # here, not at import: ``import ctrules.testing`` stays cheap (bench/catalog_load.py)
+
+    from ctrules.patterns import resolve
+
     ev = resolve(event_name, service=service, event_type=event_type).events[0]
     kind = event_type if event_type is not None else ev.event_types[0]
     region = ev.home_region or _DEFAULT_REGION
@@ -343,10 +345,20 @@ _API_EVENT_FIELDS = ("id", "account", "source", "time", "region", "resources", "
 
 
 def _event_json(event: Mapping[str, Any] | str) -> dict[str, Any]:
-    if isinstance(event, str):
-        return _json_object(event, "the event")
-    if isinstance(event, Mapping):
-        return _plain(event)
+    """The event as plain JSON data.
+
+    :raises ValueError: not JSON, not an object, or (:class:`~ctrules.eventpattern.match.EventTooDeepError`)
+        nested too deeply to read.
+    """
+    try:
+        if isinstance(event, str):
+            return _json_object(event, "the event")
+        if isinstance(event, Mapping):
+            return _plain(event)
+    except RecursionError:
+        from ctrules.eventpattern.match import EventTooDeepError
+
+        raise EventTooDeepError() from None
     raise TypeError(f"expected an event (dict or JSON string), got {type(event).__name__}")
 
 

@@ -1,6 +1,8 @@
 """Golden files of the checks: per check, patterns with the exact findings (code, severity, path, message, fix).
 
-``tests/checks/golden/CTR0NN.json`` holds ``{"cases": [{"name", "pattern", "context", "findings"}]}``. The test
+``tests/checks/golden/CTR0NN.json`` holds ``{"cases": [{"name", "pattern", "context", "findings"}]}``: the findings
+of check CTR0NN alone (``check_pattern(..., only=["CTR0NN"])``), so adding or changing a check never rewrites
+another check's golden file. The test
 ``tests/checks/test_golden.py`` compares the checks' output with ``findings``; after an intended change of wording,
 regenerate them with one command and review the diff::
 
@@ -37,12 +39,12 @@ def context_of(case: dict[str, Any]) -> RuleContext:
     return RuleContext(**given)
 
 
-def findings_of(case: dict[str, Any]) -> list[dict[str, str]]:
-    """What the checks say about one golden case, as JSON data."""
+def findings_of(case: dict[str, Any], code: str) -> list[dict[str, str]]:
+    """What check ``code`` alone says about one golden case, as JSON data."""
     context = context_of(case)
     return [
         {"code": f.code, "severity": f.severity, "path": f.path, "message": f.message, "fix": f.fix}
-        for f in check_pattern(case["pattern"], context)
+        for f in check_pattern(case["pattern"], context, only=[code])
     ]
 
 
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = json.loads(path.read_text(encoding="utf-8"))
         changed = False
         for case in doc["cases"]:
-            found = findings_of(case)
+            found = findings_of(case, path.stem)
             if case.get("findings") != found:
                 changed = True
                 case["findings"] = found

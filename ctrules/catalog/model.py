@@ -1,13 +1,15 @@
 """The catalog's data model: one :class:`CatalogEvent` per (eventSource, eventName).
 
+:class:`CatalogEvent` is written out by hand rather than with ``dataclasses``: importing ``dataclasses`` imports
+``inspect``, a large part of the catalog's cold start (``bench/catalog_load.py``).
+
 Pure Python, no ``aws_cdk`` import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from ctrules._cached import cached_property
 
@@ -117,7 +119,16 @@ def source_of(event_source: str) -> str:
     return "aws." + base
 
 
-@dataclass(frozen=True)
+_FIELDS: Final = (
+    "event_name", "event_source", "source", "event_types", "read_only", "eventbridge_read_only", "category",
+    "home_region", "service", "verified", "evidence", "insights", "network_activity", "origins", "retired",
+)  # fmt: skip
+
+
+class FrozenEventError(AttributeError):
+    """A :class:`CatalogEvent` is immutable."""
+
+
 class CatalogEvent:
     """One CloudTrail event: where it comes from and how EventBridge delivers it.
 
@@ -151,10 +162,67 @@ class CatalogEvent:
     service: str | None
     verified: bool
     evidence: tuple[str, ...]
-    insights: bool = False
-    network_activity: bool = False
-    origins: tuple[str, ...] = ()
-    retired: str | None = None
+    insights: bool
+    network_activity: bool
+    origins: tuple[str, ...]
+    retired: str | None
+
+    def __init__(
+        self,
+        event_name: str,
+        event_source: str,
+        source: str,
+        event_types: tuple[str, ...],
+        read_only: bool | None,
+        eventbridge_read_only: bool,
+        category: str,
+        home_region: str | None,
+        service: str | None,
+        verified: bool,
+        evidence: tuple[str, ...],
+        insights: bool = False,
+        network_activity: bool = False,
+        origins: tuple[str, ...] = (),
+        retired: str | None = None,
+    ) -> None:
+        d = self.__dict__
+        d["event_name"] = event_name
+        d["event_source"] = event_source
+        d["source"] = source
+        d["event_types"] = event_types
+        d["read_only"] = read_only
+        d["eventbridge_read_only"] = eventbridge_read_only
+        d["category"] = category
+        d["home_region"] = home_region
+        d["service"] = service
+        d["verified"] = verified
+        d["evidence"] = evidence
+        d["insights"] = insights
+        d["network_activity"] = network_activity
+        d["origins"] = origins
+        d["retired"] = retired
+
+    def _values(self) -> tuple[Any, ...]:
+        d = self.__dict__
+        return tuple(d[name] for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        d = self.__dict__
+        return f"CatalogEvent({', '.join(f'{name}={d[name]!r}' for name in _FIELDS)})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenEventError(f"cannot assign to field {name!r}: a CatalogEvent is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenEventError(f"cannot delete field {name!r}: a CatalogEvent is immutable")
 
     @cached_property
     def detail_types(self) -> tuple[str, ...]:

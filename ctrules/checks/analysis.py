@@ -15,8 +15,9 @@ from typing import Any
 
 from ctrules._cached import cached_property
 from ctrules.catalog import DETAIL_TYPES, CatalogEvent
-from ctrules.catalog._store import store
-from ctrules.checks.syntax import is_token, leaf_accepts, leaf_matches
+from ctrules.catalog.index import index as store
+from ctrules.eventpattern.leaf import leaf_accepts, leaf_matches
+from ctrules.eventpattern.vocab import is_token
 
 __all__ = [
     "MAX_BRANCHES",

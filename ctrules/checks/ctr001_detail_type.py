@@ -123,5 +123,6 @@ CHECK = register(
         "Use the detail-type the finding names, or a typed ctrules construct that infers it.",
         run=run,
         fast=fast,
+        needs=frozenset({"catalog"}),
     )
 )

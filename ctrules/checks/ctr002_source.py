@@ -198,5 +198,6 @@ CHECK = register(
         "Use the source the finding names.",
         run=run,
         fast=fast,
+        needs=frozenset({"catalog"}),
     )
 )

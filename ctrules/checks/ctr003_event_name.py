@@ -148,5 +148,6 @@ CHECK = register(
         "Use the name the finding suggests (check it with `ctrules search`).",
         run=run,
         fast=fast,
+        needs=frozenset({"catalog"}),
     )
 )

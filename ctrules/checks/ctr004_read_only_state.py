@@ -80,5 +80,6 @@ CHECK = register(
         f"Set the rule's State to {READ_ONLY_RULE_STATE}.",
         run=run,
         fast=fast,
+        needs=frozenset({"state", "catalog"}),
     )
 )

@@ -126,5 +126,6 @@ CHECK = register(
         "Deploy the rule in the home Region, or forward the events there.",
         run=run,
         fast=fast,
+        needs=frozenset({"region", "bus", "catalog"}),
     )
 )

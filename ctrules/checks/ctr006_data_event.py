@@ -54,5 +54,6 @@ CHECK = register(
         "Add a trail with a data event selector for it, then acknowledge the warning.",
         run=run,
         fast=fast,
+        needs=frozenset({"trails", "catalog"}),
     )
 )

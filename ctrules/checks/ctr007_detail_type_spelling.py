@@ -10,7 +10,7 @@ from ctrules.checks.common import VALID_DETAIL_TYPES
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, Finding, RuleContext
 from ctrules.checks.registry import Check, register
-from ctrules.checks.syntax import leaf_matches
+from ctrules.eventpattern.leaf import leaf_matches
 
 if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
@@ -100,5 +100,6 @@ CHECK = register(
         "Use the detail-type the finding names.",
         run=run,
         fast=fast,
+        needs=frozenset(),
     )
 )

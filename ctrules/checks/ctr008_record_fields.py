@@ -61,5 +61,6 @@ CHECK = register(
         "Use the record field the finding names.",
         run=run,
         fast=fast,
+        needs=frozenset(),
     )
 )

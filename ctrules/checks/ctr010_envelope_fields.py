@@ -98,5 +98,6 @@ CHECK = register(
         "Move record fields under detail; spell envelope keys exactly.",
         run=run,
         fast=fast,
+        needs=frozenset(),
     )
 )

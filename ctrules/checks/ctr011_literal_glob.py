@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import Check, register
-from ctrules.checks.syntax import is_token
+from ctrules.eventpattern.vocab import is_token
 
 if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
@@ -110,5 +110,6 @@ CHECK = register(
         "Use the wildcard operator.",
         run=run,
         fast=fast,
+        needs=frozenset(),
     )
 )

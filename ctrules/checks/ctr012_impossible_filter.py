@@ -130,5 +130,6 @@ CHECK = register(
         "Use a value of the field's type.",
         run=run,
         fast=fast,
+        needs=frozenset(),
     )
 )

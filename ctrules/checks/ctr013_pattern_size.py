@@ -56,5 +56,6 @@ CHECK = register(
         "Split the rule or raise the quota.",
         run_pattern=run_pattern,
         fast=fast,
+        needs=frozenset(),
     )
 )

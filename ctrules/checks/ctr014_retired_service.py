@@ -77,5 +77,6 @@ CHECK = register(
         "Remove the rule or target the replacement service.",
         run=run,
         fast=fast,
+        needs=frozenset({"catalog"}),
     )
 )

@@ -343,5 +343,6 @@ CHECK = register(
         "string.",
         run=run,
         fast=fast,
+        needs=frozenset({"catalog", "shapes"}),
     )
 )

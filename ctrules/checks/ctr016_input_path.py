@@ -322,5 +322,6 @@ CHECK = register(
         "Read a field the records carry (the finding suggests one); build inputs with ctrules.field(...).",
         run_alternatives=run_alternatives,
         fast=fast,
+        needs=frozenset({"targets", "catalog", "shapes"}),
     )
 )

@@ -22,16 +22,17 @@ proves on thousands of patterns that their answers always agree with the full ch
 from __future__ import annotations
 
 import math
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY
 from ctrules.catalog.index import index as store
 from ctrules.checks.analysis import MAX_BRANCHES, events_matching, name_filter_decidable
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.registry import fast_answers
-from ctrules.checks.syntax import RESERVED_IN_OR, operator_item_verdict
+from ctrules.eventpattern.validate import operator_item_verdict
+from ctrules.eventpattern.vocab import RESERVED_IN_OR
 
 __all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "certainly_clean", "gather", "or_alternatives", "shape"]
 
@@ -224,6 +225,31 @@ class FlatFacts:
     single_homes: frozenset[str]
 
 
+    #: Facts the checks computed themselves (:meth:`get`), by function.
+    extra: dict[Callable[[FlatFacts], Any], Any] | None = None
+
+    def get(self, fact: Callable[[FlatFacts], _T]) -> _T:
+        """``fact(self)``, computed once for these facts and remembered: how a check asks for a fact of its own
+        (e.g. a catalog fact of the pattern's names) without editing :func:`gather`.
+
+        Example (in a check's module)::
+
+            def _all_retired(facts: FlatFacts) -> bool:
+                ...  # read facts.pattern and the catalog
+
+            def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
+                return not facts.get(_all_retired)
+        """
+        extra = self.extra
+        if extra is None:
+            extra = self.extra = {}
+        elif fact in extra:
+            return extra[fact]  # type: ignore[no-any-return]
+        value = extra[fact] = fact(self)
+        return value
+
+
+_T = TypeVar("_T")
 _NO_HOMES: frozenset[str] = frozenset()
 
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-__all__ = ["ERROR", "WARNING", "CheckInfo", "Finding", "RuleContext", "Severity", "TargetPath"]
+__all__ = [
+    "CONTEXT_NEEDS",
+    "ERROR",
+    "WARNING",
+    "CheckInfo",
+    "Finding",
+    "RuleContext",
+    "Severity",
+    "TargetPath",
+]
 
 Severity = Literal["error", "warning"]
 ERROR: Final = "error"
@@ -29,6 +40,20 @@ class TargetPath(NamedTuple):
     name: str | None = None
 
 
+#: The context words of :attr:`ctrules.checks.registry.Check.needs`: each names what a check reads of the rule
+#: around its pattern (a field of :class:`RuleContext`). A shell that cannot read one of them names it in
+#: :attr:`RuleContext.unknown`, and the engine runs no check that needs it.
+CONTEXT_NEEDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "region": "the rule's Region (RuleContext.region; None when no input gives one, which checks may report)",
+        "state": "the rule's State (RuleContext.state; None is the default, ENABLED)",
+        "bus": "whether the rule is on the default event bus (RuleContext.default_bus)",
+        "trails": "the eventSources whose data events a trail beside the rule logs (RuleContext.data_trail_sources)",
+        "targets": "the event paths the rule's targets read (RuleContext.target_paths)",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleContext:
     """What a check knows about the rule around a pattern.
@@ -44,6 +69,12 @@ class RuleContext:
         template or app) logs; CTR006 stays silent for them (see :mod:`ctrules.inputs.trails`).
     :param target_paths: the JSON paths into the event that the rule's targets read (``InputPath``,
         ``InputTransformer.InputPathsMap``); CTR016 checks them against the events the pattern matches.
+    :param unknown: what this shell cannot read, as words of :data:`CONTEXT_NEEDS` (e.g. ``{"state"}`` for a
+        State given as a CloudFormation intrinsic; a construct at construction time does not know its
+        ``"region"``, ``"trails"`` or ``"targets"`` yet). The engine leaves out every check that declares it
+        needs one of them (:attr:`ctrules.checks.registry.Check.needs`): it would guess. A check that declares
+        nothing is never left out. The placeholder value of an unknown field does not matter.
+    :raises ValueError: ``unknown`` holds a word that is not in :data:`CONTEXT_NEEDS`.
     """
 
     region: str | None = None
@@ -51,6 +82,18 @@ class RuleContext:
     default_bus: bool = True
     data_trail_sources: frozenset[str] = frozenset()
     target_paths: tuple[TargetPath, ...] = ()
+    unknown: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.unknown:
+            if not isinstance(self.unknown, frozenset):
+                object.__setattr__(self, "unknown", frozenset(self.unknown))
+            wrong = sorted(self.unknown - CONTEXT_NEEDS.keys())
+            if wrong:
+                raise ValueError(
+                    f"RuleContext(unknown=...) names {', '.join(map(repr, wrong))}, which is not context a check can "
+                    f"need: use {', '.join(map(repr, CONTEXT_NEEDS))}"
+                )
 
     @property
     def effective_state(self) -> str:

@@ -1,41 +1,68 @@
-"""The registry of checks: each check module registers one :class:`Check` (its logic, metadata and fast answer).
+"""The registry of checks: each check module registers one :class:`Check` (its logic, metadata, needs and fast answer).
 
-A check lives in one module, ``ctrules/checks/ctrNNN_<slug>.py``, which holds
+A check lives in one module, ``ctrules/checks/ctrNNN_<slug>.py`` (every such module is imported, and so
+registered, when :mod:`ctrules.checks` is), which holds
 
 * ``run(branch, ctx)``: the findings for one ``$or``-free branch of a valid pattern (or, for a
   pattern-level check such as CTR009, ``run_pattern(pattern)``; for a check that must see the union of
   every alternative, such as CTR016, ``run_alternatives(alternatives, ctx)``);
 * its metadata: code, slug, default severity, summary, help text, the usual fix, and its docs anchor;
+* ``needs``: what it reads besides the pattern, as words of :data:`NEEDS` (``"region"``, ``"state"``,
+  ``"bus"``, ``"trails"``, ``"targets"``, ``"catalog"``, ``"shapes"``). Every shortcut is derived from these
+  declarations: a shell that cannot read the State says so (``RuleContext(unknown={"state"})``) and the engine
+  leaves out the checks that need it; the CLI asks only the checks that need ``"trails"`` which warnings a
+  trail silenced (:func:`codes_needing`); a construct checks again at synthesis the checks that need what it
+  learns only then. ``needs=None`` (the default) declares nothing: the check runs everywhere, on every path,
+  whatever the shell does not know; it **fails closed**.
 * ``fast(facts, ctx)``: how the fast path may answer for it. Given the
   :class:`~ctrules.checks.fastpath.FlatFacts` of a simple pattern, it returns True only when ``run`` would
-  certainly find nothing. A check that declares no ``fast`` (``None``) switches the shortcut off for
-  every pattern: the fast path **fails closed**, so a new check always runs. Each answer must hold on its
-  own, whatever the other checks find: the general path also skips, branch by branch, each check whose own
-  answer says clean (``tests/checks/test_fastpath.py`` proves every answer alone on thousands of patterns).
+  certainly find nothing. ``fast=None`` is allowed and safe (the fast path then answers "don't know" for
+  every pattern: correct, slower), but the tests ask every shipped check for one
+  (``tests/checks/test_fastpath.py`` names a check without one, and proves every answer alone on thousands
+  of patterns: a wrong answer fails with the check's code and the counter-example). Each answer must hold on
+  its own, whatever the other checks find: the general path also skips, branch by branch, each check whose
+  own answer says clean. A check that needs catalog facts the :class:`~ctrules.checks.fastpath.FlatFacts`
+  do not carry computes them itself with :meth:`FlatFacts.get <ctrules.checks.fastpath.FlatFacts.get>`
+  (once per distinct pattern); ``fastpath.gather`` is not edited.
 
 Example (a check of your own, e.g. in a test)::
 
     from ctrules.checks.registry import Check, register, unregister
 
-    register(Check("CTR099", "my-check", "warning", "Summary.", "Help.", "The fix.", run=my_run))
+    register(Check("CTR099", "my-check", "warning", "Summary.", "Help.", "The fix.", run=my_run,
+                   needs=frozenset({"region", "catalog"})))
     ...
     unregister("CTR099")
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
 
-from ctrules.checks.findings import CheckInfo, Finding, RuleContext, Severity
+from ctrules.checks.findings import CONTEXT_NEEDS, CheckInfo, Finding, RuleContext, Severity
 
 if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["AlternativesRun", "BranchRun", "Check", "FastAnswer", "PatternRun", "alternatives_checks", "branch_checks",
-           "branch_checks_with_fast", "fast_answers", "get", "register", "registered", "unregister"]
+__all__ = ["NEEDS", "AlternativesRun", "BranchRun", "Check", "FastAnswer", "PatternRun", "alternatives_checks",
+           "branch_checks", "branch_checks_with_fast", "codes_needing", "fast_answers", "get", "left_out", "register",
+           "registered", "unregister"]
+
+#: Every word a check may name in :attr:`Check.needs`, with what it means: the rule's context
+#: (:data:`~ctrules.checks.findings.CONTEXT_NEEDS`, fields of :class:`~ctrules.checks.findings.RuleContext`) and
+#: the data bundled with ctrules that the check reads.
+NEEDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        **CONTEXT_NEEDS,
+        "catalog": "the event catalog: names, sources, eventTypes, read-only flags, home Regions, categories, "
+        "retirements (ctrules.catalog; a project's catalog extension changes it)",
+        "shapes": "the record shapes: which paths the CloudTrail records of an event carry (ctrules.catalog.shapes)",
+    }
+)
 
 BranchRun = Callable[["Branch", RuleContext], list[Finding]]
 PatternRun = Callable[[object], list[Finding]]
@@ -61,6 +88,8 @@ class Check:
         :data:`~ctrules.checks.analysis.MAX_BRANCHES` combinations); not called otherwise.
     :param fast: True when ``run`` would certainly find nothing for a simple pattern (see the module doc);
         ``None`` switches the fast path off.
+    :param needs: what the check reads besides the pattern, as words of :data:`NEEDS` (an empty set: the
+        pattern alone). ``None``, the default, declares nothing: the check is never left out (fails closed).
     """
 
     code: str
@@ -73,6 +102,11 @@ class Check:
     run_pattern: PatternRun | None = None
     fast: FastAnswer | None = None
     run_alternatives: AlternativesRun | None = None
+    needs: frozenset[str] | None = None
+
+    def reads(self, words: Iterable[str]) -> bool:
+        """Does the check (perhaps) read any of these :data:`NEEDS` words? Always True when it declares nothing."""
+        return self.needs is None or not self.needs.isdisjoint(words)
 
     @property
     def anchor(self) -> str:
@@ -86,18 +120,29 @@ class Check:
 
 
 _REGISTRY: dict[str, Check] = {}
-_DERIVED: dict[str, object] = {}
+_DERIVED: dict[object, object] = {}
 
 
 def register(check: Check) -> Check:
     """Add a check (its code must be new). Returns it, so a module can write ``CHECK = register(Check(...))``.
 
-    :raises ValueError: the code is taken, or the check has none of ``run``, ``run_pattern``, ``run_alternatives``.
+    :raises ValueError: the code is taken, the check has none of ``run``, ``run_pattern``, ``run_alternatives``,
+        or its ``needs`` names a word that is not in :data:`NEEDS`.
     """
     if check.code in _REGISTRY:
         raise ValueError(f"check {check.code} is registered already")
     if check.run is None and check.run_pattern is None and check.run_alternatives is None:
         raise ValueError(f"check {check.code} needs run, run_pattern or run_alternatives")
+    if check.needs is not None:
+        if not isinstance(check.needs, frozenset) or not all(isinstance(w, str) for w in check.needs):
+            raise ValueError(f"check {check.code}: needs must be a frozenset of words such as 'region' (or None)")
+        wrong = sorted(check.needs - NEEDS.keys())
+        if wrong:
+            raise ValueError(
+                f"check {check.code} needs {', '.join(map(repr, wrong))}, which is not a word of "
+                f"ctrules.checks.registry.NEEDS: use {', '.join(map(repr, NEEDS))} (a shell that knows more adds a "
+                "field to RuleContext and a word to CONTEXT_NEEDS)"
+            )
     _REGISTRY[check.code] = check
     _DERIVED.clear()
     return check
@@ -156,3 +201,30 @@ def fast_answers() -> tuple[FastAnswer, ...] | None:
         answers = tuple(c.fast for c in registered())
         _DERIVED["fast"] = None if any(a is None for a in answers) else answers
     return _DERIVED["fast"]  # type: ignore[return-value]
+
+
+def codes_needing(*words: str) -> frozenset[str]:
+    """The codes of the checks that may read any of these :data:`NEEDS` words, including every check that declares
+    nothing (it may read anything).
+
+    E.g. ``codes_needing("trails")``: the checks whose findings can change with the trails beside a rule.
+
+    :raises ValueError: a word that is not in :data:`NEEDS`.
+    """
+    wrong = sorted(set(words) - NEEDS.keys())
+    if wrong:
+        raise ValueError(f"not words of NEEDS: {', '.join(map(repr, wrong))}")
+    return frozenset(c.code for c in registered() if c.reads(words))
+
+
+def left_out(unknown: frozenset[str]) -> frozenset[str]:
+    """The codes of the checks the engine leaves out when the shell cannot read ``unknown`` (context words): those
+    that declare they need one of them. A check that declares nothing is never left out."""
+    if not unknown:
+        return frozenset()
+    key = ("left-out", unknown)
+    found = _DERIVED.get(key)
+    if found is None:
+        found = frozenset(c.code for c in registered() if c.needs is not None and not c.needs.isdisjoint(unknown))
+        _DERIVED[key] = found
+    return found  # type: ignore[return-value]

@@ -9,9 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ctrules._common import bus_is_default
-from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath
-from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
-from ctrules.inputs._model import Acknowledgement, DataTrail
+from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath, codes_needing
+from ctrules.inputs import Acknowledgement, DataTrail, InputFile, TemplateRule, json_path, read_path
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
@@ -150,6 +149,10 @@ class LintReport:
         return EXIT_OK
 
 
+#: What a rule's input says of it: region, State, default bus, target paths, and whether the State was readable.
+_Known = tuple[str | None, str | None, bool, tuple[TargetPath, ...], bool]
+
+
 def lint(
     paths: Sequence[str],
     *,
@@ -177,9 +180,10 @@ def lint(
     report = LintReport(list(paths), strict, skip_unrecognized)
     pattern_bus = bus_is_default(bus)
     base_ignore = tuple(sorted(set(ignore)))
-    state_ignore = tuple(sorted({*base_ignore, "CTR004"}))
+    # The checks a trail can silence (to say which warnings a trail beside the rule silenced).
+    trail_checks = codes_needing("trails") - set(base_ignore)
     checker = PatternChecker()
-    contexts: dict[tuple[tuple[str | None, str | None, bool, tuple[TargetPath, ...]], frozenset[str]], RuleContext] = {}
+    contexts: dict[tuple[_Known, frozenset[str]], RuleContext] = {}
     for path in paths:
         result = read_path(path)
         for e in result.errors:
@@ -206,16 +210,19 @@ def lint(
                 rule_region = rule.region or f.region or region
                 targets = tuple(TargetPath(*t) for t in rule.targets)
                 if rule.kind == PATTERN_KIND:  # a bare pattern: the command line gives its context
-                    known = (rule_region, state, pattern_bus, targets)
+                    known = (rule_region, state, pattern_bus, targets, True)
                 else:
-                    known = (rule_region, rule.state, rule.default_bus, targets)
+                    known = (rule_region, rule.state, rule.default_bus, targets, rule.state_known)
                 ctx = contexts.get((known, trails))
                 if ctx is None:
-                    region_, state_, bus_, targets_ = known
-                    ctx = RuleContext(region_, state_, bus_, data_trail_sources=trails, target_paths=targets_)
+                    region_, state_, bus_, targets_, state_known = known
+                    # A State given as an intrinsic is unknown here: the engine runs no check that needs it.
+                    unknown = frozenset() if state_known else frozenset({"state"})
+                    ctx = RuleContext(
+                        region_, state_, bus_, data_trail_sources=trails, target_paths=targets_, unknown=unknown
+                    )
                     contexts[(known, trails)] = ctx
-                # A State given as an intrinsic is unknown here: the read-only check would guess.
-                skip = base_ignore if rule.state_known else state_ignore
+                skip = base_ignore
                 found = _check(checker, rule, ctx, skip)
                 if isinstance(found, str):
                     report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule)))
@@ -226,8 +233,8 @@ def lint(
                     (report.findings if ack is None else report.acknowledged).append(
                         Reported(f, rule, x, rule_region, ack)
                     )
-                if trails and "CTR006" not in skip:
-                    report.covered.extend(_covered(checker, f, rule, ctx, found, rule_region))
+                if trails and trail_checks:
+                    report.covered.extend(_covered(checker, f, rule, ctx, found, rule_region, trail_checks))
     return report
 
 
@@ -250,10 +257,6 @@ def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> d
     return out
 
 
-#: Every check but CTR006 (to ask the checks which data-event warnings a trail silenced).
-_ALL_BUT_CTR006 = tuple(sorted(c for c in CHECKS if c != "CTR006"))
-
-
 def _covered(
     checker: PatternChecker,
     f: InputFile,
@@ -261,31 +264,45 @@ def _covered(
     ctx: RuleContext,
     found: list[Finding],
     region: str | None,
+    trail_checks: frozenset[str],
 ) -> list[Covered]:
-    """The CTR006 warnings that the trails of the rule's file silenced, each with the trail that logs the events.
+    """The warnings that the trails of the rule's file silenced (data events: CTR006), each with the trail that logs
+    the events.
 
-    The checks decide: the rule is checked again (CTR006 only) without the trails, then without each trail's
-    eventSource, to see which trail brings a warning back.
+    The checks decide: the rule is checked again (only the checks that need the trails) without the trails, then
+    without each trail's eventSource, to see which trail brings a warning back.
     """
     sources = ctx.data_trail_sources
-    silenced = [x for x in _found(checker, rule, ctx, frozenset()) if x not in found]
+    silenced = [x for x in _found(checker, rule, ctx, frozenset(), trail_checks) if x not in found]
     out: list[Covered] = []
     for x in silenced:
-        es = next((es for es in sorted(sources) if x in _found(checker, rule, ctx, sources - {es})), min(sources))
+        es = next(
+            (es for es in sorted(sources) if x in _found(checker, rule, ctx, sources - {es}, trail_checks)),
+            min(sources),
+        )
         out.append(Covered(Reported(f, rule, x, region), es, f.data_trails[es]))
     return out
 
 
-def _found(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, trails: frozenset[str]) -> list[Finding]:
-    """The CTR006 findings of the rule in its context with these data-trail eventSources."""
-    result = _check(checker, rule, replace(ctx, data_trail_sources=trails), _ALL_BUT_CTR006)
-    return [x for x in result if x.code == "CTR006"] if isinstance(result, list) else []
+def _found(
+    checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, trails: frozenset[str], trail_checks: frozenset[str]
+) -> list[Finding]:
+    """The findings of the checks that need the trails, for the rule in its context with these data-trail
+    eventSources."""
+    result = _check(checker, rule, replace(ctx, data_trail_sources=trails), (), only=trail_checks)
+    return result if isinstance(result, list) else []
 
 
-def _check(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: tuple[str, ...]) -> list[Finding] | str:
+def _check(
+    checker: PatternChecker,
+    rule: TemplateRule,
+    ctx: RuleContext,
+    skip: tuple[str, ...],
+    only: frozenset[str] | None = None,
+) -> list[Finding] | str:
     """The findings of one rule, or a one-line problem when it cannot be checked."""
     try:
-        return checker.check(rule.pattern, ctx, ignore=skip)
+        return checker.check(rule.pattern, ctx, ignore=skip, only=only)
     except RecursionError:
         return "the event pattern is nested too deeply to check"
     except ValueError as exc:  # a YAML integer of more than 4,300 digits cannot be turned into text

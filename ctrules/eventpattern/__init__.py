@@ -11,12 +11,17 @@ Nothing here imports the AWS CDK or any third-party package.
 
 from __future__ import annotations
 
+from ctrules.eventpattern.match import CompiledPattern, InvalidPatternError, compile_pattern, matches
 from ctrules.eventpattern.validate import operator_item_verdict, validate_pattern
 from ctrules.eventpattern.vocab import SyntaxProblem, is_token
 
 __all__ = [
+    "CompiledPattern",
+    "InvalidPatternError",
     "SyntaxProblem",
+    "compile_pattern",
     "is_token",
+    "matches",
     "operator_item_verdict",
     "validate_pattern",
 ]

@@ -11,6 +11,11 @@ at all). Values inside an array of objects (or of arrays) remember which element
 sub-rule's fields must take their values from the same element of every array they share ("array
 consistency", event-ruler's ``rulesForJSONEvent``/``ACFinder``). ``exists: false`` holds when no value of the
 field is consistent with the elements chosen for the fields before it in name order, as in event-ruler.
+
+Bounded work: the search over array elements remembers each (field, choices that later fields can see) it has
+refuted. Fields are walked in name order and array elements follow the names, so the choices later fields can
+see lie along one name path: the search is polynomial in the event's size (not exponential in the number of
+arrays). An event nested deeper than Python can walk raises :class:`EventTooDeepError` (a ``ValueError``).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from ctrules.eventpattern.vocab import OR_KEY, is_token
 __all__ = [
     "MAX_SUB_RULES",
     "CompiledPattern",
+    "EventTooDeepError",
     "InvalidPatternError",
     "PatternTooLargeError",
     "clear_cache",
@@ -56,6 +62,16 @@ class InvalidPatternError(ValueError):
 MAX_SUB_RULES = 100_000
 
 
+class EventTooDeepError(ValueError):
+    """The event nests objects and arrays too deeply to be walked (EventBridge events are at most 256 KB)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the event nests objects and arrays too deeply to match (hundreds of levels); fix: give the event as "
+            "EventBridge delivers it"
+        )
+
+
 class PatternTooLargeError(ValueError):
     """The pattern's ``$or`` expand to more sub-rules than :data:`MAX_SUB_RULES` (a limit of ctrules, not of AWS)."""
 
@@ -82,9 +98,13 @@ class CompiledPattern:
     def matches(self, event: Mapping[str, Any] | str) -> bool:
         """True when EventBridge would deliver ``event`` to a rule with this pattern.
 
-        :raises ValueError: the event is not a JSON object.
+        :raises ValueError: the event is not a JSON object; :class:`EventTooDeepError` (a ValueError) when it is
+            nested too deeply to walk.
         """
-        flat, nested = flatten_event(event, self.trie)
+        try:
+            flat, nested = flatten_event(event, self.trie)
+        except RecursionError:
+            raise EventTooDeepError() from None
         return any(_rule_matches(rule, flat, nested) for rule in self.rules)
 
 
@@ -154,7 +174,8 @@ def _remember(pattern: Mapping[str, Any], key: str, compiled: CompiledPattern) -
 def matches(pattern: Mapping[str, Any] | str, event: Mapping[str, Any] | str) -> bool:
     """True when EventBridge would deliver ``event`` to a rule with ``pattern`` (both dicts or JSON text).
 
-    :raises InvalidPatternError: the pattern is invalid. :raises ValueError: the event is not an object.
+    :raises InvalidPatternError: the pattern is invalid. :raises ValueError: the event is not an object, or
+        (:class:`EventTooDeepError`) it is nested too deeply to walk.
     """
     return compile_pattern(pattern).matches(event)
 
@@ -239,7 +260,10 @@ def flatten_event(event: Mapping[str, Any] | str, trie: Trie | None = None) -> t
     :raises ValueError: the event is not a JSON object (or not valid JSON).
     """
     if isinstance(event, str):
-        event = json.loads(event)
+        try:
+            event = json.loads(event)
+        except RecursionError:
+            raise EventTooDeepError() from None
     if not isinstance(event, Mapping):
         raise ValueError(f"an event must be a JSON object, got {type(event).__name__}")
     out: Flat = {}
@@ -349,34 +373,62 @@ def _rule_matches(rule: tuple[Field, ...], flat: Flat, nested: bool) -> bool:
             elif not any(test(value) for value, _ in values):
                 return False
         return True
-    return _search(rule, 0, {}, flat)
+    return _Search(rule, flat).run()
 
 
 def _consistent(chosen: dict[int, int], member: Membership) -> bool:
     return all(chosen.get(array, index) == index for array, index in member)
 
 
-def _search(rule: tuple[Field, ...], position: int, chosen: dict[int, int], flat: Flat) -> bool:
-    """Backtracking over the values of each field in name order, keeping array elements consistent."""
-    if position == len(rule):
-        return True
-    f = rule[position]
-    values = flat.get(f.name, [])
-    test = f.leaf.test
-    tried_plain = False
-    for value, member in values:
-        if not member:
-            if tried_plain or not test(value):
-                continue
-            tried_plain = True  # the same choice for every value outside arrays of objects
-            if _search(rule, position + 1, chosen, flat):
-                return True
-        elif (
-            _consistent(chosen, member)
-            and test(value)
-            and _search(rule, position + 1, {**chosen, **dict(member)}, flat)
-        ):
+class _Search:
+    """Backtracking over the values of each field in name order, keeping array elements consistent.
+
+    A refuted (position, choices) is remembered, where the choices are only those of arrays that a field at or
+    after the position also reads: whatever else was chosen cannot change the outcome from there on.
+    """
+
+    __slots__ = ("flat", "last_use", "refuted", "rule")
+
+    def __init__(self, rule: tuple[Field, ...], flat: Flat) -> None:
+        self.rule = rule
+        self.flat = flat
+        self.refuted: set[tuple[int, frozenset[tuple[int, int]]]] = set()
+        last_use: dict[int, int] = {}  # array -> the last position whose values lie in it
+        for position, f in enumerate(rule):
+            for _, member in flat.get(f.name, ()):
+                for array, _ in member:
+                    last_use[array] = position
+        self.last_use = last_use
+
+    def run(self) -> bool:
+        return self._search(0, {})
+
+    def _search(self, position: int, chosen: dict[int, int]) -> bool:
+        rule = self.rule
+        if position == len(rule):
             return True
-    if f.leaf.absent_ok and not any(_consistent(chosen, member) for _, member in values):
-        return _search(rule, position + 1, chosen, flat)
-    return False
+        last_use = self.last_use
+        key = (position, frozenset(item for item in chosen.items() if last_use.get(item[0], -1) >= position))
+        if key in self.refuted:
+            return False
+        f = rule[position]
+        values = self.flat.get(f.name, [])
+        test = f.leaf.test
+        tried_plain = False
+        tried: set[Membership] = set()
+        for value, member in values:
+            if not member:
+                if tried_plain or not test(value):
+                    continue
+                tried_plain = True  # the same choice for every value outside arrays of objects
+                if self._search(position + 1, chosen):
+                    return True
+            elif member not in tried and _consistent(chosen, member) and test(value):
+                tried.add(member)  # another value of the same element makes the same choice
+                if self._search(position + 1, {**chosen, **dict(member)}):
+                    return True
+        absent = f.leaf.absent_ok and not any(_consistent(chosen, member) for _, member in values)
+        if absent and self._search(position + 1, chosen):
+            return True
+        self.refuted.add(key)
+        return False

@@ -7,7 +7,6 @@ matching").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ctrules.eventpattern.render import show
@@ -193,11 +192,33 @@ def wildcard_complexity(terms: dict[str, tuple[str, ...]]) -> int:
 def compile_wildcard(pattern: str) -> Callable[[str], bool]:
     """A predicate telling whether a string matches the *valid* wildcard ``pattern`` (parsed once).
 
-    Few stars: an anchored regular expression; many stars: the linear-time glob (never a backtracking
-    regular expression with many ``.*``).
+    Linear in the value, whatever the number of stars: the text before the first star must start the value, the
+    text after the last must end it, and each piece between stars is found, leftmost first, after the one before
+    (``str.find``; a leftmost match never loses a match a later one would find). No regular expression, so no
+    backtracking (``.*a.*b`` on a long value is quadratic in ``re``).
     """
     tokens = wildcard_tokens(pattern)
-    if tokens.count(None) > 2:
-        return lambda value: wildcard_match(pattern, value) is True
-    regex = re.compile("".join(".*" if t is None else re.escape(t) for t in tokens), re.DOTALL)
-    return lambda value: regex.fullmatch(value) is not None
+    pieces: list[str] = [""]
+    for t in tokens:
+        if t is None:
+            pieces.append("")
+        else:
+            pieces[-1] += t
+    if len(pieces) == 1:
+        (exact,) = pieces
+        return lambda value: value == exact
+    head, middle, tail = pieces[0], [p for p in pieces[1:-1] if p], pieces[-1]
+    least = len(head) + len(tail) + sum(map(len, middle))
+
+    def test(value: str) -> bool:
+        if len(value) < least or not value.startswith(head) or not value.endswith(tail):
+            return False
+        at, end = len(head), len(value) - len(tail)
+        for piece in middle:
+            found = value.find(piece, at, end)
+            if found < 0:
+                return False
+            at = found + len(piece)
+        return True
+
+    return test

@@ -30,7 +30,7 @@ Example::
 
 from __future__ import annotations
 
-from ctrules.inputs._model import InputError, InputFile, ReadResult, TemplateRule, json_path
+from ctrules.inputs._model import Acknowledgement, DataTrail, InputError, InputFile, ReadResult, TemplateRule, json_path
 from ctrules.inputs.cloudformation import SAM_RESOURCE_TYPES, SAM_RULE_EVENT_TYPES, rules_in_template
 from ctrules.inputs.document import CfnYamlLoader, parse_document
 from ctrules.inputs.reader import read_file, read_path
@@ -39,7 +39,9 @@ from ctrules.inputs.terraform_plan import rules_in_terraform
 __all__ = [
     "SAM_RESOURCE_TYPES",
     "SAM_RULE_EVENT_TYPES",
+    "Acknowledgement",
     "CfnYamlLoader",
+    "DataTrail",
     "InputError",
     "InputFile",
     "ReadResult",

@@ -12,14 +12,10 @@ from typing import Any
 
 from ctrules.inputs._model import TemplateRule, make_rule
 
-__all__ = ["PATTERN_KEYS", "PATTERN_KIND", "looks_like_pattern", "rules_in_cli_output", "rules_in_pattern_file"]
+__all__ = ["PATTERN_KIND", "looks_like_pattern", "rules_in_cli_output", "rules_in_pattern_file"]
 
 #: The kind of a rule read from a bare pattern (its context comes from the command line).
 PATTERN_KIND = "event pattern"
-#: The top-level fields of an EventBridge event, which a pattern may match (and ``$or``).
-PATTERN_KEYS = frozenset(
-    {"source", "detail-type", "detail", "account", "region", "resources", "time", "id", "version", "$or"}
-)
 _CLI_KIND = "AWS CLI rule"
 _DISTINCTIVE = frozenset({"source", "detail-type", "detail", "details", "$or"})
 

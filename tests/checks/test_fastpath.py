@@ -15,12 +15,15 @@ from typing import Any
 
 import pytest
 
-import ctrules.checks as checks_module
+import ctrules.checks.engine as engine
 from ctrules import catalog
 from ctrules.catalog import DETAIL_TYPES, READ_ONLY_RULE_STATE
 from ctrules.checks import RuleContext, check_pattern
+from ctrules.checks.analysis import Branch
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, shape
-from ctrules.checks.syntax import validate_pattern
+from ctrules.checks.findings import WARNING, Finding
+from ctrules.checks.registry import Check
+from ctrules.eventpattern import validate_pattern
 
 EVENTS = list(catalog.all_events())
 DTS = list(DETAIL_TYPES.values())
@@ -161,8 +164,8 @@ OR_CASES = [or_case(random.Random(10_000 + seed)) for seed in range(1500)]
 def _full(pattern: Any, ctx: RuleContext, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The findings with both shortcuts off: the full validator, every check on every branch."""
     with monkeypatch.context() as m:
-        m.setattr(checks_module, "shape", lambda p: NOT_SIMPLE)
-        m.setattr(checks_module, "certainly_clean", lambda p, c: False)
+        m.setattr(engine, "shape", lambda p: NOT_SIMPLE)
+        m.setattr(engine, "certainly_clean", lambda *a: False)
         return check_pattern(pattern, ctx)
 
 
@@ -198,6 +201,46 @@ def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) 
     assert with_operators > 40  # CTR015 sends every rule filtering a record part (requestParameters...) to the full path
 
 
+def unsound_fast_answers(
+    checks: list[Check], cases: list[tuple[dict[str, Any], RuleContext]], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str | None]:
+    """(how many times a fast answer of ``checks`` said clean, a message about the first one that was wrong: the
+    check's code, what it finds, and the counter-example pattern and context)."""
+    from ctrules.checks.fastpath import gather
+
+    claimed = 0
+    for pattern, ctx in cases:
+        if shape(pattern) != FLAT:
+            continue
+        facts = gather(pattern)
+        if facts is None:
+            continue
+        clean = [c for c in checks if c.fast is not None and c.fast(facts, ctx)]
+        if not clean:
+            continue
+        claimed += len(clean)
+        full = _full(pattern, ctx, monkeypatch)  # once per case, for every answer
+        for check in clean:
+            found = [f for f in full if f.code == check.code]
+            if found:
+                return claimed, (
+                    f"{check.code}'s fast answer says clean, but the check finds {[str(f) for f in found]} in the "
+                    f"counter-example pattern {json.dumps(pattern)} with {ctx}"
+                )
+    return claimed, None
+
+
+def test_every_shipped_check_gives_a_fast_answer() -> None:
+    """``fast=None`` is allowed and safe (the shortcut is off: every pattern takes the full path), but no shipped
+    check may leave it out: it would make every rule pay for the full path."""
+    from ctrules.checks.registry import registered
+
+    missing = [c.code for c in registered() if c.fast is None]
+    assert missing == [], (
+        f"{', '.join(missing)} give no fast answer: write fast(facts, ctx) (docs/adding-a-check.md, 'The module')"
+    )
+
+
 @pytest.mark.slow
 def test_each_fast_answer_alone_is_sound(monkeypatch: pytest.MonkeyPatch) -> None:
     """A check whose own fast answer says clean finds nothing, whatever the other checks find.
@@ -205,22 +248,31 @@ def test_each_fast_answer_alone_is_sound(monkeypatch: pytest.MonkeyPatch) -> Non
     The general path skips such a check on a branch whose facts it can gather, so each answer must hold on its
     own, not only when every answer says clean.
     """
-    from ctrules.checks.fastpath import gather
     from ctrules.checks.registry import registered
 
-    claimed = 0
-    for pattern, ctx in [*CASES, *OR_CASES]:
-        if shape(pattern) != FLAT:
-            continue
-        facts = gather(pattern)
-        if facts is None:
-            continue
-        codes = {f.code for f in _full(pattern, ctx, monkeypatch)}
-        for check in registered():
-            if check.fast is not None and check.fast(facts, ctx):
-                claimed += 1
-                assert check.code not in codes, (check.code, pattern, ctx)
+    checks = list(registered())
+    assert all(c.fast is not None for c in checks), [c.code for c in checks if c.fast is None]
+    claimed, wrong = unsound_fast_answers(checks, [*CASES, *OR_CASES], monkeypatch)
+    assert wrong is None, wrong
     assert claimed > 10_000  # not vacuous: thousands of single answers are put to the test
+
+
+def test_a_wrong_fast_answer_is_named_with_its_counter_example(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness above catches a fast answer that says clean where the check finds something."""
+    from ctrules.checks.registry import register, unregister
+
+    def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
+        names = branch.items("detail", "eventName")
+        return [Finding("CTR099", WARNING, "a Create name", "none", n.path) for n in names if str(n.value).startswith("Create")]
+
+    wrong = Check("CTR099", "wrong-fast", WARNING, "S.", "H.", "F.", run=run, fast=lambda facts, ctx: True,
+                  needs=frozenset())  # fmt: skip
+    register(wrong)
+    try:
+        _, message = unsound_fast_answers([wrong], CASES[:800], monkeypatch)
+    finally:
+        unregister("CTR099")
+    assert message is not None and message.startswith("CTR099's fast answer says clean") and "Create" in message
 
 
 @pytest.mark.slow
@@ -307,7 +359,7 @@ def test_pattern_checker_gives_check_pattern_findings_and_judges_a_repeat_once(
             "detail": {"eventName": ["CreateAccountResult"]}}  # fmt: skip
     first = checker.check(seed, RuleContext(region="us-east-1"))
     calls: list[object] = []
-    monkeypatch.setattr(checks_module, "_run", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(engine, "_run", lambda *a, **k: calls.append(a) or [])
     again = checker.check(copy.deepcopy(seed), RuleContext(region="us-east-1"))
     assert again is first and [f.code for f in again] == ["CTR001"] and calls == []
     checker.check(seed, RuleContext(region="eu-west-1"))  # another context is judged anew

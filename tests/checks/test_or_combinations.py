@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from ctrules.checks import ERROR, WARNING, PatternChecker, RuleContext, check_pattern
-from ctrules.checks import _small_repr as small_repr
 from ctrules.checks.analysis import MAX_BRANCHES, alternatives_count, chain_branches, covering_branches
+from ctrules.checks.engine import _small_repr as small_repr
 
 CTX = RuleContext(region="us-east-1")
 S3_NAMES = ["CreateBucket", "DeleteBucket", "PutBucketPolicy", "PutBucketAcl", "PutBucketTagging"]

@@ -78,3 +78,18 @@ def test_codes_are_unique_and_every_check_has_metadata() -> None:
 def test_a_check_needs_something_to_run() -> None:
     with pytest.raises(ValueError, match="run"):
         register(Check("CTR098", "nothing", WARNING, "S.", "H.", "F."))
+
+
+def test_every_check_module_is_discovered_and_registers_its_own_code() -> None:
+    """Each ``ctrNNN_<slug>.py`` is imported by ``ctrules.checks`` (no list to edit) and registers ``CTRNNN``."""
+    import importlib
+    from pathlib import Path
+
+    import ctrules.checks
+
+    folder = Path(ctrules.checks.__file__).parent
+    modules = sorted(p.stem for p in folder.glob("ctr[0-9][0-9][0-9]_*.py"))
+    assert modules and [m[:6].upper() for m in modules] == [c.code for c in registered()]
+    for name in modules:
+        module = importlib.import_module(f"ctrules.checks.{name}")
+        assert module.CHECK is get(name[:6].upper()), name

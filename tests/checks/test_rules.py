@@ -10,6 +10,7 @@ from ctrules import catalog as ctrules_catalog
 from ctrules.checks import CHECKS, RuleContext, check_pattern
 from ctrules.checks.findings import TargetPath
 from ctrules.checks.registry import alternatives_checks, branch_checks, registered
+from tests.eventpattern.aws_cases import load_aws_cases
 
 API = "AWS API Call via CloudTrail"
 SERVICE = "AWS Service Event via CloudTrail"
@@ -269,17 +270,8 @@ def test_findings_have_fix_and_path() -> None:
             assert str(f).startswith(f.code)
 
 
-def _conformance_cases() -> list[dict[str, Any]]:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-
-CONFORMANCE = _conformance_cases()
+# The AWS-validated cases (tests/eventpattern/aws): test data of the repository; a missing file fails.
+CONFORMANCE = load_aws_cases()
 
 
 @pytest.mark.parametrize("case", CONFORMANCE, ids=[c["id"] for c in CONFORMANCE])
@@ -292,7 +284,7 @@ def test_ctr009_agrees_with_eventbridge(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", CONFORMANCE, ids=[c["id"] for c in CONFORMANCE])
 def test_fast_path_never_disagrees_with_the_validator(case: dict[str, Any]) -> None:
     from ctrules.checks.fastpath import NOT_SIMPLE, shape
-    from ctrules.checks.syntax import validate_pattern
+    from ctrules.eventpattern import validate_pattern
 
     if shape(case["pattern"]) != NOT_SIMPLE:
         assert validate_pattern(case["pattern"]) == []

@@ -68,3 +68,23 @@ def test_checks_doc_has_a_section_per_registered_check() -> None:
     for check in registered():
         assert f'<a id="{check.anchor}"></a>' in doc
         assert check.fix in doc
+
+
+def test_check_ranges_in_readmes_follow_the_registry(copy_root: Path) -> None:
+    """A range such as ``CTR001–CTR016`` says "every check": it is the registry's, and regeneration keeps it so."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from gen_docs import check_range
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    from ctrules.checks.registry import registered
+
+    codes = [c.code for c in registered()]
+    assert check_range() == f"{codes[0]}–{codes[-1]}"
+    assert check_range() in (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = copy_root / "README.md"
+    fresh = readme.read_text(encoding="utf-8")
+    readme.write_text(fresh.replace(check_range(), "CTR001–CTR015"), encoding="utf-8")  # a check was added since
+    assert _run("--check", "--root", str(copy_root)).returncode == 1
+    assert _run("--root", str(copy_root)).returncode == 0
+    assert readme.read_text(encoding="utf-8") == fresh

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from ctrules.checks.syntax import leaf_accepts as shim_leaf_accepts
 from ctrules.eventpattern.leaf import cidr_bounds, in_hex_range, ip_hex, leaf_accepts, leaf_matches
 from ctrules.eventpattern.match import InvalidPatternError, compile_pattern, flatten_event, matches, name_trie
 
@@ -174,7 +173,7 @@ def test_the_checks_use_the_same_leaf_semantics() -> None:
     for value in ("PutObject", "GetObject", "ListBuckets", ""):
         assert leaf_matches(leaf, value) is m({"f": leaf}, {"f": value})
     names = ["PutObject", "GetObject", "ListBuckets"]
-    assert leaf_accepts(leaf, names) == shim_leaf_accepts(leaf, names) == {"PutObject", "ListBuckets"}
+    assert leaf_accepts(leaf, names) == {"PutObject", "ListBuckets"}
 
 
 def test_nested_or_beyond_the_sub_rule_limit_is_refused_without_expanding() -> None:

@@ -68,7 +68,7 @@ EVENT: st.SearchStrategy[Any] = st.recursive(
 
 
 @pytest.mark.slow
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400)
 @given(PATTERN, st.lists(EVENT, min_size=1, max_size=3))
 def test_accepted_patterns_match_without_error_and_refused_ones_raise(pattern: Any, events: list[Any]) -> None:
     problems = validate_pattern(pattern)

@@ -1,7 +1,8 @@
 """Hostile inputs: every case ends fast, under a memory limit, with one line (bad input) or its findings.
 
 Each case runs ``ctrules lint`` in its own process with an address-space limit (``RLIMIT_AS``, 3 GB) and a
-20 s timeout enforced by the harness, never by a timed assertion. The inputs are generated here (bombs,
+120 s timeout enforced by the harness, never by a timed assertion: the limits only catch unbounded work and
+pass on a loaded machine (how fast the bounded work is belongs to ``bench/``). The inputs are generated here (bombs,
 devices, FIFOs, sockets, path traversal, ``$or`` explosions, encodings, surrogates, duplicate keys, huge
 lists of names). What must hold for each:
 
@@ -25,7 +26,7 @@ from pathlib import Path
 import pytest
 
 MEMORY_LIMIT = 3 * 1024**3
-TIME_LIMIT = 20
+TIME_LIMIT = 120
 _RUN = "import sys; from ctrules.cli import main; sys.exit(main())"
 HEAD = {"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"]}
 

@@ -1,36 +1,20 @@
-"""Tests for ctrules.checks.syntax: EventBridge pattern validity, leaf matching and token skipping."""
+"""Tests for ctrules.eventpattern.validate: EventBridge pattern validity, leaf matching and token skipping."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ctrules.checks.syntax import (
-    OPERATORS,
-    SyntaxProblem,
-    is_token,
-    leaf_accepts,
-    leaf_matches,
-    validate_pattern,
-)
+from ctrules.eventpattern import SyntaxProblem, is_token, validate_pattern
+from ctrules.eventpattern.leaf import leaf_accepts, leaf_matches
+from ctrules.eventpattern.vocab import OPERATORS
+from tests.eventpattern.aws_cases import load_aws_cases
 
-CASES_FILE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl"
-)
-# The AWS-validated cases live beside the repository (../shared); a user's clone has none, and then
-# only the tests that need them are skipped.
-HAVE_CASES = CASES_FILE.is_file()
-needs_cases = pytest.mark.skipif(not HAVE_CASES, reason=f"conformance cases not found at {CASES_FILE}")
-CASES: list[dict[str, Any]] = (
-    [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if HAVE_CASES
-    else []
-)
+# The AWS-validated cases are test data of the repository (tests/eventpattern/aws): a missing file fails.
+CASES: list[dict[str, Any]] = load_aws_cases()
 
 CDK_NUMBER_TOKEN = -1.8881545897087626e289
 
@@ -45,7 +29,6 @@ def paths(pattern: object) -> list[str]:
 # ------------------------------------------------------------------------------------------------------------
 
 
-@needs_cases
 def test_conformance_file_shape() -> None:
     assert len(CASES) == 155
     assert sum(case["expect"] == "invalid" for case in CASES) == 38
@@ -93,7 +76,6 @@ MATCH_CASES = [
 ]
 
 
-@needs_cases
 def test_conformance_match_replay_covers_operators() -> None:
     assert len(MATCH_CASES) > 40
 

@@ -2,8 +2,8 @@
 
 ctrules reports an unknown eventName, source or eventSource as an error only when it can prove the rule never
 fires: the value is a known value written with another case or separators, an IAM policy action
-(``cloudtrail:StopLogging``), or a near-miss of a known value (one edit; two for long names) that differs in
-letters, not in digits (``...20150331v3`` may be a newer version of ``...20150331v2``). Anything else may be a
+(``cloudtrail:StopLogging``), or a near-miss of a known value (one edit; two for long names; for names under five
+letters, only two neighbouring letters swapped) that differs in letters, not in digits (``...20150331v3`` may be a newer version of ``...20150331v2``). Anything else may be a
 real name the catalog does not list yet: a warning says what the catalog covers.
 """
 
@@ -66,6 +66,14 @@ def _digits_differ(a: str, b: str) -> bool:
     return [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]
 
 
+def _swapped(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
     """The known value that ``value`` certainly misspells, or None.
 
@@ -80,7 +88,11 @@ def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
             continue
         if squash(c) == squashed:
             return c
-        if len(value) < 5 or _digits_differ(value, c):
+        if _digits_differ(value, c):
+            continue
+        if len(value) < 5:
+            if len(value) >= 3 and _swapped(value, c):
+                return c  # a swap of neighbours keeps every letter: "tpye" for "type"
             continue
         d = edit_distance(value, c, limit)
         if d <= limit and (best is None or d < best[0]):

@@ -99,11 +99,12 @@ def _value_problems(
             else:
                 text = json.dumps(str(v).lower() if isinstance(v, bool) else str(v))
                 held = "a string"
+            what = "boolean" if isinstance(v, bool) else "number"
             if confident:
-                why = f"{name} is {held} in CloudTrail records, so the {type(v).__name__} {json.dumps(v)} never equals it"
+                why = f"{name} is {held} in CloudTrail records, so the {what} {json.dumps(v)} never equals it"
             else:
                 why = (
-                    f"{name} is {held}, and EventBridge compares types, so the {type(v).__name__} {json.dumps(v)} may "
+                    f"{name} is {held}, and EventBridge compares types, so the {what} {json.dumps(v)} may "
                     "not equal it (some captured records show a boolean)"
                 )
             yield i, why, f"quote it: {text}", confident

@@ -3,8 +3,9 @@
 ctrules reports an unknown eventName, source or eventSource as an error only when it can prove the rule never
 fires: the value is a known value written with another case or separators, an IAM policy action
 (``cloudtrail:StopLogging``), or a near-miss of a known value (one edit; two for long names; for names under five
-letters, only two neighbouring letters swapped) that differs in letters, not in digits (``...20150331v3`` may be a newer version of ``...20150331v2``). Anything else may be a
-real name the catalog does not list yet: a warning says what the catalog covers.
+letters, only two neighbouring letters swapped) that differs in letters, not in digits (``...20150331v3`` may be a
+newer version of ``...20150331v2``). Anything else may be a real name the catalog does not list yet: a warning says
+what the catalog covers.
 """
 
 from __future__ import annotations

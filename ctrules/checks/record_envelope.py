@@ -1,7 +1,8 @@
-"""The CloudTrail record envelope as the checks judge it: the keys of its fixed parts, and the type and values of some fields.
+"""The CloudTrail record envelope as the checks judge it: the keys of its fixed parts, the types and values of some.
 
-The keys come from the record shapes (:func:`ctrules.catalog.shapes.record_envelope`, the curated ``record_fields``
-of every eventType, evidence in the shapes overlay: the CloudTrail record contents and userIdentity pages), plus
+The keys come from the record shapes (:data:`ENVELOPE`, a copy of :func:`ctrules.catalog.shapes.record_envelope`: the
+curated ``record_fields`` of every eventType, evidence in the shapes overlay: the CloudTrail record contents and
+userIdentity pages), plus
 :data:`SUPPLEMENT` below (each entry with its evidence). CTR008 judges filter keys against them, CTR012 filter values.
 
 A key is judged level by level from the top of ``detail``:
@@ -24,6 +25,7 @@ from typing import Any, Final
 from ctrules.checks.mistakes import provable_slip, squash
 
 __all__ = [
+    "ENVELOPE",
     "EVIDENCE",
     "STRING_FIELDS",
     "SUPPLEMENT",
@@ -55,6 +57,9 @@ SUPPLEMENT: Final[dict[str, Any]] = {
     # docs/services/ec2/latest/userguide/bidevictedevent.md.
     "RequestParameters": "*",
     "ResponseElements": "*",
+    # S3 Express One Zone records: resources[].ARNPrefix (github:groovy-sky/aws-docs@c39735bd...
+    # docs/services/s3/latest/userguide/s3-express-log-files.md).
+    "resources": {"ARNPrefix": "s"},
     "userIdentity": {
         # onBehalfOf on the IAM Identity Center and federation paths:
         # https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-tip-simplified-auditing.html
@@ -66,6 +71,76 @@ SUPPLEMENT: Final[dict[str, Any]] = {
 }  # fmt: skip
 
 _OPEN = "*"
+
+#: :func:`ctrules.catalog.shapes.record_envelope` as of the shapes data (kept here so that judging a filter on
+#: ``userIdentity`` does not load the shape data; ``tests/checks/test_record_envelope.py`` keeps it fresh).
+ENVELOPE: Final[dict[str, Any]] = {
+    "addendum": {"originalEventID": "s", "originalRequestID": "s", "reason": "s", "updatedFields": "s"},
+     "additionalEventData": "*",
+     "apiVersion": "s",
+     "awsRegion": "s",
+     "edgeDeviceDetails": "*",
+     "errorCode": "s",
+     "errorMessage": "s",
+     "eventCategory": "s",
+     "eventID": "s",
+     "eventName": "s",
+     "eventSource": "s",
+     "eventTime": "s",
+     "eventType": "s",
+     "eventVersion": "s",
+     "insightDetails": {"errorCode": "s",
+                        "eventName": "s",
+                        "eventSource": "s",
+                        "insightContext": {"attributions": {"attribute": "s",
+                                                            "baseline": {"average": "s", "value": "s"},
+                                                            "insight": {"average": "s", "value": "s"}},
+                                           "statistics": {"baseline": {"average": "s"},
+                                                          "baselineDuration": "s",
+                                                          "insight": {"average": "s"},
+                                                          "insightDuration": "s"}},
+                        "insightType": "s",
+                        "state": "s"},
+     "managementEvent": "s",
+     "readOnly": "s",
+     "recipientAccountId": "s",
+     "requestID": "s",
+     "requestParameters": "*",
+     "resources": {"ARN": "s", "accountId": "s", "arn": "s", "type": "s"},
+     "responseElements": "*",
+     "serviceEventDetails": "*",
+     "sessionCredentialFromConsole": "s",
+     "sharedEventID": "s",
+     "sourceIPAddress": "s",
+     "tlsDetails": {"cipherSuite": "s", "clientProvidedHostHeader": "s", "tlsVersion": "s"},
+     "userAgent": "s",
+     "userIdentity": {"accessKeyId": "s",
+                      "accountId": "s",
+                      "arn": "s",
+                      "credentialId": "s",
+                      "identityProvider": "s",
+                      "inScopeOf": {"credentialsIssuedTo": "s",
+                                    "issuerType": "s",
+                                    "sourceAccount": "s",
+                                    "sourceArn": "s"},
+                      "invokedBy": "s",
+                      "onBehalfOf": {"identityStoreArn": "s", "userId": "s"},
+                      "principalId": "s",
+                      "sessionContext": {"assumedRoot": "s",
+                                         "attributes": {"creationDate": "s", "mfaAuthenticated": "s"},
+                                         "ec2IssuedInVPC": "s",
+                                         "ec2RoleDelivery": "s",
+                                         "sessionIssuer": {"accountId": "s",
+                                                           "arn": "s",
+                                                           "principalId": "s",
+                                                           "type": "s",
+                                                           "userName": "s"},
+                                         "sourceIdentity": "s",
+                                         "webIdFederationData": {"attributes": "*", "federatedProvider": "s"}},
+                      "type": "s",
+                      "userName": "s"},
+     "vpcEndpointAccountId": "s",
+     "vpcEndpointId": "s"}  # fmt: skip
 
 
 def _merge(into: dict[str, Any], extra: Mapping[str, Any]) -> None:
@@ -88,10 +163,9 @@ def tree() -> dict[str, Any]:
     A dict is an object (a list of objects such as ``resources`` shows its item); ``"s"`` a value; ``"*"`` any
     key may occur below it. Read-only.
     """
-    from ctrules.catalog import shapes
     from ctrules.checks.common import RECORD_FIELDS
 
-    out = _copy(shapes.record_envelope())
+    out = _copy(ENVELOPE)
     _merge(out, SUPPLEMENT)
     for name in RECORD_FIELDS:
         out.setdefault(name, _OPEN)
@@ -199,9 +273,11 @@ VALUES: Final[dict[tuple[str, ...], Values]] = {
     ("userIdentity", "sessionContext", "sessionIssuer", "type"): Values(
         "text", ("Root", "IAMUser", "Role"), evidence=_UI
     ),
-    # "true"/"false" as strings in 403 of 404 records of tests/catalog/records (AWS pages, awsdocs, Panther).
+    # "true"/"false" as strings in 403 of 404 records of tests/catalog/records (AWS pages, awsdocs, Panther); one
+    # AWS example shows a boolean (github:awsdocs/amazon-kendra-developer-guide@926e2ec6 doc_source/cloudtrail.md),
+    # so a boolean filter is a warning, not an error.
     ("userIdentity", "sessionContext", "attributes", "mfaAuthenticated"): Values(
-        "text-boolean", ("true", "false"), evidence=_UI + " (examples: \"mfaAuthenticated\": \"false\")"
+        "text-boolean", ("true", "false"), confident=False, evidence=_UI
     ),
     # AWS pages' records carry the string "true" (17 of 17); Panther's test records a JSON boolean (31 of 36).
     ("sessionCredentialFromConsole",): Values("text-boolean", ("true",), confident=False, evidence=_RC),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,10 +12,11 @@ from ctrules.catalog.index import index
 from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
-from ctrules.checks.mistakes import provable_slip
+from ctrules.checks.mistakes import provable_slip, slip_into_service
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
+    from ctrules.catalog import CatalogEvent
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
@@ -24,12 +26,6 @@ __all__ = ["CHECK", "close_spellings", "run"]
 def _alias_in(name: str, event_sources: frozenset[str]) -> bool:
     """True when ``name`` is an SDK operation that these eventSources log under another name."""
     return any(es in event_sources for es in index().aliases.get(name, {}))
-
-
-def _all_verified(event_sources: frozenset[str]) -> bool:
-    """True when ctrules' mapping of each of these eventSources is backed by evidence."""
-    s = index()
-    return all(es in s.by_source and s.event(s.by_source[es][0]).verified for es in event_sources)
 
 
 @lru_cache(maxsize=1024)
@@ -115,6 +111,45 @@ def _unknown_event_source(value: str, path: str) -> Finding:
 
 
 
+def _logged_elsewhere(
+    name: str, path: str, everywhere: Sequence[CatalogEvent], allowed_sources: frozenset[str]
+) -> Finding:
+    """A name the catalog lists for other services only.
+
+    Provable (an error) only when it is a slip of a name of the rule's own services (``DeleteTrial``, SageMaker's,
+    under ``aws.cloudtrail``: ``DeleteTrail``), the rule :func:`ctrules.checks.mistakes.slip_into_service` shared
+    with the typed constructs. Otherwise the rule's service may log a name the catalog lacks: a warning.
+    """
+    known = index().source_names
+    logged_by = sorted({e.source for e in everywhere})
+    allowed = sorted(source_of(es) for es in allowed_sources)
+    shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
+    slip = slip_into_service(name, allowed_sources)
+    if slip is not None:
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"eventName {name!r} is logged by {shown}, not by {_q(allowed[:5])}: it misspells {slip!r} of "
+            f"{_q(allowed[:5])} (names are exact), so the rule never fires for it.",
+            f"use eventName {slip!r} (or, if you mean the event of {logged_by[0]!r}, use source {logged_by[0]!r} with "
+            f"detail.eventSource {everywhere[0].event_source!r})",
+            path,
+        )
+    hint = ""
+    if len(allowed) == 1 and allowed[0] in known:
+        close = suggest(name, limit=2, service=allowed[0])
+        if close:
+            hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
+    return Finding(
+        "CTR002",
+        WARNING,
+        f"eventName {name!r} is logged by {shown}; {catalog_phrase()} lists no such name for {_q(allowed[:5])}: "
+        "unless that service logs a name the catalog lacks, the rule may not fire for it.",
+        f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
+        path,
+    )
+
+
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR002 for one branch."""
     if not branch.is_cloudtrail:
@@ -154,30 +189,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 continue  # CTR003 names the logged spelling
             everywhere = lookup(item.value)
             if everywhere:
-                guessed = not any(e.verified for e in everywhere) or not _all_verified(branch.allowed_event_sources)
-                logged_by = sorted({e.source for e in everywhere})
-                allowed = sorted(source_of(es) for es in branch.allowed_event_sources)
-                hint = ""
-                if len(allowed) == 1 and allowed[0] in known:
-                    close = suggest(item.value, limit=2, service=allowed[0])
-                    if close:
-                        hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
-                shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
-                why = (
-                    " (ctrules infers the eventSource of these services from the SDK; no record confirms it)"
-                    if guessed
-                    else ""
-                )
-                out.append(
-                    Finding(
-                        "CTR002",
-                        WARNING if guessed else ERROR,
-                        f"eventName {item.value!r} is logged by {shown}, not by {_q(allowed[:5])}{why}: "
-                        "the rule never fires for it.",
-                        f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
-                        item.path,
-                    )
-                )
+                out.append(_logged_elsewhere(item.value, item.path, everywhere, branch.allowed_event_sources))
     return out
 
 

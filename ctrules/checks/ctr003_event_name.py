@@ -9,7 +9,7 @@ from ctrules.catalog.index import index
 from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
-from ctrules.checks.mistakes import iam_action, provable_slip
+from ctrules.checks.mistakes import iam_action, impossible_name, provable_slip
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from ctrules.checks.fastpath import FlatFacts
 
 __all__ = ["CHECK", "run"]
-
-
 
 
 _ADD_HINT = (
@@ -90,6 +88,20 @@ def _glob_operand(value: object) -> bool:
 def _unknown_name(name: str, path: str, single: str | None) -> Finding:
     """The finding for a literal eventName the catalog does not list: an error only when it is provably a slip."""
     where = f" for {source_of(single)!r}" if single else ""
+    broken = impossible_name(name)
+    if broken is not None and iam_action(name) is None:
+        cleaned = "".join(ch for ch in name if ch.isascii() and (ch.isalnum() or ch in "._"))
+        meant = provable_slip(cleaned, suggest(cleaned, limit=5, service=single)) if cleaned else None
+        meant = cleaned if cleaned and cleaned in index().by_name else meant
+        return Finding(
+            "CTR003",
+            ERROR,
+            f"eventName {name!r} cannot be a CloudTrail event name: {broken}, so the rule never fires for it.",
+            f"use eventName {meant!r}"
+            if meant
+            else "write the name as CloudTrail records it, letters and digits only (check it with `ctrules search`)",
+            path,
+        )
     action = iam_action(name)
     if action is not None:
         service, op = action

@@ -11,9 +11,10 @@ what the catalog covers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["edit_distance", "iam_action", "provable_slip", "squash"]
+__all__ = ["edit_distance", "iam_action", "impossible_name", "provable_slip", "slip_into_service", "squash"]
 
 _IAM_ACTION = re.compile(r"^([a-z0-9][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$")
 
@@ -99,3 +100,63 @@ def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
         if d <= limit and (best is None or d < best[0]):
             best = (d, c)
     return None if best is None else best[1]
+
+
+#: Characters some CloudTrail event name holds besides ASCII letters and digits ('.' in
+#: ``AWSPaymentInstrumentGateway.Get``, '_' in ``CreateInvalidation2014_01_31``), and those a rule may hold for other
+#: reasons that other findings explain ('*' a glob, ':' an IAM action); '-' and '/' are left alone (not provable).
+_NAME_PUNCTUATION = frozenset("._*:-/")
+
+
+def impossible_name(value: str) -> str | None:
+    """Why ``value`` cannot be a CloudTrail event name at all, or None when it may be one.
+
+    Every name in the catalog (16,000+) is made of ASCII letters, digits, '_' and '.'. A value that is empty, holds
+    whitespace, a control or invisible character, a lone surrogate (invalid Unicode), a non-ASCII character or
+    other punctuation can be no name CloudTrail records.
+    """
+    if not value:
+        return "it is empty"
+    for ch in value:
+        if ch.isascii() and (ch.isalnum() or ch in _NAME_PUNCTUATION):
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            return f"it holds a lone surrogate ({ch!a}), which is not valid Unicode"
+        if ch.isspace():
+            return f"it holds whitespace ({ch!a})"
+        if cat[0] == "C":
+            return f"it holds an invisible or control character ({ch!a})"
+        if not ch.isascii():
+            return f"it holds {ch!a}, and CloudTrail event names are ASCII letters and digits"
+        return f"it holds {ch!r}, which no CloudTrail event name contains"
+    return None
+
+
+def slip_into_service(name: str, event_sources: Iterable[str]) -> str | None:
+    """The name of one of ``event_sources`` that ``name`` certainly misspells, when ``name`` is logged only by
+    other services (``DeleteTrial``, a SageMaker event, beside CloudTrail names: ``DeleteTrail``); else None.
+
+    One rule for the typed constructs (:func:`ctrules.patterns.resolve`) and for ``ctrules lint`` (CTR002): a name
+    of another service one slip away from a name of the rule's own services is a typo, not a second service.
+    """
+    from ctrules.catalog import suggest
+    from ctrules.catalog.index import index
+
+    s = index()
+    wanted = frozenset(event_sources)
+    if not wanted or any(es in wanted for es in s.aliases.get(name, {})):
+        return None
+    for es in sorted(wanted):
+        if es not in s.by_source:
+            continue
+        if name in s.names_of(es):
+            return None
+    for es in sorted(wanted):
+        if es not in s.by_source:
+            continue
+        close = [c for c in suggest(name, limit=5, service=es) if c != name]
+        slip = provable_slip(name, close)
+        if slip is not None:
+            return slip
+    return None

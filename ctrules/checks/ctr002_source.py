@@ -74,7 +74,7 @@ def _unknown_source(value: str, path: str) -> Finding:
         "CTR002",
         WARNING,
         f"source {value!r} is the source of no CloudTrail event in {catalog_phrase()}: unless it belongs to a "
-        "service newer than the catalog, the rule never fires.",
+        "service newer than the catalog, no event carries it and the rule may not fire.",
         f"{hint}CloudTrail sources are 'aws.' + the eventSource without '.amazonaws.com'; if the service is new, "
         "add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge "
         "this warning",
@@ -102,7 +102,7 @@ def _unknown_event_source(value: str, path: str) -> Finding:
         "CTR002",
         WARNING,
         f"detail.eventSource {value!r} is no eventSource in {catalog_phrase()}: unless the service is newer than "
-        "the catalog, the rule never fires.",
+        "the catalog, no event carries it and the rule may not fire.",
         f"{hint}eventSources are '<service>.amazonaws.com' as in the record; if the service is new, add its events "
         "to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning",
         path,

@@ -69,7 +69,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     "CTR003",
                     WARNING,
                     f"eventName filter {item.value!r} matches no event name of {shown} in {catalog_phrase()}: "
-                    "unless the service logs names the catalog does not list, the rule never fires.",
+                    "unless the service logs names the catalog does not list, the rule may not fire.",
                     f"check the filter against the names with `ctrules search`; {_ADD_HINT}",
                     item.path,
                 )
@@ -135,7 +135,7 @@ def _unknown_name(name: str, path: str, single: str | None) -> Finding:
         "CTR003",
         WARNING,
         f"eventName {name!r} is not listed{where} in {catalog_phrase()}: unless it is a name the catalog does "
-        "not know yet, the rule never fires for it.",
+        "not know yet, the rule may not fire for it.",
         f"check the spelling ({close}`ctrules search`); {_ADD_HINT}",
         path,
     )

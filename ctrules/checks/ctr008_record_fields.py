@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ctrules.catalog import DETAIL_TYPES, SERVICE_EVENT
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
-from ctrules.checks.record_envelope import KeyProblem, judge_key_path, keys_known
+from ctrules.checks.record_envelope import SERVICE_EVENT_ONLY, KeyProblem, judge_key_path, keys_known
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -79,6 +80,12 @@ def _finding(segs: tuple[str, ...], problem: KeyProblem, jpath: str) -> Finding:
     )
 
 
+def _service_events(branch: Branch) -> bool:
+    """True when the branch may match service events (whose records may spell RequestParameters so)."""
+    types = branch.accepted_detail_types
+    return types is None or DETAIL_TYPES[SERVICE_EVENT] in types
+
+
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR008 for one branch."""
     if not branch.is_cloudtrail:
@@ -92,6 +99,9 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
         if not segs:
             continue
         problem = judge_key_path(segs)
+        if problem is None and segs[0] in SERVICE_EVENT_ONLY and not _service_events(branch):
+            right = segs[0][:1].lower() + segs[0][1:]
+            problem = KeyProblem(0, "case", right)
         if problem is None:
             continue
         head = segs[: problem.depth + 1]

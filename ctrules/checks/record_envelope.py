@@ -27,6 +27,7 @@ from ctrules.checks.mistakes import provable_slip, squash
 __all__ = [
     "ENVELOPE",
     "EVIDENCE",
+    "SERVICE_EVENT_ONLY",
     "STRING_FIELDS",
     "SUPPLEMENT",
     "VALUES",
@@ -222,9 +223,14 @@ def judge_key_path(segs: tuple[str, ...]) -> KeyProblem | None:
     return None
 
 
+#: Keys only some eventTypes' records carry in this spelling (EC2's BidEvictedEvent, a service event): CTR008
+#: judges them against the rule's detail-types, so the fast answer leaves them to it.
+SERVICE_EVENT_ONLY: Final = frozenset({"RequestParameters", "ResponseElements"})
+
+
 def keys_known(detail: Mapping[str, Any]) -> bool:
     """True when every key of an ``$or``-free ``detail`` object is a known record key (the fast answer of CTR008)."""
-    return _known(detail, tree())
+    return SERVICE_EVENT_ONLY.isdisjoint(detail) and _known(detail, tree())
 
 
 def _known(obj: Mapping[str, Any], node: Any) -> bool:

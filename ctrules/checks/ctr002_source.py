@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ctrules.catalog import lookup, source_of, suggest
+from ctrules.catalog import CONSOLE_SIGN_IN, DETAIL_TYPES, lookup, source_of, suggest
 from ctrules.catalog.index import index
 from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
@@ -125,6 +125,15 @@ def _logged_elsewhere(
     allowed = sorted(source_of(es) for es in allowed_sources)
     shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
     slip = slip_into_service(name, allowed_sources)
+    if slip is None and all(e.event_source == _SIGN_IN and CONSOLE_SIGN_IN in e.event_types for e in everywhere):
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"eventName {name!r} is a console sign-in event: CloudTrail records sign-in events with eventSource "
+            f"{_SIGN_IN}, so they carry source 'aws.signin', not {_q(allowed[:5])}, and the rule never fires for it.",
+            "use source 'aws.signin' (or drop source and keep detail-type 'AWS Console Sign In via CloudTrail')",
+            path,
+        )
     if slip is not None:
         return Finding(
             "CTR002",
@@ -148,6 +157,74 @@ def _logged_elsewhere(
         f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
         path,
     )
+
+
+_SIGN_IN = "signin.amazonaws.com"
+_CLOUDTRAIL = "cloudtrail.amazonaws.com"
+_CLOUDTRAIL_ONLY = frozenset({_CLOUDTRAIL})
+_CLOUDTRAIL_FIX = (
+    "to match the events CloudTrail delivers for every service, drop source (keep the detail-type, e.g. 'AWS API "
+    "Call via CloudTrail'), or list the sources of the services you mean (e.g. 'aws.iam', 'aws.ec2')"
+)
+
+
+def _cloudtrail_misread(branch: Branch) -> Finding | None:
+    """``source: ["aws.cloudtrail"]`` written as if it meant every event CloudTrail delivers.
+
+    EventBridge gives each CloudTrail event the source of the service that logged it ('aws.' + its eventSource);
+    'aws.cloudtrail' is the CloudTrail service's own API (StopLogging, CreateTrail...). Real rules filter only on
+    the caller (``userIdentity``, ``errorCode``) or exclude other services' names with ``anything-but`` under it:
+    they fire for CloudTrail API calls alone (a warning), or, for console sign-ins, never (an error).
+    """
+    items = branch.items("source")
+    if len(items) != 1 or not items[0].is_literal or items[0].value != "aws.cloudtrail":
+        return None
+    if branch.leaf("detail", "eventSource") is not None:
+        return None
+    item = items[0]
+    types = branch.accepted_detail_types
+    names = branch.items("detail", "eventName")
+    if not names and types is not None and types and types <= {DETAIL_TYPES[CONSOLE_SIGN_IN]}:
+        return Finding(
+            "CTR002",
+            ERROR,
+            "source 'aws.cloudtrail' is the source of the CloudTrail service's own events, not of every event "
+            "CloudTrail delivers: console sign-in events carry source 'aws.signin', so the rule never fires.",
+            "use source 'aws.signin', or drop source and keep detail-type 'AWS Console Sign In via CloudTrail'",
+            item.path,
+        )
+    if not names:
+        what = "filters only on other fields (who made the call, its outcome)"
+    else:
+        if any(not isinstance(i.value, dict) or "anything-but" not in i.value for i in names):
+            return None  # names the CloudTrail events it watches (CTR003 judges them)
+        excluded = [v for i in names for v in _anything_but(i.value)]
+        s = index()
+        foreign = [v for v in excluded if v in s.by_name and not s.lookup_in(v, _CLOUDTRAIL_ONLY)]
+        if not foreign:
+            return None
+        what = f"excludes eventNames that are not the CloudTrail service's own ({_q(foreign[:3])})"
+    return Finding(
+        "CTR002",
+        WARNING,
+        "source 'aws.cloudtrail' matches only the CloudTrail service's own events (calls to the CloudTrail API such "
+        f"as StopLogging or CreateTrail), not every event CloudTrail delivers; this rule {what}, so it may not fire "
+        "for the events of other services it seems meant for.",
+        _CLOUDTRAIL_FIX,
+        item.path,
+    )
+
+
+def _anything_but(value: object) -> list[str]:
+    """The literal names an ``anything-but`` item excludes (empty for any other item)."""
+    if not isinstance(value, dict) or len(value) != 1 or "anything-but" not in value:
+        return []
+    operand = value["anything-but"]
+    if isinstance(operand, str):
+        return [operand]
+    if isinstance(operand, list):
+        return [v for v in operand if isinstance(v, str)]
+    return []
 
 
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
@@ -183,6 +260,9 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     item.path,
                 )
             )
+    misread = _cloudtrail_misread(branch)
+    if misread is not None:
+        out.append(misread)
     if branch.allowed_event_sources is not None and not any(f.severity == ERROR for f in out):
         for item, found in branch.literal_names:
             if found or _alias_in(item.value, branch.allowed_event_sources):
@@ -194,7 +274,12 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
-    """Clean when every source is a known literal that fits the eventSources, and every name is logged there."""
+    """Clean when every source is a known literal that fits the eventSources, every name is logged there, and a rule
+    for the CloudTrail service itself names its events (see :func:`_cloudtrail_misread`)."""
+    if facts.allowed == _CLOUDTRAIL_ONLY:
+        names = facts.pattern.get("detail", {}).get("eventName")
+        if type(names) is not list or any(type(n) is not str for n in names):
+            return False
     return facts.sources_known and not facts.unknown_name
 
 

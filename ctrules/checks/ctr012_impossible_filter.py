@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from ctrules.checks.common import RECORD_FIELDS
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext, Severity
 from ctrules.checks.mistakes import provable_slip, squash
 from ctrules.checks.record_envelope import STRING_FIELDS, VALUES
@@ -125,6 +127,81 @@ def _value_problems(
                 )
 
 
+#: A value written as a path into the record (``responseElements.accessKey.userName``, ``$.detail.userIdentity.arn``).
+_RECORD_PATH: Final = re.compile(
+    r"^(?:\$\.detail\.[A-Za-z_]|(?:\$\.)?(?:detail\.)?(?:"
+    + "|".join(sorted(RECORD_FIELDS))
+    + r")(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$)"
+)
+_TEXT_OPERATORS: Final = ("prefix", "suffix", "wildcard", "equals-ignore-case")
+
+
+def record_paths(values: list[Any]) -> list[tuple[int, str, bool]]:
+    """(index, text, negated) for each value of a leaf that is a path into the record rather than a value of it.
+
+    EventBridge compares a field with literal text, never with another field: ``{"anything-but": {"prefix":
+    "responseElements.accessKey.userName"}}`` excludes values that start with those letters, not the user named in
+    the response.
+    """
+    out: list[tuple[int, str, bool]] = []
+    for i, v in enumerate(values):
+        texts: list[tuple[str, bool]] = []
+        if type(v) is str:
+            texts.append((v, False))
+        elif type(v) is dict and len(v) == 1:
+            ((op, operand),) = v.items()
+            negated = op == "anything-but"
+            if negated and type(operand) is dict and len(operand) == 1:
+                ((op, operand),) = operand.items()
+            elif negated:
+                op = "equals"
+            if op in _TEXT_OPERATORS or op == "equals":
+                items = operand if type(operand) is list else [operand]
+                texts.extend((t, negated) for t in items if type(t) is str)
+        for text, negated in texts:
+            if "." in text and _RECORD_PATH.match(text):
+                out.append((i, text, negated))
+                break
+    return out
+
+
+def _record_path_findings(path: tuple[str, ...], values: list[Any], jpath: str) -> list[Finding]:
+    field = _name(path)
+    found = record_paths(values)
+    out: list[Finding] = []
+    every = len(found) == len(values) and not any(negated for _, _, negated in found)
+    for i, text, negated in found:
+        if negated:
+            message = (
+                f"{field} is compared with the literal text {json.dumps(text)}: EventBridge compares a field with "
+                "literal text only, not with another field, so this anything-but excludes only values holding that "
+                "text, and the rule may fire for the events it seems meant to exclude."
+            )
+            severity: Severity = WARNING
+        else:
+            tail = (
+                "the rule never fires."
+                if every
+                else "this value matches no event (the other values may match, so the rule can still fire)."
+            )
+            message = (
+                f"{field} is compared with the literal text {json.dumps(text)}: EventBridge compares a field with "
+                f"literal text only, not with another field, and no record's {field} holds a record path: {tail}"
+            )
+            severity = ERROR if every else WARNING
+        out.append(
+            Finding(
+                "CTR012",
+                severity,
+                message,
+                "EventBridge cannot compare two fields of an event: filter on known values, or compare the fields in "
+                "the target (e.g. a Lambda function)",
+                f"{jpath}[{i}]",
+            )
+        )
+    return out
+
+
 def _severity(certain: bool, every: bool) -> Severity:
     return ERROR if certain and every else WARNING
 
@@ -135,6 +212,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
         return []
     out: list[Finding] = []
     for path, (values, jpath) in branch.fields.items():
+        if path and path[0] == "detail" and len(path) > 1:
+            out.extend(_record_path_findings(path, values, jpath))
         found = list(problems(path, values))
         every = len(found) == len(values)  # no other value of the leaf can match: the rule never fires
         for i, why, fix, certain in found:
@@ -154,6 +233,17 @@ _IN_DETAIL: Final[dict[str, tuple[str, ...]]] = {
 }
 #: The other typed fields under ``detail`` (looked up one by one by the fast answer).
 _DEEP: Final[tuple[tuple[str, ...], ...]] = tuple(sorted((TEXT_FIELDS | _VALUES.keys()) - set(_IN_DETAIL.values())))
+
+
+def _holds_record_path(obj: dict[str, Any]) -> bool:
+    """True when some leaf below ``obj`` holds a value :func:`record_paths` reports."""
+    for value in obj.values():
+        if type(value) is dict:
+            if _holds_record_path(value):
+                return True
+        elif type(value) is list and any(type(v) is not str or "." in v for v in value) and record_paths(value):
+            return True
+    return False
 
 
 def _clean(path: tuple[str, ...], values: Any) -> bool:
@@ -176,6 +266,8 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
         if path is not None and not _clean(path, value):
             return False
     detail = pattern.get("detail")
+    if type(detail) is dict and _holds_record_path(detail):
+        return False
     if type(detail) is dict:
         for key, value in detail.items():
             path = _IN_DETAIL.get(key)

@@ -108,6 +108,9 @@ def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
 _NAME_PUNCTUATION = frozenset("._*:-/")
 
 
+_PLACEHOLDERS = ("${", "#{", "{{", "%{")
+
+
 def impossible_name(value: str) -> str | None:
     """Why ``value`` cannot be a CloudTrail event name at all, or None when it may be one.
 
@@ -117,6 +120,8 @@ def impossible_name(value: str) -> str | None:
     """
     if not value:
         return "it is empty"
+    if any(mark in value for mark in _PLACEHOLDERS):
+        return None  # a template placeholder a reader did not resolve (${var.x}, {{name}}): not judged here
     for ch in value:
         if ch.isascii() and (ch.isalnum() or ch in _NAME_PUNCTUATION):
             continue

@@ -77,7 +77,12 @@ def test_error_codes_fail_synth_and_pass_when_fixed(tmp_path: Path, code: str) -
     ("code", "bad", "region"),
     [
         ("CTR006", pat("aws.s3", API, "PutObject"), "us-east-1"),
-        ("CTR008", {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventname": ["RunInstances"]}}, "us-east-1"),
+        (
+            "CTR008",
+            {"source": ["aws.ec2"], "detail-type": [API],
+             "detail": {"eventName": ["RunInstances"], "userIdentity": {"nickname": ["x"]}}},
+            "us-east-1",
+        ),
         ("CTR005", pat("aws.iam", API, "CreateUser"), None),
     ],
 )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from ctrules.checks.common import RECORD_FIELDS
+from ctrules.checks.common import RECORD_FIELDS, quote_list
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext, Severity
 from ctrules.checks.mistakes import provable_slip, squash
 from ctrules.checks.record_envelope import STRING_FIELDS, VALUES
@@ -119,8 +119,8 @@ def _value_problems(
             if right is not None:
                 yield (
                     i,
-                    f"{name} is {', '.join(repr(m) for m in members[:6])}{' or another' if len(members) > 6 else ''} "
-                    f"in CloudTrail records (exact, case-sensitive); {json.dumps(v)} misspells {right!r}, so it never "
+                    f"{name} holds {quote_list(members[:6])}{' or another value' if len(members) > 6 else ''} in "
+                    f"CloudTrail records (exact, case-sensitive); {json.dumps(v)} misspells {right!r}, so it never "
                     "equals it",
                     f"did you mean {json.dumps(right)}?",
                     True,

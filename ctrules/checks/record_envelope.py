@@ -267,6 +267,8 @@ class Values:
 _UI = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html"
 _RC = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html"
 _IN = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields.html"
+_SI = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html"
+_ORG = "https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccountStatus.html"
 
 #: Fields under ``detail`` whose values the checks judge (path below ``detail`` -> what records hold there).
 VALUES: Final[dict[tuple[str, ...], Values]] = {
@@ -298,6 +300,14 @@ VALUES: Final[dict[tuple[str, ...], Values]] = {
     ("insightDetails", "state"): Values("text", ("Start", "End"), evidence=_IN),
     ("insightDetails", "insightType"): Values("text", ("ApiCallRateInsight", "ApiErrorRateInsight"), evidence=_IN),
     ("tlsDetails", "tlsVersion"): Values("text", ("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"), evidence=_RC),
+    # Per-event fields (a path only the named events' records carry, so judging it elsewhere changes nothing).
+    # Console sign-in outcome: "Success" or "Failure" in all 45 sign-in records of tests/catalog/records.
+    ("responseElements", "ConsoleLogin"): Values("text", ("Success", "Failure"), evidence=_SI),
+    ("responseElements", "CheckMfa"): Values("text", ("Success", "Failure"), evidence=_SI),
+    # Organizations CreateAccountResult: the CreateAccountState enum of the Organizations API.
+    ("serviceEventDetails", "createAccountStatus", "state"): Values(
+        "text", ("IN_PROGRESS", "SUCCEEDED", "FAILED"), evidence=_ORG
+    ),
 }  # fmt: skip
 
 #: Fields under ``detail`` that records always hold as JSON strings (a number or boolean never equals them):

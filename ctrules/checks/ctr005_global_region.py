@@ -70,17 +70,16 @@ _ROOT_REGIONS_TEXT = ", ".join(ROOT_SIGN_IN_REGIONS[:-1]) + " or " + ROOT_SIGN_I
 
 def _sign_ins_only(branch: Branch) -> bool:
     """True when the branch matches console sign-in events only: every eventName is a sign-in event, or, with no
-    eventName filter (root-login alarms are often written so), the detail-type or the sources admit nothing else."""
+    eventName filter (root-login alarms are often written so), the detail-type admits nothing else."""
     names = branch.literal_names
     if names:
         return all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names)
     if branch.items("detail", "eventName"):
         return False  # operators on eventName: not judged
+    # Only the detail-type says "sign-in events only": aws.signin also logs API calls and service events, whose
+    # Regions for the root user no page states.
     types = branch.accepted_detail_types
-    if types is not None and types == {DETAIL_TYPES[CONSOLE_SIGN_IN]}:
-        return True
-    allowed = branch.allowed_event_sources
-    return allowed is not None and allowed == {_SIGN_IN_SOURCE}
+    return types is not None and types == {DETAIL_TYPES[CONSOLE_SIGN_IN]}
 
 
 def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:

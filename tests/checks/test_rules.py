@@ -496,3 +496,35 @@ def test_severity_agrees_with_the_words() -> None:
             else:
                 errors += 1
     assert warnings >= 15 and errors >= 50
+
+
+def test_fast_answers_agree_with_the_checks_on_issue_19_mistakes() -> None:
+    """The fast path never calls clean a pattern holding one of the new findings (envelope keys and values, record
+    paths as values, aws.cloudtrail misread, cross-service slips, impossible names, root sign-ins without names)."""
+    import itertools
+
+    from ctrules.checks.fastpath import FLAT, certainly_clean, shape
+
+    details: list[dict[str, Any]] = [
+        {}, {"userIdentity": {"type": ["Root"]}}, {"userIdentity": {"tpye": ["Root"]}},
+        {"userIdentity": {"type": ["root"]}}, {"recipientAccountId": [1234]}, {"sessionCredentialFromConsole": [True]},
+        {"userIdentity": {"userName": [{"anything-but": {"prefix": "responseElements.x.y"}}]}},
+        {"ResponseElements": {"x": ["y"]}}, {"responseElements": {"ConsoleLogin": ["SUCCESS"]}},
+        {"userIdentity": {"nickname": ["x"]}}, {"serviceEventDetails": {"createAccountStatus": {"state": ["SUCCEDED"]}}},
+    ]  # fmt: skip
+    names: list[list[Any] | None] = [None, ["StopLogging"], ["DeleteTrial"], ["ConsoleLogin"], ["Stop Logging"],
+                                     [{"anything-but": ["ConsoleLogin"]}]]  # fmt: skip
+    sources = [None, ["aws.cloudtrail"], ["aws.signin"], ["aws.organizations"]]
+    checked = 0
+    for src, dt, nm, det in itertools.product(sources, [[API], [SIGN_IN], [API, SIGN_IN]], names, details):
+        pattern: dict[str, Any] = {"detail-type": dt, **({"source": src} if src else {})}
+        body = {**det, **({"eventName": nm} if nm else {})}
+        if body:
+            pattern["detail"] = body
+        if shape(pattern) != FLAT:
+            continue
+        for ctx in (US_EAST_1, RuleContext(region="eu-west-1"), RuleContext()):
+            checked += 1
+            if certainly_clean(pattern, ctx):
+                assert check_pattern(pattern, ctx) == [], (pattern, ctx)
+    assert checked > 500

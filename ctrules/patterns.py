@@ -189,20 +189,18 @@ def _refuse_slips(
     if service is not None or len({e.event_source for e in events}) < 2:
         return
     from ctrules.catalog.index import index
-    from ctrules.checks.mistakes import slip_into_service
+    from ctrules.checks.mistakes import stray_slips
 
     s = index()
-    for i, ev in enumerate(events):
-        if services[i] is not None or not ev.origins:
+    # A name given with its own service, or taken on the caller's word (unlisted), counts as meant.
+    judged = [i for i, ev in enumerate(events) if services[i] is None and ev.origins]
+    logged = [frozenset({ev.event_source} | {s.event(k).event_source for k in s.by_name.get(ev.event_name, ())})
+              for ev in events]  # fmt: skip
+    for i, slip in stray_slips([(ev.event_name, logged[k]) for k, ev in enumerate(events)]):
+        if i not in judged:
             continue
-        others = {o.event_source for j, o in enumerate(events) if j != i}
-        logged_by = {s.event(k).event_source for k in s.by_name.get(ev.event_name, ())}
-        if not others or (logged_by | {ev.event_source}) & others:
-            continue  # another name belongs to its service (or it is logged by theirs): a list spanning services
-        slip = slip_into_service(ev.event_name, others)
-        if slip is None:
-            continue
-        meant = sorted({o.source for o in events if o.event_source in others and o.event_name != ev.event_name})
+        ev = events[i]
+        meant = sorted({o.source for o in events if o.event_source != ev.event_source})
         raise InvalidRuleError(
             f"{prefix}event name {ev.event_name!r} is logged only by {ev.source!r}, a service none of the other names "
             f"belong to ({', '.join(repr(m) for m in meant)}), and it is one slip from {slip!r} of theirs: taken as "

@@ -12,9 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-__all__ = ["edit_distance", "iam_action", "impossible_name", "provable_slip", "slip_into_service", "squash"]
+__all__ = [
+    "edit_distance",
+    "iam_action",
+    "impossible_name",
+    "provable_slip",
+    "slip_into_service",
+    "squash",
+    "stray_slips",
+]
 
 _IAM_ACTION = re.compile(r"^([a-z0-9][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$")
 
@@ -152,16 +160,49 @@ def slip_into_service(name: str, event_sources: Iterable[str]) -> str | None:
     wanted = frozenset(event_sources)
     if not wanted or any(es in wanted for es in s.aliases.get(name, {})):
         return None
+    if s.lookup_in(name, wanted):
+        return None  # one of those services logs it: a list spanning services, not a slip
+    if len(wanted) > 3:
+        # Many services: the closest names of the whole catalog (one cached search), kept to those services.
+        close = [c for c in suggest(name, limit=12) if c != name and s.lookup_in(c, wanted)]
+        return provable_slip(name, close)
     for es in sorted(wanted):
         if es not in s.by_source:
             continue
-        if name in s.names_of(es):
-            return None
-    for es in sorted(wanted):
-        if es not in s.by_source:
-            continue
-        close = [c for c in suggest(name, limit=5, service=es) if c != name]
-        slip = provable_slip(name, close)
+        slip = provable_slip(name, [c for c in suggest(name, limit=5, service=es) if c != name])
         if slip is not None:
             return slip
     return None
+
+
+#: More strays than this (names each of a service no other name belongs to) make a list that spans services on
+#: purpose, not a list of one service with a typo in it.
+MAX_STRAYS = 2
+
+
+def stray_slips(names: Sequence[tuple[str, frozenset[str]]]) -> list[tuple[int, str]]:
+    """``(index, meant name)`` for each name of a list that is logged only by services none of the other names
+    belong to and is one slip from a name of theirs (:func:`slip_into_service`).
+
+    The one rule behind the typed constructs (:func:`ctrules.patterns.resolve` refuses such a list) and ``ctrules
+    lint`` (CTR003 warns when the rule names no service; with a ``source``, CTR002 applies
+    :func:`slip_into_service` itself).
+
+    :param names: each name with the eventSources that log it (names no catalog entry has are left out by the
+        caller).
+    """
+    if len(names) < 2:
+        return []
+    strays = []
+    for i, (_, own) in enumerate(names):
+        others = frozenset().union(*(es for j, (_, es) in enumerate(names) if j != i))
+        if others and not own & others:
+            strays.append((i, others))
+    if not strays or len(strays) > MAX_STRAYS:
+        return []
+    out: list[tuple[int, str]] = []
+    for i, others in strays:
+        meant = slip_into_service(names[i][0], others)
+        if meant is not None:
+            out.append((i, meant))
+    return out

@@ -172,9 +172,12 @@ def _cloudtrail_misread(branch: Branch) -> Finding | None:
     """``source: ["aws.cloudtrail"]`` written as if it meant every event CloudTrail delivers.
 
     EventBridge gives each CloudTrail event the source of the service that logged it ('aws.' + its eventSource);
-    'aws.cloudtrail' is the CloudTrail service's own API (StopLogging, CreateTrail...). Real rules filter only on
-    the caller (``userIdentity``, ``errorCode``) or exclude other services' names with ``anything-but`` under it:
-    they fire for CloudTrail API calls alone (a warning), or, for console sign-ins, never (an error).
+    'aws.cloudtrail' is the CloudTrail service's own API (StopLogging, CreateTrail...). Real rules name no event
+    under it (public Terraform: a rule described "Forward all CloudTrail events to [a hub] bus" with the pattern
+    ``{"source": ["aws.cloudtrail"]}``; a Cloud Custodian setup capturing "CloudTrail events for Custodian
+    CloudTrail-mode policies" with ``aws.cloudtrail`` and "AWS API Call via CloudTrail"), filter only on the caller
+    (``userIdentity``, ``errorCode``), or exclude other services' names with ``anything-but``: they fire for
+    CloudTrail API calls alone (a warning: a rule may mean exactly that), or, for console sign-ins, never (an error).
     """
     items = branch.items("source")
     if len(items) != 1 or not items[0].is_literal or items[0].value != "aws.cloudtrail":
@@ -194,9 +197,10 @@ def _cloudtrail_misread(branch: Branch) -> Finding | None:
             item.path,
         )
     if not names:
-        if not set(branch.detail_keys) - {"eventSource"}:
-            return None  # every CloudTrail API call: what the rule says
-        what = "filters only on other fields (who made the call, its outcome)"
+        if set(branch.detail_keys) - {"eventSource"}:
+            what = "names no eventName and filters only on other fields (who made the call, its outcome)"
+        else:
+            what = "names no eventName (as a rule meant to catch or forward every CloudTrail event would)"
     else:
         if any(not isinstance(i.value, dict) or "anything-but" not in i.value for i in names):
             return None  # names the CloudTrail events it watches (CTR003 judges them)
@@ -217,6 +221,15 @@ def _cloudtrail_misread(branch: Branch) -> Finding | None:
     )
 
 
+def _cloudtrail_only_source(branch: Branch) -> bool:
+    """True for a branch whose only source is 'aws.cloudtrail' and whose detail-types, if any, are CloudTrail's."""
+    items = branch.items("source")
+    if len(items) != 1 or items[0].value != "aws.cloudtrail":
+        return False
+    dts = branch.items("detail-type")
+    return all(i.is_literal and i.value in DETAIL_TYPES.values() for i in dts)
+
+
 def _anything_but(value: object) -> list[str]:
     """The literal names an ``anything-but`` item excludes (empty for any other item)."""
     if not isinstance(value, dict) or len(value) != 1 or "anything-but" not in value:
@@ -232,7 +245,9 @@ def _anything_but(value: object) -> list[str]:
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR002 for one branch."""
     if not branch.is_cloudtrail:
-        return []
+        # {"source": ["aws.cloudtrail"]} alone ("forward every CloudTrail event") names no record field.
+        alone = _cloudtrail_misread(branch) if _cloudtrail_only_source(branch) else None
+        return [] if alone is None else [alone]
     s = index()
     out: list[Finding] = []
     known = s.source_names

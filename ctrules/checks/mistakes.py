@@ -193,16 +193,18 @@ def stray_slips(names: Sequence[tuple[str, frozenset[str]]]) -> list[tuple[int, 
     """
     if len(names) < 2:
         return []
-    strays = []
-    for i, (_, own) in enumerate(names):
-        others = frozenset().union(*(es for j, (_, es) in enumerate(names) if j != i))
-        if others and not own & others:
-            strays.append((i, others))
+    count: dict[str, int] = {}
+    for _, own in names:
+        for es in own:
+            count[es] = count.get(es, 0) + 1
+    # A stray: each of its services is logged by no other name of the list (linear in the list).
+    strays = [i for i, (_, own) in enumerate(names) if own and all(count[es] == 1 for es in own)]
     if not strays or len(strays) > MAX_STRAYS:
         return []
+    everything = frozenset(count)
     out: list[tuple[int, str]] = []
-    for i, others in strays:
-        meant = slip_into_service(names[i][0], others)
+    for i in strays:
+        meant = slip_into_service(names[i][0], everything - names[i][1])
         if meant is not None:
             out.append((i, meant))
     return out

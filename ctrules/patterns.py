@@ -176,6 +176,39 @@ def _names(event_name: str | Sequence[str], service: str | None) -> list[tuple[s
     return out
 
 
+def _refuse_slips(
+    events: Sequence[CatalogEvent], services: Sequence[str | None], service: str | None, prefix: str
+) -> None:
+    """Refuse a name of a service none of the other names belong to, one slip away from a name of theirs.
+
+    ``["StopLogging", "DeleteTrial", "UpdateTrail"]``: DeleteTrial is a SageMaker event, and the other names are
+    CloudTrail's; taken as written, the rule would watch SageMaker and miss DeleteTrail. The decision is
+    :func:`ctrules.checks.mistakes.slip_into_service`, the one CTR002 applies to hand-written patterns. A name given
+    with its own service (``"sagemaker:DeleteTrial"``) is taken as meant.
+    """
+    if service is not None or len({e.event_source for e in events}) < 2:
+        return
+    from ctrules.catalog.index import index
+    from ctrules.checks.mistakes import stray_slips
+
+    s = index()
+    # A name given with its own service, or taken on the caller's word (unlisted), counts as meant.
+    judged = [i for i, ev in enumerate(events) if services[i] is None and ev.origins]
+    logged = [frozenset({ev.event_source} | {s.event(k).event_source for k in s.by_name.get(ev.event_name, ())})
+              for ev in events]  # fmt: skip
+    for i, slip in stray_slips([(ev.event_name, logged[k]) for k, ev in enumerate(events)]):
+        if i not in judged:
+            continue
+        ev = events[i]
+        meant = sorted({o.source for o in events if o.event_source != ev.event_source})
+        raise InvalidRuleError(
+            f"{prefix}event name {ev.event_name!r} is logged only by {ev.source!r}, a service none of the other names "
+            f"belong to ({', '.join(repr(m) for m in meant)}), and it is one slip from {slip!r} of theirs: taken as "
+            f"written, the rule would watch {ev.source!r} and never fire for {slip!r}. Use {slip!r}; if you do mean "
+            f"the event of {ev.source!r}, name its service: '{ev.source.removeprefix('aws.')}:{ev.event_name}'"
+        )
+
+
 def resolve(
     event_name: str | Sequence[str],
     *,
@@ -197,6 +230,15 @@ def resolve(
         names = _names(event_name, service)
     except InvalidRuleError as exc:
         raise InvalidRuleError(f"{prefix}{exc}") from None
+    from ctrules.checks.mistakes import impossible_name
+
+    for name, _ in names:
+        why = impossible_name(name)
+        if why is not None:
+            raise InvalidRuleError(
+                f"{prefix}event_name {name!r} cannot be a CloudTrail event name: {why}; a rule for it would never "
+                "fire (check the name with `ctrules search`)"
+            )
     events: list[CatalogEvent] = []
     for name, name_service in names:
         try:
@@ -205,6 +247,7 @@ def resolve(
             if context:
                 exc.args = (f"{context}: {exc.args[0]}",)
             raise
+    _refuse_slips(events, [own for _, own in names], service, prefix)
     if detail is not None:
         if not isinstance(detail, Mapping):
             raise InvalidRuleError(f"{prefix}detail must be a mapping of CloudTrail record fields, got {detail!r}")

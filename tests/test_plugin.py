@@ -98,7 +98,7 @@ def test_error_codes_fail_synth_and_pass_when_fixed(error_cases: tuple[Synthesiz
 
 WARNING_CASES: dict[str, tuple[dict[str, Any], str | None]] = {
     "CTR006": (pat("aws.s3", API, "PutObject"), "us-east-1"),
-    "CTR008": ({"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventname": ["RunInstances"]}}, "us-east-1"),
+    "CTR008": ({"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["RunInstances"], "userIdentity": {"nickname": ["x"]}}}, "us-east-1"),
     "CTR005": (pat("aws.iam", API, "CreateUser"), None),
 }  # fmt: skip
 

@@ -64,6 +64,7 @@ __all__ = [
     "data_info",
     "fields_of",
     "path_status",
+    "record_envelope",
 ]
 
 KNOWN: Final = "known"
@@ -187,6 +188,46 @@ def _walk(ref: Any, prefix: str, depth: int, seen: frozenset[int] = frozenset())
             yield from _walk(v, f"{prefix}.{k}", depth - 1, seen | {ref})
     else:
         yield prefix
+
+
+_ENVELOPE: dict[str, Any] | None = None
+
+
+def _decode(ref: Any, seen: frozenset[int] = frozenset()) -> Any:
+    if isinstance(ref, int):
+        if ref in seen:
+            return _OPEN
+        return {k: _decode(v, seen | {ref}) for k, v in _data().structs[ref].items()}
+    return ref
+
+
+def _merge(into: dict[str, Any], tree: dict[str, Any]) -> None:
+    for k, v in tree.items():
+        old = into.get(k)
+        if isinstance(old, dict) and isinstance(v, dict):
+            _merge(old, v)
+        elif old is None or isinstance(v, dict):
+            into[k] = v
+
+
+def record_envelope() -> dict[str, Any]:
+    """The fields of the CloudTrail record outside the per-event parts, over every eventType, as a nested dict.
+
+    A key maps to a dict (an object with these keys; a list of objects such as ``resources`` is shown as its
+    item), to ``"s"`` (a value), or to ``"*"`` (any key may occur below it, e.g. ``requestParameters``,
+    whose fields :func:`path_status` knows per event). Read-only: callers must not change it.
+    """
+    global _ENVELOPE
+    env = _ENVELOPE
+    if env is None:
+        data = _data()
+        merged: dict[str, Any] = {}
+        for ref in data.record_fields.values():
+            tree = _decode(ref)
+            if isinstance(tree, dict):
+                _merge(merged, tree)
+        env = _ENVELOPE = merged
+    return env
 
 
 def _resolve(event: CatalogEvent | str, service: str | None) -> CatalogEvent:

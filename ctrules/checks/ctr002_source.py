@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ctrules.catalog import lookup, source_of, suggest
+from ctrules.catalog import CONSOLE_SIGN_IN, DETAIL_TYPES, lookup, source_of, suggest
 from ctrules.catalog.index import index
 from ctrules.checks.common import catalog_phrase
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
-from ctrules.checks.mistakes import provable_slip
+from ctrules.checks.mistakes import provable_slip, slip_into_service
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
+    from ctrules.catalog import CatalogEvent
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
@@ -24,12 +26,6 @@ __all__ = ["CHECK", "close_spellings", "run"]
 def _alias_in(name: str, event_sources: frozenset[str]) -> bool:
     """True when ``name`` is an SDK operation that these eventSources log under another name."""
     return any(es in event_sources for es in index().aliases.get(name, {}))
-
-
-def _all_verified(event_sources: frozenset[str]) -> bool:
-    """True when ctrules' mapping of each of these eventSources is backed by evidence."""
-    s = index()
-    return all(es in s.by_source and s.event(s.by_source[es][0]).verified for es in event_sources)
 
 
 @lru_cache(maxsize=1024)
@@ -78,7 +74,7 @@ def _unknown_source(value: str, path: str) -> Finding:
         "CTR002",
         WARNING,
         f"source {value!r} is the source of no CloudTrail event in {catalog_phrase()}: unless it belongs to a "
-        "service newer than the catalog, the rule never fires.",
+        "service newer than the catalog, no event carries it and the rule may not fire.",
         f"{hint}CloudTrail sources are 'aws.' + the eventSource without '.amazonaws.com'; if the service is new, "
         "add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge "
         "this warning",
@@ -106,7 +102,7 @@ def _unknown_event_source(value: str, path: str) -> Finding:
         "CTR002",
         WARNING,
         f"detail.eventSource {value!r} is no eventSource in {catalog_phrase()}: unless the service is newer than "
-        "the catalog, the rule never fires.",
+        "the catalog, no event carries it and the rule may not fire.",
         f"{hint}eventSources are '<service>.amazonaws.com' as in the record; if the service is new, add its events "
         "to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning",
         path,
@@ -115,10 +111,143 @@ def _unknown_event_source(value: str, path: str) -> Finding:
 
 
 
+def _logged_elsewhere(
+    name: str, path: str, everywhere: Sequence[CatalogEvent], allowed_sources: frozenset[str]
+) -> Finding:
+    """A name the catalog lists for other services only.
+
+    Provable (an error) only when it is a slip of a name of the rule's own services (``DeleteTrial``, SageMaker's,
+    under ``aws.cloudtrail``: ``DeleteTrail``), the rule :func:`ctrules.checks.mistakes.slip_into_service` shared
+    with the typed constructs. Otherwise the rule's service may log a name the catalog lacks: a warning.
+    """
+    known = index().source_names
+    logged_by = sorted({e.source for e in everywhere})
+    allowed = sorted(source_of(es) for es in allowed_sources)
+    shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
+    slip = slip_into_service(name, allowed_sources)
+    if slip is None and all(e.event_source == _SIGN_IN and CONSOLE_SIGN_IN in e.event_types for e in everywhere):
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"eventName {name!r} is a console sign-in event: CloudTrail records sign-in events with eventSource "
+            f"{_SIGN_IN}, so they carry source 'aws.signin', not {_q(allowed[:5])}, and the rule never fires for it.",
+            "use source 'aws.signin' (or drop source and keep detail-type 'AWS Console Sign In via CloudTrail')",
+            path,
+        )
+    if slip is not None:
+        return Finding(
+            "CTR002",
+            ERROR,
+            f"eventName {name!r} is logged by {shown}, not by {_q(allowed[:5])}: it misspells {slip!r} of "
+            f"{_q(allowed[:5])} (names are exact), so the rule never fires for it.",
+            f"use eventName {slip!r} (or, if you mean the event of {logged_by[0]!r}, use source {logged_by[0]!r} with "
+            f"detail.eventSource {everywhere[0].event_source!r})",
+            path,
+        )
+    hint = ""
+    if len(allowed) == 1 and allowed[0] in known:
+        close = suggest(name, limit=2, service=allowed[0])
+        if close:
+            hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
+    return Finding(
+        "CTR002",
+        WARNING,
+        f"eventName {name!r} is logged by {shown}; {catalog_phrase()} lists no such name for {_q(allowed[:5])}: "
+        "unless that service logs a name the catalog lacks, the rule may not fire for it.",
+        f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
+        path,
+    )
+
+
+_SIGN_IN = "signin.amazonaws.com"
+_CLOUDTRAIL = "cloudtrail.amazonaws.com"
+_CLOUDTRAIL_ONLY = frozenset({_CLOUDTRAIL})
+_CLOUDTRAIL_FIX = (
+    "to match the events CloudTrail delivers for every service, drop source (keep the detail-type, e.g. 'AWS API "
+    "Call via CloudTrail'), or list the sources of the services you mean (e.g. 'aws.iam', 'aws.ec2')"
+)
+
+
+def _cloudtrail_misread(branch: Branch) -> Finding | None:
+    """``source: ["aws.cloudtrail"]`` written as if it meant every event CloudTrail delivers.
+
+    EventBridge gives each CloudTrail event the source of the service that logged it ('aws.' + its eventSource);
+    'aws.cloudtrail' is the CloudTrail service's own API (StopLogging, CreateTrail...). Real rules name no event
+    under it (public Terraform: a rule described "Forward all CloudTrail events to [a hub] bus" with the pattern
+    ``{"source": ["aws.cloudtrail"]}``; a Cloud Custodian setup capturing "CloudTrail events for Custodian
+    CloudTrail-mode policies" with ``aws.cloudtrail`` and "AWS API Call via CloudTrail"), filter only on the caller
+    (``userIdentity``, ``errorCode``), or exclude other services' names with ``anything-but``: they fire for
+    CloudTrail API calls alone (a warning: a rule may mean exactly that), or, for console sign-ins, never (an error).
+    """
+    items = branch.items("source")
+    if len(items) != 1 or not items[0].is_literal or items[0].value != "aws.cloudtrail":
+        return None
+    if branch.leaf("detail", "eventSource") is not None:
+        return None
+    item = items[0]
+    types = branch.accepted_detail_types
+    names = branch.items("detail", "eventName")
+    if not names and types is not None and types and types <= {DETAIL_TYPES[CONSOLE_SIGN_IN]}:
+        return Finding(
+            "CTR002",
+            ERROR,
+            "source 'aws.cloudtrail' is the source of the CloudTrail service's own events, not of every event "
+            "CloudTrail delivers: console sign-in events carry source 'aws.signin', so the rule never fires.",
+            "use source 'aws.signin', or drop source and keep detail-type 'AWS Console Sign In via CloudTrail'",
+            item.path,
+        )
+    if not names:
+        if set(branch.detail_keys) - {"eventSource"}:
+            what = "names no eventName and filters only on other fields (who made the call, its outcome)"
+        else:
+            what = "names no eventName (as a rule meant to catch or forward every CloudTrail event would)"
+    else:
+        if any(not isinstance(i.value, dict) or "anything-but" not in i.value for i in names):
+            return None  # names the CloudTrail events it watches (CTR003 judges them)
+        excluded = [v for i in names for v in _anything_but(i.value)]
+        s = index()
+        foreign = [v for v in excluded if v in s.by_name and not s.lookup_in(v, _CLOUDTRAIL_ONLY)]
+        if not foreign:
+            return None
+        what = f"excludes eventNames that are not the CloudTrail service's own ({_q(foreign[:3])})"
+    return Finding(
+        "CTR002",
+        WARNING,
+        "source 'aws.cloudtrail' matches only the CloudTrail service's own events (calls to the CloudTrail API such "
+        f"as StopLogging or CreateTrail), not every event CloudTrail delivers; this rule {what}, so it may not fire "
+        "for the events of other services it seems meant for.",
+        _CLOUDTRAIL_FIX,
+        item.path,
+    )
+
+
+def _cloudtrail_only_source(branch: Branch) -> bool:
+    """True for a branch whose only source is 'aws.cloudtrail' and whose detail-types, if any, are CloudTrail's."""
+    items = branch.items("source")
+    if len(items) != 1 or items[0].value != "aws.cloudtrail":
+        return False
+    dts = branch.items("detail-type")
+    return all(i.is_literal and i.value in DETAIL_TYPES.values() for i in dts)
+
+
+def _anything_but(value: object) -> list[str]:
+    """The literal names an ``anything-but`` item excludes (empty for any other item)."""
+    if not isinstance(value, dict) or len(value) != 1 or "anything-but" not in value:
+        return []
+    operand = value["anything-but"]
+    if isinstance(operand, str):
+        return [operand]
+    if isinstance(operand, list):
+        return [v for v in operand if isinstance(v, str)]
+    return []
+
+
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR002 for one branch."""
     if not branch.is_cloudtrail:
-        return []
+        # {"source": ["aws.cloudtrail"]} alone ("forward every CloudTrail event") names no record field.
+        alone = _cloudtrail_misread(branch) if _cloudtrail_only_source(branch) else None
+        return [] if alone is None else [alone]
     s = index()
     out: list[Finding] = []
     known = s.source_names
@@ -148,41 +277,26 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     item.path,
                 )
             )
+    misread = _cloudtrail_misread(branch)
+    if misread is not None:
+        out.append(misread)
     if branch.allowed_event_sources is not None and not any(f.severity == ERROR for f in out):
         for item, found in branch.literal_names:
             if found or _alias_in(item.value, branch.allowed_event_sources):
                 continue  # CTR003 names the logged spelling
             everywhere = lookup(item.value)
             if everywhere:
-                guessed = not any(e.verified for e in everywhere) or not _all_verified(branch.allowed_event_sources)
-                logged_by = sorted({e.source for e in everywhere})
-                allowed = sorted(source_of(es) for es in branch.allowed_event_sources)
-                hint = ""
-                if len(allowed) == 1 and allowed[0] in known:
-                    close = suggest(item.value, limit=2, service=allowed[0])
-                    if close:
-                        hint = f"; or, to stay with {allowed[0]!r}, did you mean eventName {_q(close)}?"
-                shown = _q(logged_by[:5]) + (f" (and {len(logged_by) - 5} more)" if len(logged_by) > 5 else "")
-                why = (
-                    " (ctrules infers the eventSource of these services from the SDK; no record confirms it)"
-                    if guessed
-                    else ""
-                )
-                out.append(
-                    Finding(
-                        "CTR002",
-                        WARNING if guessed else ERROR,
-                        f"eventName {item.value!r} is logged by {shown}, not by {_q(allowed[:5])}{why}: "
-                        "the rule never fires for it.",
-                        f"use source {logged_by[0]!r} with detail.eventSource {everywhere[0].event_source!r}{hint}",
-                        item.path,
-                    )
-                )
+                out.append(_logged_elsewhere(item.value, item.path, everywhere, branch.allowed_event_sources))
     return out
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
-    """Clean when every source is a known literal that fits the eventSources, and every name is logged there."""
+    """Clean when every source is a known literal that fits the eventSources, every name is logged there, and a rule
+    for the CloudTrail service itself names its events (see :func:`_cloudtrail_misread`)."""
+    if facts.allowed == _CLOUDTRAIL_ONLY:
+        names = facts.pattern.get("detail", {}).get("eventName")
+        if type(names) is not list or any(type(n) is not str for n in names):
+            return False
     return facts.sources_known and not facts.unknown_name
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ctrules.catalog import CONSOLE_SIGN_IN, DETAIL_TYPES
 from ctrules.checks.common import OTHER_PARTITIONS
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import Check, register
@@ -67,14 +68,27 @@ _SIGN_IN_SOURCE = "signin.amazonaws.com"
 _ROOT_REGIONS_TEXT = ", ".join(ROOT_SIGN_IN_REGIONS[:-1]) + " or " + ROOT_SIGN_IN_REGIONS[-1]
 
 
+def _sign_ins_only(branch: Branch) -> bool:
+    """True when the branch matches console sign-in events only: every eventName is a sign-in event, or, with no
+    eventName filter (root-login alarms are often written so), the detail-type admits nothing else."""
+    names = branch.literal_names
+    if names:
+        return all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names)
+    if branch.items("detail", "eventName"):
+        return False  # operators on eventName: not judged
+    # Only the detail-type says "sign-in events only": aws.signin also logs API calls and service events, whose
+    # Regions for the root user no page states.
+    types = branch.accepted_detail_types
+    return types is not None and types == {DETAIL_TYPES[CONSOLE_SIGN_IN]}
+
+
 def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
     """A rule for the root user's console sign-ins outside us-east-1."""
     types = [i for i in branch.items("detail", "userIdentity", "type") if i.is_literal]
     if not types or any(i.value != "Root" for i in types) or len(types) != len(branch.items("detail", "userIdentity",
                                                                                              "type")):
         return []
-    names = branch.literal_names
-    if not names or not all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names):
+    if not _sign_ins_only(branch):
         return []
     item = types[0]
     if region is not None and region not in ROOT_SIGN_IN_REGIONS:

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = ["CHECK", "ENVELOPE_FIELDS", "run"]
 
-_ENVELOPE_BY_SQUASHED = {squash(f): f for f in ENVELOPE_FIELDS} | {"details": "detail", "detailtypes": "detail-type",
-                                                                   "sources": "source", "regions": "region"}
+_ENVELOPE_BY_SQUASHED = {squash(f): f for f in ENVELOPE_FIELDS} | {
+    "details": "detail",
+    "detailtypes": "detail-type",
+    "sources": "source",
+    "regions": "region",
+}
 _RECORD_BY_SQUASHED = {squash(f): f for f in RECORD_FIELDS}
 
 
@@ -63,7 +67,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     ERROR,
                     f"top-level key {key!r} is a field of the CloudTrail record, which EventBridge puts under "
                     "'detail': no event carries it at the top level, so the rule never fires.",
-                    f'move it under detail: {json.dumps({"detail": {record: ["..."]}})}',
+                    f"move it under detail: {json.dumps({'detail': {record: ['...']}})}",
                     top,
                 )
             )
@@ -73,7 +77,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     "CTR010",
                     WARNING,
                     f"top-level key {key!r} is not a field of EventBridge events (version, id, detail-type, source, "
-                    "account, time, region, resources, detail): no event carries it, so the rule never fires.",
+                    "account, time, region, resources, detail): unless the pattern filters something other than "
+                    "EventBridge events, no event carries it and the rule may not fire.",
                     "move the filter under 'detail' (the event's own fields) or remove it",
                     top,
                 )

@@ -51,8 +51,16 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     "CTR011",
                     ERROR if named and "anything-but" not in written else WARNING,
                     f"{written} uses '*' as a glob, but EventBridge compares it literally: it matches only values "
-                    "holding a real '*'" + (", which no CloudTrail event has, so the rule never fires." if named
-                                            else "."),
+                    "holding a real '*'"
+                    + (
+                        (
+                            ", which no CloudTrail event has, so it excludes nothing."
+                            if "anything-but" in written
+                            else ", which no CloudTrail event has, so the rule never fires."
+                        )
+                        if named
+                        else "."
+                    ),
                     f"write {fix}",
                     f"{jpath}[{i}]",
                 )
@@ -104,8 +112,8 @@ CHECK = register(
         "literal-glob",
         ERROR,
         "A '*' used as a glob outside the wildcard operator.",
-        "EventBridge matches exact values, prefix and suffix literally: \"Delete*\" or {\"prefix\": \"*\"} match only "
-        "values that contain a star. Globs need {\"wildcard\": \"Delete*\"}. On eventName, eventSource, source and "
+        'EventBridge matches exact values, prefix and suffix literally: "Delete*" or {"prefix": "*"} match only '
+        'values that contain a star. Globs need {"wildcard": "Delete*"}. On eventName, eventSource, source and '
         "detail-type no value ever contains a star (error); elsewhere it is a warning.",
         "Use the wildcard operator.",
         run=run,

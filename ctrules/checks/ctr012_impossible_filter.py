@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
+from ctrules.checks.common import RECORD_FIELDS, quote_list
+from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext, Severity
+from ctrules.checks.mistakes import provable_slip, squash
+from ctrules.checks.record_envelope import STRING_FIELDS, VALUES
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -25,10 +29,12 @@ ALWAYS_STRING: Final[frozenset[tuple[str, ...]]] = frozenset(
         ("detail", "eventTime"), ("detail", "eventID"), ("detail", "awsRegion"),
     }
 )  # fmt: skip
-#: Record fields that are JSON booleans (a string "true" never equals them).
-BOOLEAN_FIELDS: Final[frozenset[tuple[str, ...]]] = frozenset(
-    {("detail", "readOnly"), ("detail", "managementEvent"), ("detail", "sessionCredentialFromConsole")}
-)
+#: Record fields that are JSON booleans (a string "true" never equals them). Not ``sessionCredentialFromConsole``:
+#: the records on AWS's pages carry it as the string "true" (:data:`ctrules.checks.record_envelope.VALUES`).
+BOOLEAN_FIELDS: Final[frozenset[tuple[str, ...]]] = frozenset({("detail", "readOnly"), ("detail", "managementEvent")})
+#: Envelope fields below ``detail`` held as strings, and those whose values CloudTrail documents.
+TEXT_FIELDS: Final[frozenset[tuple[str, ...]]] = frozenset(("detail", *p) for p in STRING_FIELDS) - ALWAYS_STRING
+_VALUES: Final = {("detail", *p): v for p, v in VALUES.items()}
 _TEXT_ONLY_OPERATORS = ("numeric", "cidr")
 
 
@@ -36,8 +42,14 @@ def _name(path: tuple[str, ...]) -> str:
     return ".".join(path)
 
 
-def problems(path: tuple[str, ...], values: list[Any]) -> Iterator[tuple[int, str, str]]:
-    """(index, why it never matches, fix) for each value of a leaf that no CloudTrail event can satisfy."""
+def problems(path: tuple[str, ...], values: list[Any]) -> Iterator[tuple[int, str, str, bool]]:
+    """(index, why it matches nothing, fix, certain) for each value of a leaf that no CloudTrail event can satisfy;
+    ``certain`` is False where records disagree (the value may match after all)."""
+    known = _VALUES.get(path)
+    if known is not None:
+        yield from _value_problems(path, values, known.kind, known.members, known.confident, path not in ALWAYS_STRING)
+    elif path in TEXT_FIELDS:
+        yield from _value_problems(path, values, "text", (), True, True)
     if path in ALWAYS_STRING:
         for i, v in enumerate(values):
             if v is None or isinstance(v, (bool, int, float)):
@@ -45,19 +57,21 @@ def problems(path: tuple[str, ...], values: list[Any]) -> Iterator[tuple[int, st
                     i,
                     f"{_name(path)} is always a string in CloudTrail events, so {json.dumps(v)} never equals it",
                     f"quote it: {json.dumps(str(v).lower() if isinstance(v, bool) else str(v))}",
+                    True,
                 )
             elif isinstance(v, dict) and len(v) == 1:
                 ((op, operand),) = v.items()
                 if op == "exists" and operand is False:
                     yield i, f"every CloudTrail event has {_name(path)}, so {{\"exists\": false}} never matches", (
                         "remove the filter, or use {\"exists\": true}"
-                    )
+                    ), True
                 elif op in _TEXT_ONLY_OPERATORS:
                     yield (
                         i,
                         f"{_name(path)} is a string, and {op!r} matches only "
                         + ("numbers" if op == "numeric" else "IP addresses"),
                         "use exact values, prefix or wildcard",
+                        True,
                     )
     elif path in BOOLEAN_FIELDS:
         for i, v in enumerate(values):
@@ -67,7 +81,129 @@ def problems(path: tuple[str, ...], values: list[Any]) -> Iterator[tuple[int, st
                     f"{_name(path)} is a JSON boolean in CloudTrail records, so the string {json.dumps(v)} never "
                     "equals it",
                     f"write {v.lower()} without quotes",
+                    True,
                 )
+
+
+def _value_problems(
+    path: tuple[str, ...], values: list[Any], kind: str, members: tuple[str, ...], confident: bool, types: bool
+) -> Iterator[tuple[int, str, str, bool]]:
+    """Values of the wrong JSON type (when ``types``), and misspelt members of a documented set of values."""
+    name = _name(path)
+    for i, v in enumerate(values):
+        if not types and not isinstance(v, str):
+            continue  # ALWAYS_STRING judges the type
+        if isinstance(v, bool) or (isinstance(v, (int, float)) and kind == "text"):
+            if kind == "text-boolean":
+                text = json.dumps(str(v).lower())
+                strings = " or ".join(json.dumps(m) for m in members)
+                held = f"the string {strings}" if confident else f"the string {strings} in AWS's own example records"
+            else:
+                text = json.dumps(str(v).lower() if isinstance(v, bool) else str(v))
+                held = "a string"
+            what = "boolean" if isinstance(v, bool) else "number"
+            if confident:
+                why = f"{name} is {held} in CloudTrail records, so the {what} {json.dumps(v)} never equals it"
+            else:
+                why = (
+                    f"{name} is {held}, and EventBridge compares types, so the {what} {json.dumps(v)} may "
+                    "not equal it (some captured records show a boolean)"
+                )
+            yield i, why, f"quote it: {text}", confident
+        elif isinstance(v, dict) and len(v) == 1 and "numeric" in v and kind in ("text", "text-boolean"):
+            yield i, f"{name} is a string in CloudTrail records, and 'numeric' matches only numbers", (
+                "use exact values, prefix or wildcard"
+            ), True
+        elif type(v) is str and members and v not in members:
+            right = next((m for m in members if squash(m) == squash(v)), None) or provable_slip(v, members)
+            if right is not None:
+                yield (
+                    i,
+                    f"{name} holds {quote_list(members[:6])}{' or another value' if len(members) > 6 else ''} in "
+                    f"CloudTrail records (exact, case-sensitive); {json.dumps(v)} misspells {right!r}, so it never "
+                    "equals it",
+                    f"did you mean {json.dumps(right)}?",
+                    True,
+                )
+
+
+#: A value written as a path into the record (``responseElements.accessKey.userName``, ``$.detail.userIdentity.arn``).
+_RECORD_PATH: Final = re.compile(
+    r"^(?:\$\.detail\.[A-Za-z_]|(?:\$\.)?(?:detail\.)?(?:"
+    + "|".join(sorted(RECORD_FIELDS))
+    + r")(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$)"
+)
+_TEXT_OPERATORS: Final = ("prefix", "suffix", "wildcard", "equals-ignore-case")
+
+
+def record_paths(values: list[Any]) -> list[tuple[int, str, bool]]:
+    """(index, text, negated) for each value of a leaf that is a path into the record rather than a value of it.
+
+    EventBridge compares a field with literal text, never with another field: ``{"anything-but": {"prefix":
+    "responseElements.accessKey.userName"}}`` excludes values that start with those letters, not the user named in
+    the response.
+    """
+    out: list[tuple[int, str, bool]] = []
+    for i, v in enumerate(values):
+        texts: list[tuple[str, bool]] = []
+        if type(v) is str:
+            texts.append((v, False))
+        elif type(v) is dict and len(v) == 1:
+            ((op, operand),) = v.items()
+            negated = op == "anything-but"
+            if negated and type(operand) is dict and len(operand) == 1:
+                ((op, operand),) = operand.items()
+            elif negated:
+                op = "equals"
+            if op in _TEXT_OPERATORS or op == "equals":
+                items = operand if type(operand) is list else [operand]
+                texts.extend((t, negated) for t in items if type(t) is str)
+        for text, negated in texts:
+            if "." in text and _RECORD_PATH.match(text):
+                out.append((i, text, negated))
+                break
+    return out
+
+
+def _record_path_findings(path: tuple[str, ...], values: list[Any], jpath: str) -> list[Finding]:
+    field = _name(path)
+    found = record_paths(values)
+    out: list[Finding] = []
+    every = len(found) == len(values) and not any(negated for _, _, negated in found)
+    for i, text, negated in found:
+        if negated:
+            message = (
+                f"{field} is compared with the literal text {json.dumps(text)}: EventBridge compares a field with "
+                "literal text only, not with another field, so this anything-but excludes only values holding that "
+                "text, and the rule may fire for the events it seems meant to exclude."
+            )
+            severity: Severity = WARNING
+        else:
+            tail = (
+                "the rule never fires."
+                if every
+                else "this value matches no event (the other values may match, so the rule can still fire)."
+            )
+            message = (
+                f"{field} is compared with the literal text {json.dumps(text)}: EventBridge compares a field with "
+                f"literal text only, not with another field, and no record's {field} holds a record path: {tail}"
+            )
+            severity = ERROR if every else WARNING
+        out.append(
+            Finding(
+                "CTR012",
+                severity,
+                message,
+                "EventBridge cannot compare two fields of an event: filter on known values, or compare the fields in "
+                "the target (e.g. a Lambda function)",
+                f"{jpath}[{i}]",
+            )
+        )
+    return out
+
+
+def _severity(certain: bool, every: bool) -> Severity:
+    return ERROR if certain and every else WARNING
 
 
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
@@ -76,11 +212,18 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
         return []
     out: list[Finding] = []
     for path, (values, jpath) in branch.fields.items():
+        if path and path[0] == "detail" and len(path) > 1:
+            out.extend(_record_path_findings(path, values, jpath))
         found = list(problems(path, values))
         every = len(found) == len(values)  # no other value of the leaf can match: the rule never fires
-        for i, why, fix in found:
-            tail = "the rule never fires." if every else "this value never matches (the others may)."
-            out.append(Finding("CTR012", ERROR if every else WARNING, f"{why}: {tail}", fix, f"{jpath}[{i}]"))
+        for i, why, fix, certain in found:
+            if not certain:
+                tail = "the rule may not fire for it."
+            elif every:
+                tail = "the rule never fires."
+            else:
+                tail = "this value matches no event (the other values may match, so the rule can still fire)."
+            out.append(Finding("CTR012", _severity(certain, every), f"{why}: {tail}", fix, f"{jpath}[{i}]"))
     return out
 
 
@@ -88,12 +231,25 @@ _TOP_LEVEL: Final[dict[str, tuple[str, ...]]] = {p[0]: p for p in ALWAYS_STRING 
 _IN_DETAIL: Final[dict[str, tuple[str, ...]]] = {
     p[1]: p for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 2 and p[0] == "detail"
 }
+#: The other typed fields under ``detail`` (looked up one by one by the fast answer).
+_DEEP: Final[tuple[tuple[str, ...], ...]] = tuple(sorted((TEXT_FIELDS | _VALUES.keys()) - set(_IN_DETAIL.values())))
+
+
+def _holds_record_path(obj: dict[str, Any]) -> bool:
+    """True when some leaf below ``obj`` holds a value :func:`record_paths` reports."""
+    for value in obj.values():
+        if type(value) is dict:
+            if _holds_record_path(value):
+                return True
+        elif type(value) is list and any(type(v) is not str or "." in v for v in value) and record_paths(value):
+            return True
+    return False
 
 
 def _clean(path: tuple[str, ...], values: Any) -> bool:
     if type(values) is not list:
         return True  # a nested object: not a leaf of these fields, nothing of ours to say
-    if path in ALWAYS_STRING and all(type(v) is str for v in values):
+    if path in ALWAYS_STRING and path not in _VALUES and all(type(v) is str for v in values):
         return True  # the common case, decided without the generator
     return next(problems(path, values), None) is None
 
@@ -101,8 +257,8 @@ def _clean(path: tuple[str, ...], values: Any) -> bool:
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no leaf at a field of known type has a value no CloudTrail event can satisfy.
 
-    Only the fields of :data:`ALWAYS_STRING` and :data:`BOOLEAN_FIELDS` can give a finding, so only they are
-    looked up (all at the top level or directly under ``detail``).
+    Only the fields of :data:`ALWAYS_STRING`, :data:`BOOLEAN_FIELDS`, :data:`TEXT_FIELDS` and the documented values
+    can give a finding, so only they are looked up.
     """
     pattern = facts.pattern
     for key, value in pattern.items():
@@ -110,10 +266,20 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
         if path is not None and not _clean(path, value):
             return False
     detail = pattern.get("detail")
+    if type(detail) is dict and _holds_record_path(detail):
+        return False
     if type(detail) is dict:
         for key, value in detail.items():
             path = _IN_DETAIL.get(key)
             if path is not None and not _clean(path, value):
+                return False
+        for path in _DEEP:
+            node: Any = detail
+            for key in path[1:]:
+                node = node.get(key) if type(node) is dict else None
+                if node is None:
+                    break
+            if node is not None and not _clean(path, node):
                 return False
     return True
 

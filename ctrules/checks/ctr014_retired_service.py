@@ -48,7 +48,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 "CTR014",
                 WARNING,
                 f"{source_of(es)!r} ({r.service}) is a service AWS retired on {r.date}: {r.note} Its CloudTrail "
-                "events no longer occur, so the rule never fires.",
+                "events no longer occur, so the rule may not fire (unless some accounts still use the service).",
                 "remove the rule, or point it at the service that replaced it",
                 leaf[1] if leaf else "$",
             )

@@ -286,6 +286,8 @@ def _detail_finding(target: TargetPath, below: str, matched: list[tuple[CatalogE
         note = f" (the record shape of {shown} is derived from the SDK's API model; no real record confirms it)"
     only = "redacted" in by_status and len(by_status) == 1
     consequence = "the value never reaches the target" if only else _nothing(target)
+    if not certain and only:
+        consequence = "the value may not reach the target"
     return Finding(
         "CTR016",
         ERROR if certain else WARNING,

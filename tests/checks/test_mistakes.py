@@ -57,3 +57,26 @@ def test_a_slip_is_proved_only_for_a_near_miss_with_the_same_digits() -> None:
     assert provable_slip("DescribeTrails", names) is None
     # Long names admit two edits.
     assert provable_slip("CreateAccessPointForObjectLamda", ["CreateAccessPointForObjectLambda"]) is not None
+
+
+def test_stray_slips_find_the_one_typo_in_a_list_of_one_service() -> None:
+    from ctrules.checks.mistakes import stray_slips
+
+    ct, sm = frozenset({"cloudtrail.amazonaws.com"}), frozenset({"sagemaker.amazonaws.com"})
+    assert stray_slips([("StopLogging", ct), ("DeleteTrial", sm), ("UpdateTrail", ct)]) == [(1, "DeleteTrail")]
+    assert stray_slips([("StopLogging", ct), ("DeleteTrail", ct)]) == []
+    # Many services each named once: a list that spans services on purpose.
+    iam, ec2 = frozenset({"iam.amazonaws.com"}), frozenset({"ec2.amazonaws.com"})
+    assert stray_slips([("CreateUser", iam), ("RunInstances", ec2), ("DeleteTrial", sm)]) == []
+
+
+def test_impossible_names() -> None:
+    from ctrules.checks.mistakes import impossible_name
+
+    assert impossible_name("ConsoleLogin") is None
+    assert impossible_name("AWSPaymentInstrumentGateway.Get") is None
+    assert impossible_name("CreateInvalidation2014_01_31") is None
+    assert impossible_name("${var.name}") is None  # a placeholder a reader did not resolve: not judged
+    assert "whitespace" in (impossible_name("Console Login") or "")
+    assert "surrogate" in (impossible_name("Console\ud800") or "")
+    assert "invisible" in (impossible_name("Console\u200bLogin") or "")

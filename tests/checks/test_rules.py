@@ -56,9 +56,58 @@ CASES: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleCon
     ("source-vs-event-source", "CTR002",
      p("aws.organizations", None, eventSource="ec2.amazonaws.com"), US_EAST_1,
      p("aws.ec2", None, eventSource="ec2.amazonaws.com"), US_EAST_1, "aws.ec2"),
-    ("source-vs-event-name", "CTR002",
-     p("aws.organizations", API, eventName="RunInstances"), US_EAST_1,
-     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "aws.ec2"),
+    ("source-vs-event-name-slip", "CTR002",
+     p("aws.cloudtrail", API, eventName=["StopLogging", "DeleteTrial"]), US_EAST_1,
+     p("aws.cloudtrail", API, eventName=["StopLogging", "DeleteTrail"]), US_EAST_1, "DeleteTrail"),
+    ("sign-in-name-under-another-source", "CTR002",
+     p("aws.iam", SIGN_IN, eventName="ConsoleLogin"), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin"), US_EAST_1, "aws.signin"),
+    ("cloudtrail-source-for-sign-ins", "CTR002",
+     p("aws.cloudtrail", SIGN_IN, userIdentity={"type": ["Root"]}), US_EAST_1,
+     p(None, SIGN_IN, userIdentity={"type": ["Root"]}), US_EAST_1, "aws.signin"),
+    ("event-name-with-whitespace", "CTR003",
+     p("aws.cloudtrail", API, eventName="Stop Logging"), US_EAST_1,
+     p("aws.cloudtrail", API, eventName="StopLogging"), US_EAST_1, "StopLogging"),
+    ("event-name-lone-surrogate", "CTR003",
+     p("aws.cloudtrail", API, eventName="StopLogging\ud800"), US_EAST_1,
+     p("aws.cloudtrail", API, eventName="StopLogging"), US_EAST_1, "surrogate"),
+    ("root-sign-in-without-names", "CTR005",
+     p(None, SIGN_IN, userIdentity={"type": ["Root"]}), RuleContext(region="eu-west-1"),
+     p(None, SIGN_IN, userIdentity={"type": ["Root"]}), RuleContext(region="us-west-2"), "us-east-2"),
+    ("envelope-key-slip", "CTR008",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"tpye": ["Root"]}), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, "'type'"),
+    ("envelope-key-case", "CTR008",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"Type": ["Root"]}), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, "'type'"),
+    ("nested-envelope-key-case", "CTR008",
+     p("aws.iam", API, eventName="CreateUser",
+       userIdentity={"sessionContext": {"sessionissuer": {"userName": ["deploy"]}}}), US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser",
+       userIdentity={"sessionContext": {"sessionIssuer": {"userName": ["deploy"]}}}), US_EAST_1, "sessionIssuer"),
+    ("lower-case-ip-field", "CTR008",
+     p("aws.ec2", API, eventName="RunInstances", sourceipaddress=["203.0.113.7"]), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances", sourceIPAddress=["203.0.113.7"]), US_EAST_1, "sourceIPAddress"),
+    ("lower-case-error-code", "CTR008",
+     p("aws.ec2", API, eventName="RunInstances", errorcode=["AccessDenied"]), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances", errorCode=["AccessDenied"]), US_EAST_1, "errorCode"),
+    ("wrong-case-responseElements", "CTR008",
+     p("aws.iam", API, eventName="CreateAccessKey", responseelements={"accessKey": {"userName": ["bob"]}}), US_EAST_1,
+     p("aws.iam", API, eventName="CreateAccessKey", responseElements={"accessKey": {"userName": ["bob"]}}), US_EAST_1,
+     "responseElements"),
+    ("user-type-wrong-case", "CTR012",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["root"]}), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"type": ["Root"]}), US_EAST_1, '"Root"'),
+    ("account-id-as-number", "CTR012",
+     p("aws.iam", API, eventName="CreateUser", recipientAccountId=[123456789012]), US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser", recipientAccountId=["123456789012"]), US_EAST_1, '"123456789012"'),
+    ("event-type-misspelt", "CTR012",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", eventType=["AwsConsoleSignin"]), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", eventType=["AwsConsoleSignIn"]), US_EAST_1, "AwsConsoleSignIn"),
+    ("record-path-as-value", "CTR012",
+     p("aws.iam", API, eventName="CreateAccessKey", userIdentity={"userName": ["$.detail.requestParameters.userName"]}),
+     US_EAST_1,
+     p("aws.iam", API, eventName="CreateAccessKey", userIdentity={"userName": ["alice"]}), US_EAST_1, "literal"),
     ("cloudwatch-is-monitoring", "CTR002",
      p("aws.cloudwatch", API, eventName="PutMetricAlarm"), US_EAST_1,
      p("aws.monitoring", API, eventName="PutMetricAlarm"), US_EAST_1, "aws.monitoring"),
@@ -361,3 +410,119 @@ def test_paths_sort_naturally() -> None:
     alternatives = [{"eventName": [f"Bad{i}"]} for i in range(12)]
     found = check_pattern({"source": ["aws.ec2"], "detail-type": [API], "detail": {"$or": alternatives}}, US_EAST_1)
     assert [f.path for f in found][:3] == [f"$.detail.$or[{i}].eventName[0]" for i in range(3)]
+
+
+# Issue 19: what ctrules cannot prove is a warning that says "may not", and a compliant rule beside it is clean.
+WARNINGS: list[tuple[str, str, dict[str, Any], RuleContext, dict[str, Any], RuleContext, str]] = [
+    ("name-of-another-service-no-slip", "CTR002",
+     p("aws.organizations", API, eventName="RunInstances"), US_EAST_1,
+     p("aws.ec2", API, eventName="RunInstances"), US_EAST_1, "aws.ec2"),
+    ("cloudtrail-source-with-identity-filter-only", "CTR002",
+     p("aws.cloudtrail", API, userIdentity={"type": ["Root"]}), US_EAST_1,
+     p(None, API, userIdentity={"type": ["Root"]}), US_EAST_1, "drop source"),
+    ("cloudtrail-source-to-forward-every-event", "CTR002",
+     {"source": ["aws.cloudtrail"]}, US_EAST_1,
+     {"detail-type": [API, SIGN_IN, SERVICE]}, US_EAST_1, "drop source"),
+    ("cloudtrail-source-excluding-other-services", "CTR002",
+     p("aws.cloudtrail", API, eventName=[{"anything-but": ["ConsoleLogin", "AssumeRole"]}]), US_EAST_1,
+     p("aws.cloudtrail", API, eventName=[{"anything-but": ["LookupEvents"]}]), US_EAST_1, "drop source"),
+    ("unknown-envelope-key", "CTR008",
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"principal": ["x"]}), US_EAST_1,
+     p("aws.signin", SIGN_IN, eventName="ConsoleLogin", userIdentity={"principalId": ["x"]}), US_EAST_1, "may not"),
+    ("record-path-in-anything-but", "CTR012",
+     p("aws.iam", API, eventName="CreateAccessKey",
+       userIdentity={"userName": [{"anything-but": {"prefix": "responseElements.accessKey.userName"}}]}), US_EAST_1,
+     p("aws.iam", API, eventName="CreateAccessKey", userIdentity={"userName": [{"anything-but": {"prefix": "svc-"}}]}),
+     US_EAST_1, "literal text"),
+    ("boolean-for-text-boolean-field", "CTR012",
+     p("aws.iam", API, eventName="CreateUser", userIdentity={"sessionContext": {"attributes": {
+         "mfaAuthenticated": [False]}}}), US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser", userIdentity={"sessionContext": {"attributes": {
+         "mfaAuthenticated": ["false"]}}}), US_EAST_1, '"false"'),
+    ("console-session-flag-as-boolean", "CTR012",
+     p("aws.iam", API, eventName="CreateUser", sessionCredentialFromConsole=[True]), US_EAST_1,
+     p("aws.iam", API, eventName="CreateUser", sessionCredentialFromConsole=["true"]), US_EAST_1, '"true"'),
+    ("stray-slip-into-another-service-without-source", "CTR003",
+     p(None, API, eventName=["StopLogging", "DeleteTrial", "UpdateTrail"]), US_EAST_1,
+     p(None, API, eventName=["StopLogging", "DeleteTrail", "UpdateTrail"]), US_EAST_1, "DeleteTrail"),
+    ("unknown-event-name", "CTR003",
+     p("aws.cloudtrail", API, eventName="StopLoggingEverywhere"), US_EAST_1,
+     p("aws.cloudtrail", API, eventName="StopLogging"), US_EAST_1, "may not"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "code", "bad", "bad_ctx", "good", "good_ctx", "text"), WARNINGS,
+                         ids=[c[0] for c in WARNINGS])  # fmt: skip
+def test_unprovable_mistakes_are_warnings(
+    case: str,
+    code: str,
+    bad: dict[str, Any],
+    bad_ctx: RuleContext,
+    good: dict[str, Any],
+    good_ctx: RuleContext,
+    text: str,
+) -> None:
+    found = [f for f in check_pattern(bad, bad_ctx) if f.code == code]
+    assert found and all(f.severity == "warning" for f in found), found
+    assert any(text in f.message or text in f.fix for f in found), found
+    assert all("never" not in f.message for f in found), found
+    assert not check_pattern(good, good_ctx), check_pattern(good, good_ctx)
+
+
+def _golden_patterns() -> list[tuple[dict[str, Any], RuleContext]]:
+    import json
+    from pathlib import Path
+
+    from scripts.golden import context_of
+
+    out = []
+    for path in sorted((Path(__file__).parent / "golden").glob("CTR0*.json")):
+        for c in json.loads(path.read_text())["cases"]:
+            out.append((c["pattern"], context_of(c)))
+    return out
+
+
+def test_severity_agrees_with_the_words() -> None:
+    """A warning never says "never"; an error says why the rule cannot fire (issue 19, item 3)."""
+    cases = [(c[2], c[3]) for c in CASES + WARNINGS] + _golden_patterns()
+    warnings = errors = 0
+    for pattern, ctx in cases:
+        for f in check_pattern(pattern, ctx):
+            if f.severity == "warning":
+                warnings += 1
+                assert "never" not in f.message, f
+            else:
+                errors += 1
+    assert warnings >= 15 and errors >= 50
+
+
+def test_fast_answers_agree_with_the_checks_on_issue_19_mistakes() -> None:
+    """The fast path never calls clean a pattern holding one of the new findings (envelope keys and values, record
+    paths as values, aws.cloudtrail misread, cross-service slips, impossible names, root sign-ins without names)."""
+    import itertools
+
+    from ctrules.checks.fastpath import FLAT, certainly_clean, shape
+
+    details: list[dict[str, Any]] = [
+        {}, {"userIdentity": {"type": ["Root"]}}, {"userIdentity": {"tpye": ["Root"]}},
+        {"userIdentity": {"type": ["root"]}}, {"recipientAccountId": [1234]}, {"sessionCredentialFromConsole": [True]},
+        {"userIdentity": {"userName": [{"anything-but": {"prefix": "responseElements.x.y"}}]}},
+        {"ResponseElements": {"x": ["y"]}}, {"responseElements": {"ConsoleLogin": ["SUCCESS"]}},
+        {"userIdentity": {"nickname": ["x"]}}, {"serviceEventDetails": {"createAccountStatus": {"state": ["SUCCEDED"]}}},
+    ]  # fmt: skip
+    names: list[list[Any] | None] = [None, ["StopLogging"], ["DeleteTrial"], ["ConsoleLogin"], ["Stop Logging"],
+                                     [{"anything-but": ["ConsoleLogin"]}]]  # fmt: skip
+    sources = [None, ["aws.cloudtrail"], ["aws.signin"], ["aws.organizations"]]
+    checked = 0
+    for src, dt, nm, det in itertools.product(sources, [[API], [SIGN_IN], [API, SIGN_IN]], names, details):
+        pattern: dict[str, Any] = {"detail-type": dt, **({"source": src} if src else {})}
+        body = {**det, **({"eventName": nm} if nm else {})}
+        if body:
+            pattern["detail"] = body
+        if shape(pattern) != FLAT:
+            continue
+        for ctx in (US_EAST_1, RuleContext(region="eu-west-1"), RuleContext()):
+            checked += 1
+            if certainly_clean(pattern, ctx):
+                assert check_pattern(pattern, ctx) == [], (pattern, ctx)
+    assert checked > 500

@@ -29,7 +29,7 @@ GOOD: dict[str, Any] = {
 WARN_ONLY: dict[str, Any] = {
     "source": ["aws.ec2"],
     "detail-type": [API],
-    "detail": {"eventName": ["RunInstances"], "eventname": ["RunInstances"]},
+    "detail": {"eventName": ["RunInstances"], "userIdentity": {"nickname": ["x"]}},
 }
 
 

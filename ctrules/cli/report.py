@@ -53,6 +53,17 @@ class Reported:
     acknowledgement: Acknowledgement | None = None
 
     @property
+    def line(self) -> int | None:
+        """The line of the rule in its file; ``None`` for a source without lines (a deployed rule)."""
+        return self.file.line_of(self.rule) if self.file.has_lines else None
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the rule, or the source's name alone when it has no lines (a deployed rule's ARN)."""
+        line = self.line
+        return self.file.path if line is None else f"{self.file.path}:{line}"
+
+    @property
     def location(self) -> str:
         """The JSON path of the offending value in the file (pattern location + path in the pattern; for a
         target's input path, the target field: ``$.Resources.R.Properties.Targets[0].InputPath``)."""
@@ -107,6 +118,10 @@ class LintReport:
     :param strict: whether warnings fail too.
     :param skip_unrecognized: files of no format ctrules reads are noted in :attr:`skipped`, not problems,
         and no rule at all is not bad input (the pre-commit hook's mode).
+    :param scope: what the rules came from, for the summary line, when not files (``ctrules audit``: ``2 regions
+        of account 123456789012``); empty: the files are counted.
+    :param information: findings that are no problem of a pattern and never change the exit code (``ctrules
+        audit``'s live-only findings, severity ``info``).
     """
 
     inputs: list[str]
@@ -124,6 +139,8 @@ class LintReport:
     skipped: list[Problem] = field(default_factory=list)
     acknowledged: list[Reported] = field(default_factory=list)
     covered: list[Covered] = field(default_factory=list)
+    scope: str = ""
+    information: list[Reported] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -297,7 +314,7 @@ def _check(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, skip: 
 def locate_findings(report: LintReport) -> None:
     """Locate the rules with findings, file by file, in one scan each (not every rule of the file)."""
     by_file: dict[int, tuple[InputFile, dict[int, TemplateRule]]] = {}
-    for r in (*report.findings, *report.acknowledged, *(c.reported for c in report.covered)):
+    for r in (*report.findings, *report.acknowledged, *(c.reported for c in report.covered), *report.information):
         by_file.setdefault(id(r.file), (r.file, {}))[1].setdefault(id(r.rule), r.rule)
     for f, rules in by_file.values():
         f.locate(list(rules.values()))

@@ -65,8 +65,8 @@ CHECK = register(
         "A data event: fires only when a trail logs data events.",
         "CloudTrail data events (S3 object-level, Lambda Invoke, DynamoDB items, ...) reach EventBridge only when "
         "a trail logs them with data event selectors. A trail defined in the same template whose selectors "
-        "cover the event's resource type silences it. `ctrules audit` reads the trails of the account: there a data event "
-        "that no logging trail covers is an error.",
+        "cover the event's resource type silences it. `ctrules audit` reads the trails of the account: there a "
+        "data event that no logging trail covers is an error.",
         "Add a trail with a data event selector for it, then acknowledge the warning.",
         run=run,
         fast=fast,

@@ -22,6 +22,7 @@ __all__ = [
     "LintReport",
     "Problem",
     "Reported",
+    "check_rule",
     "lint",
     "locate_findings",
     "no_rules_message",
@@ -233,19 +234,37 @@ def lint(
                     contexts[(known, trails)] = ctx
                 # A State given as an intrinsic is unknown here: the read-only check would guess.
                 skip = base_ignore if rule.state_known else state_ignore
-                found = _check(checker, rule, ctx, skip)
-                if isinstance(found, str):
-                    report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule)))
-                    continue
-                report.checked += 1
-                for x in found:
-                    ack = acks.get(x.code)
-                    (report.findings if ack is None else report.acknowledged).append(
-                        Reported(f, rule, x, rule_region, ack)
-                    )
-                if trails and "CTR006" not in skip:
-                    report.covered.extend(_covered(checker, f, rule, ctx, found, rule_region))
+                check_rule(report, checker, f, rule, ctx, skip, acks, rule_region)
     return report
+
+
+def check_rule(
+    report: LintReport,
+    checker: PatternChecker,
+    f: InputFile,
+    rule: TemplateRule,
+    ctx: RuleContext,
+    skip: tuple[str, ...],
+    acks: dict[str, Acknowledgement],
+    region: str | None,
+) -> None:
+    """Check one rule in its context and add what the checks say to the report: findings, acknowledged ones, the
+    CTR006 warnings a trail silenced, or a problem when the rule cannot be checked (``lint`` and ``audit`` share it).
+
+    :param skip: check codes to leave out.
+    :param acks: the rule's acknowledgements by check code.
+    :param region: the region shown with its findings.
+    """
+    found = _check(checker, rule, ctx, skip)
+    if isinstance(found, str):
+        report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule) if f.has_lines else None))
+        return
+    report.checked += 1
+    for x in found:
+        ack = acks.get(x.code)
+        (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack))
+    if ctx.data_trail_sources and "CTR006" not in skip:
+        report.covered.extend(_covered(checker, f, rule, ctx, found, region))
 
 
 def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> dict[str, Acknowledgement]:
@@ -295,7 +314,8 @@ def _covered(
 
 def _found(checker: PatternChecker, rule: TemplateRule, ctx: RuleContext, trails: frozenset[str]) -> list[Finding]:
     """The CTR006 findings of the rule in its context with these data-trail eventSources."""
-    result = _check(checker, rule, replace(ctx, data_trail_sources=trails), _ALL_BUT_CTR006)
+    # Without trails_known: the silenced finding is shown as the warning a template gets, not as "no trail logs it".
+    result = _check(checker, rule, replace(ctx, data_trail_sources=trails, trails_known=False), _ALL_BUT_CTR006)
     return [x for x in result if x.code == "CTR006"] if isinstance(result, list) else []
 
 

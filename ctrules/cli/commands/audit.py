@@ -48,7 +48,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also report rules that matched no event in the last N days (CloudWatch MatchedEvents, information)",
     )
     p.add_argument(
-        "--ignore", type=codes, action="append", default=[], metavar="CODE", help="check code(s) to skip"
+        "--ignore",
+        type=_codes,
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="check code(s) to skip, the live-only CTR101 (no target) and CTR102 (not matched) too",
     )
     p.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
     p.add_argument("--org", action="store_true", help="audit every active account of the organization")
@@ -58,6 +63,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--inventory", metavar="FILE", help="also write what was read (buses, rules, trails) as JSON")
     p.set_defaults(run=run)
+
+
+def _codes(value: str) -> list[str]:
+    """``--ignore``: the lint check codes and the audit's live-only ones."""
+    from ctrules.audit.evaluate import LIVE_CHECKS
+
+    given = [c.strip().upper() for c in value.split(",") if c.strip()]
+    live = [c for c in given if c in LIVE_CHECKS]
+    rest = [c for c in given if c not in LIVE_CHECKS]
+    return live + (codes(",".join(rest)) if rest or not live else [])
 
 
 def _regions(value: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""``ctrules audit``: the rules deployed in an account (or an organization) checked by the same checks as lint.
+"""``ctrules audit``: the rules deployed in an account or organization, checked by the same checks as lint.
 
 :mod:`ctrules.audit.collect` reads an account's buses, rules, targets, tags and trails (read-only clients from
 :mod:`ctrules.audit.aws`); :mod:`ctrules.audit.evaluate` checks them into the lint report; :mod:`ctrules.audit.run`

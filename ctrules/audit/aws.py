@@ -1,5 +1,4 @@
-"""AWS access for ``ctrules audit``: read-only clients (an allow-list enforced on every call), botocore's standard retry
-mode, and AWS errors as one line.
+"""AWS access for ``ctrules audit``: read-only clients, botocore's standard retry mode, and AWS errors as one line.
 
 Every client the audit makes goes through :class:`ReadOnlySession`, which registers a ``before-call`` hook on it: an
 operation that is not in :data:`ALLOWED_OPERATIONS` raises :class:`WriteRefused` before any request is signed, so the

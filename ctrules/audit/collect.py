@@ -1,5 +1,7 @@
-"""What is deployed in one account and region: event buses, rules (pattern, State, targets, tags), trails (event
-selectors, logging), and optionally each rule's CloudWatch match counts; read with Describe/List/Get calls only.
+"""What is deployed in one account and region (buses, rules, targets, tags, trails, match counts), read-only.
+
+Rules come with their pattern, State, targets and tags; trails with their event selectors and logging status; each
+rule's CloudWatch match counts when asked. Only Describe/List/Get calls are made.
 
 A trail applies to a region when it is homed there or is a multi-Region trail (organization trails included: a member
 account sees them through ``DescribeTrails`` with shadow trails). Its selectors and status are read in its home region

@@ -1,5 +1,7 @@
-"""The audit's verdict: every deployed rule checked by the same checks as ``ctrules lint``, with what the account
-knows (region, State, bus, targets, trail coverage), into the same report, plus the live-only information findings.
+"""The audit's verdict: deployed rules checked by lint's checks, with what the account knows, into lint's report.
+
+The account knows the region, the State, the bus, the targets and the trail coverage of each rule; the live-only
+information findings (no target, not matched lately) are added beside.
 
 Acknowledgements are rule tags: ``ctrules:acknowledge`` = ``CTR005 <reason>`` (the comment syntax of
 :mod:`ctrules.inputs.acknowledgements`), or one tag per code, ``ctrules:acknowledge:CTR006`` = ``<reason>`` (tag values

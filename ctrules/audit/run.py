@@ -1,5 +1,6 @@
-"""Who and where to audit: the caller's account (or every account of an organization, through an assumed role), the
-regions, and the bounded fan-out over them; progress and per-account summaries go to a callback (stderr in the CLI).
+"""Who and where to audit: the caller's account or an organization's, the regions, and the bounded fan-out over them.
+
+Organization accounts are read through an assumed role; progress goes to a callback (stderr in the CLI).
 
 An account whose role cannot be assumed, or a region that refuses the calls, becomes a :class:`RegionInventory` with an
 ``error``: it is reported as not checked and the audit goes on.

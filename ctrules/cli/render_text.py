@@ -28,7 +28,7 @@ def _summary(report: LintReport) -> str:
     if report.covered:
         text += f"; {_plural(len(report.covered), 'data-event warning')} covered by a trail"
     if report.information:
-        text += f"; {_plural(len(report.information), 'note')}"
+        text += f"; {_plural(len(report.information), 'note')} (see stderr)"
     if report.skipped:
         text += f"; {_plural(len(report.skipped), 'file')} of no format ctrules reads skipped"
     if report.problems:
@@ -38,12 +38,12 @@ def _summary(report: LintReport) -> str:
 
 def render_text(report: LintReport) -> str:
     """One line per finding, ``FILE:LINE: CODE [severity] RESOURCE PATH: message Fix: fix`` (the ``FILE:LINE:``
-    prefix that editors and CI logs turn into links; a deployed rule's ARN for ``ctrules audit``), then the
-    information findings (``[info]``), then a summary."""
+    prefix that editors and CI logs turn into links; a deployed rule's ARN for ``ctrules audit``), then a summary
+    (information findings are counted there; the command writes them as notes on stderr)."""
     locate_findings(report)
     lines = [
         f"{r.where}: {f.code} [{f.severity}] {r.rule.label} {f.path}: {f.message} Fix: {f.fix}"
-        for r in (*report.findings, *report.information)
+        for r in report.findings
         for f in (r.finding,)
     ]
     if not report.no_rules:

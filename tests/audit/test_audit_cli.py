@@ -327,3 +327,11 @@ def test_the_console_script_runs_it(aws: str, tmp_path: Path) -> None:
     regions = json.loads(inventory.read_text())
     assert [r["region"] for r in regions] == ["us-east-1", "eu-west-1"]
     assert {r["name"] for r in regions[0]["rules"]} == {"service-event", "read-only", "s3-data", "correct"}
+
+
+def test_text_writes_information_as_notes_on_stderr(aws: str, capsys: pytest.CaptureFixture[str]) -> None:
+    put_rule("lonely", IAM_CREATE_USER, targets=[])
+    code, out, err = audit(capsys, "--regions", "us-east-1")
+    assert code == 0
+    assert out == "ctrules: 0 errors, 0 warnings in 1 rule from 1 region of account 123456789012; 1 note (see stderr)\n"
+    assert err.startswith("ctrules: note: arn:aws:events:us-east-1:123456789012:rule/lonely: CTR101 [info] lonely:")

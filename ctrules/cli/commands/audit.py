@@ -145,6 +145,9 @@ def run(args: argparse.Namespace) -> int:
         for rule in inv.rules:
             for note in rule.notes:
                 err.write(f"ctrules: note: {rule.arn}: {note}\n")
+    for r in report.information:
+        f = r.finding
+        err.write(f"ctrules: note: {r.where}: {f.code} [{f.severity}] {r.rule.label}: {f.message} Fix: {f.fix}\n")
     for p in report.problems:
         err.write(f"ctrules: error: {' '.join(str(p).split())}\n")
     if args.org:

@@ -96,8 +96,9 @@ def test_oversized_item_is_read_from_the_configuration_history() -> None:
     full = item_of("iam-rule-in-eu-west-1.json")
 
     class Config:
-        asked: list[dict[str, Any]] = []
-        sent: list[dict[str, Any]] = []
+        def __init__(self) -> None:
+            self.asked: list[dict[str, Any]] = []
+            self.sent: list[dict[str, Any]] = []
 
         def get_resource_config_history(self, **kwargs: Any) -> dict[str, Any]:
             self.asked.append(kwargs)

@@ -25,7 +25,7 @@ __all__ = [
 ALLOWED_OPERATIONS: Mapping[str, frozenset[str]] = {
     "events": frozenset({"ListEventBuses", "ListRules", "ListTargetsByRule", "ListTagsForResource"}),
     "cloudtrail": frozenset({"DescribeTrails", "GetEventSelectors", "GetTrailStatus"}),
-    "cloudwatch": frozenset({"GetMetricStatistics"}),
+    "cloudwatch": frozenset({"GetMetricData"}),
     "ec2": frozenset({"DescribeRegions"}),
     "organizations": frozenset({"ListAccounts"}),
     "sts": frozenset({"GetCallerIdentity", "AssumeRole"}),

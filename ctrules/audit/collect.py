@@ -14,6 +14,7 @@ import datetime
 import json
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,6 +220,10 @@ def collect_region(
     return inv
 
 
+#: Rules whose targets and tags are read at once within one region (on top of the account/region fan-out).
+RULE_WORKERS = 4
+
+
 def _collect_rules(ro: ReadOnlySession, inv: RegionInventory) -> None:
     events = ro.client("events", inv.region)
     try:
@@ -231,29 +236,40 @@ def _collect_rules(ro: ReadOnlySession, inv: RegionInventory) -> None:
         except Exception as exc:
             raise describe_error(exc, f"ListRules (bus {bus})", inv.region) from None
         for r in listed:
-            rule = DeployedRule(
-                account=inv.account,
-                region=inv.region,
-                arn=str(r.get("Arn") or ""),
-                name=str(r.get("Name") or ""),
-                bus=bus,
-                pattern=r.get("EventPattern"),
-                state=r.get("State"),
-                managed_by=r.get("ManagedBy"),
-                description=r.get("Description"),
+            inv.rules.append(
+                DeployedRule(
+                    account=inv.account,
+                    region=inv.region,
+                    arn=str(r.get("Arn") or ""),
+                    name=str(r.get("Name") or ""),
+                    bus=bus,
+                    pattern=r.get("EventPattern"),
+                    state=r.get("State"),
+                    managed_by=r.get("ManagedBy"),
+                    description=r.get("Description"),
+                )
             )
-            inv.rules.append(rule)
-            if rule.pattern is None:
-                continue  # a schedule: no event pattern to check
-            try:
-                rule.targets = list(_pages(events.list_targets_by_rule, "Targets", Rule=rule.name, EventBusName=bus))
-            except Exception as exc:
-                rule.notes.append(f"targets not read ({describe_error(exc, 'ListTargetsByRule').message})")
-            try:
-                tags = events.list_tags_for_resource(ResourceARN=rule.arn).get("Tags") or []
-                rule.tags = {str(t.get("Key")): str(t.get("Value") or "") for t in tags}
-            except Exception as exc:
-                rule.notes.append(f"tags not read ({describe_error(exc, 'ListTagsForResource').message})")
+    with_pattern = [rule for rule in inv.rules if rule.pattern is not None]  # a schedule has no pattern to check
+    if len(with_pattern) <= 1:
+        for rule in with_pattern:
+            _read_targets_and_tags(events, rule)
+        return
+    with ThreadPoolExecutor(max_workers=RULE_WORKERS) as pool:
+        for _ in pool.map(lambda rule: _read_targets_and_tags(events, rule), with_pattern):
+            pass
+
+
+def _read_targets_and_tags(events: Any, rule: DeployedRule) -> None:
+    """The rule's targets and tags; what cannot be read stays ``None`` with a note."""
+    try:
+        rule.targets = list(_pages(events.list_targets_by_rule, "Targets", Rule=rule.name, EventBusName=rule.bus))
+    except Exception as exc:
+        rule.notes.append(f"targets not read ({describe_error(exc, 'ListTargetsByRule').message})")
+    try:
+        tags = events.list_tags_for_resource(ResourceARN=rule.arn).get("Tags") or []
+        rule.tags = {str(t.get("Key")): str(t.get("Value") or "") for t in tags}
+    except Exception as exc:
+        rule.notes.append(f"tags not read ({describe_error(exc, 'ListTagsForResource').message})")
 
 
 def _applies(trail: dict[str, Any], region: str) -> bool:
@@ -289,34 +305,38 @@ def _collect_trails(ro: ReadOnlySession, inv: RegionInventory, cache: TrailCache
         inv.trails.append(trail)
 
 
+#: GetMetricData takes at most 500 metrics per request (CloudWatch API reference, GetMetricData).
+_METRICS_PER_CALL = 500
+
+
 def _collect_matches(ro: ReadOnlySession, inv: RegionInventory, days: int, now: datetime.datetime) -> None:
+    """Each rule's MatchedEvents and TriggeredRules sums over ``days``, 500 metrics per ``GetMetricData`` call."""
     cw = ro.client("cloudwatch", inv.region)
     start = now - datetime.timedelta(days=days)
-    for rule in inv.rules:
-        if rule.pattern is None:
-            continue
+    rules = [r for r in inv.rules if r.pattern is not None]
+    queries: list[dict[str, Any]] = []
+    for i, rule in enumerate(rules):
         # RuleName alone names a default-bus rule; EventBusName and RuleName a custom-bus rule (EventBridge user guide,
         # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html).
         dims = [{"Name": "RuleName", "Value": rule.name}]
         if rule.bus != "default":
             dims.insert(0, {"Name": "EventBusName", "Value": rule.bus})
-        sums: list[float] = []
-        try:
-            for metric in ("MatchedEvents", "TriggeredRules"):
-                got = cw.get_metric_statistics(
-                    Namespace="AWS/Events",
-                    MetricName=metric,
-                    Dimensions=dims,
-                    StartTime=start,
-                    EndTime=now,
-                    Period=86400,
-                    Statistics=["Sum"],
-                )
-                sums.append(float(sum(p.get("Sum") or 0 for p in got.get("Datapoints") or [])))
-        except Exception as exc:
-            rule.notes.append(f"match counts not read ({describe_error(exc, 'GetMetricStatistics').message})")
-            continue
-        rule.matches = MatchCounts(days, sums[0], sums[1])
+        for prefix, metric in (("m", "MatchedEvents"), ("t", "TriggeredRules")):
+            stat = {"Metric": {"Namespace": "AWS/Events", "MetricName": metric, "Dimensions": dims},
+                    "Period": 86400, "Stat": "Sum"}  # fmt: skip
+            queries.append({"Id": f"{prefix}{i}", "MetricStat": stat, "ReturnData": True})
+    sums: dict[str, float] = {}
+    try:
+        for at in range(0, len(queries), _METRICS_PER_CALL):
+            batch = queries[at : at + _METRICS_PER_CALL]
+            kwargs: dict[str, Any] = {"MetricDataQueries": batch, "StartTime": start, "EndTime": now}
+            for result in _pages(cw.get_metric_data, "MetricDataResults", **kwargs):
+                sums[result["Id"]] = sums.get(result["Id"], 0.0) + float(sum(result.get("Values") or []))
+    except Exception as exc:
+        inv.notes.append(f"match counts not read ({describe_error(exc, 'GetMetricData', inv.region).message})")
+        return
+    for i, rule in enumerate(rules):
+        rule.matches = MatchCounts(days, sums.get(f"m{i}", 0.0), sums.get(f"t{i}", 0.0))
 
 
 def inventory_json(inventories: list[RegionInventory]) -> str:

@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
         if inv.trails_error is not None:
             err.write(f"ctrules: note: {inv.account}/{inv.region}: trails not read, data-event coverage unknown "
                       f"({inv.trails_error})\n")  # fmt: skip
+        for note in inv.notes:
+            err.write(f"ctrules: note: {inv.account}/{inv.region}: {note}\n")
         for t in inv.trails:
             if t.problem:
                 err.write(f"ctrules: note: {inv.account}/{inv.region}: trail {t.arn} not read in full ({t.problem})\n")

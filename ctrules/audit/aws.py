@@ -95,14 +95,22 @@ class ReadOnlySession:
     :param session: a ``boto3.Session`` (a profile's, or one made from an assumed role's credentials).
     :param on_call: called with ``(service, operation)`` before every call (tests record them).
     :param max_attempts: the retry mode's total attempts per call.
+    :param fallback_region: the region of calls that need one when the session has none (STS, Organizations, EC2
+        ``DescribeRegions``): the first region audited.
     """
 
     def __init__(
-        self, session: Any, *, on_call: Callable[[str, str], None] | None = None, max_attempts: int = 8
+        self,
+        session: Any,
+        *,
+        on_call: Callable[[str, str], None] | None = None,
+        max_attempts: int = 8,
+        fallback_region: str | None = None,
     ) -> None:
         from botocore.config import Config
 
         self.session = session
+        self._fallback = fallback_region
         self._on_call = on_call
         self._config = Config(
             retries={"mode": "standard", "max_attempts": max_attempts},
@@ -115,9 +123,9 @@ class ReadOnlySession:
 
     @property
     def region_name(self) -> str | None:
-        """The session's default region (the profile's or ``AWS_DEFAULT_REGION``), if any."""
+        """The session's default region (the profile's or ``AWS_DEFAULT_REGION``), else the fallback region."""
         name = self.session.region_name
-        return name if isinstance(name, str) and name else None
+        return name if isinstance(name, str) and name else self._fallback
 
     def client(self, service: str, region: str | None = None) -> Any:
         """A read-only client for ``service`` in ``region`` (cached; botocore clients are thread-safe)."""

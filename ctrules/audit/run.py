@@ -65,7 +65,7 @@ def resolve_regions(ro: ReadOnlySession) -> list[str]:
     :raises AwsError: when the regions cannot be listed.
     """
     try:
-        got = ro.client("ec2", ro.region_name or "us-east-1").describe_regions()
+        got = ro.client("ec2", ro.region_name).describe_regions()
     except Exception as exc:
         raise describe_error(exc, "DescribeRegions") from None
     return sorted(
@@ -123,7 +123,7 @@ def assume(
         aws_session_token=creds["SessionToken"],
         region_name=ro.region_name,
     )
-    return Account(account, name, ReadOnlySession(session, on_call=on_call))
+    return Account(account, name, ReadOnlySession(session, on_call=on_call, fallback_region=ro.region_name))
 
 
 def run_audit(plan: AuditPlan, progress: Callable[[str], None] | None = None) -> list[RegionInventory]:

@@ -335,3 +335,20 @@ def test_text_writes_information_as_notes_on_stderr(aws: str, capsys: pytest.Cap
     assert code == 0
     assert out == "ctrules: 0 errors, 0 warnings in 1 rule from 1 region of account 123456789012; 1 note (see stderr)\n"
     assert err.startswith("ctrules: note: arn:aws:events:us-east-1:123456789012:rule/lonely: CTR101 [info] lonely:")
+
+
+def test_regions_given_without_a_default_region(
+    aws: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put_rule("iam-eu", IAM_CREATE_USER, region="eu-west-1")
+    monkeypatch.delenv("AWS_REGION")
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    code, doc, _ = audit_json(capsys, "--regions", "eu-west-1")
+    assert code == 1 and found(doc) == {("iam-eu", "CTR005", "error")}
+    code, out, err = audit(capsys)
+    assert code == 2 and out == "" and "no region: pass --regions" in err
+
+
+def test_unknown_profile_is_one_line(aws: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = audit(capsys, "--profile", "nobody-has-this-profile", "--regions", "eu-west-1")
+    assert code == 2 and out == "" and "nobody-has-this-profile" in err and err.count("\n") == 1

@@ -111,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
         session = boto3.Session(profile_name=args.profile)
     except botocore.exceptions.BotoCoreError as exc:
         return fail(str(exc))
-    ro = ReadOnlySession(session)
-    if args.regions is None and not args.all_regions and ro.region_name is None:
+    ro = ReadOnlySession(session, fallback_region=args.regions[0] if args.regions else "us-east-1")
+    if args.regions is None and not args.all_regions and not session.region_name:
         return fail("no region: pass --regions R1,R2 or --all-regions, or set AWS_REGION (or the profile's region)")
     try:
         account_id, partition = caller(ro)
@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             accounts = [Account(account_id, "", ro)]
     except AwsError as exc:
         return fail(exc.message)
-    regions = None if args.all_regions else (args.regions or [ro.region_name])
+    regions = None if args.all_regions else (args.regions or [session.region_name])
     plan = AuditPlan(accounts, regions, args.since, args.max_workers)
     progress = _progress if args.org else None
     inventories = run_audit(plan, progress)

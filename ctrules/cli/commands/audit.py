@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +119,13 @@ def run(args: argparse.Namespace) -> int:
         account_id, partition = caller(ro)
         if args.org:
             members = list_org_accounts(ro)
-            accounts = [
-                Account(a, n, ro) if a == account_id else assume(ro, a, n, args.role_name, partition, boto3.Session)
-                for a, n in members
-            ]
+
+            def enter(member: tuple[str, str]) -> Account:
+                a, n = member
+                return Account(a, n, ro) if a == account_id else assume(ro, a, n, args.role_name, partition, boto3.Session)
+
+            with ThreadPoolExecutor(max_workers=args.max_workers) as pool:  # AssumeRole, a few accounts at a time
+                accounts = list(pool.map(enter, members))
         else:
             accounts = [Account(account_id, "", ro)]
     except AwsError as exc:

@@ -122,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
 
             def enter(member: tuple[str, str]) -> Account:
                 a, n = member
-                return Account(a, n, ro) if a == account_id else assume(ro, a, n, args.role_name, partition, boto3.Session)
+                if a == account_id:
+                    return Account(a, n, ro)
+                return assume(ro, a, n, args.role_name, partition, boto3.Session)
 
             with ThreadPoolExecutor(max_workers=args.max_workers) as pool:  # AssumeRole, a few accounts at a time
                 accounts = list(pool.map(enter, members))

@@ -304,7 +304,9 @@ def _covered(
     eventSource, to see which trail brings a warning back.
     """
     sources = ctx.data_trail_sources
-    silenced = [x for x in _found(checker, rule, ctx, frozenset()) if x not in found]
+    # By place, not by value: with the trails known (audit), an uncovered data event is an error, not the warning.
+    flagged = {(x.code, x.path) for x in found}
+    silenced = [x for x in _found(checker, rule, ctx, frozenset()) if (x.code, x.path) not in flagged]
     out: list[Covered] = []
     for x in silenced:
         es = next((es for es in sorted(sources) if x in _found(checker, rule, ctx, sources - {es})), min(sources))

@@ -114,3 +114,20 @@ def test_target_paths_in_list_targets_order() -> None:
 def test_every_region_refused_is_bad_input() -> None:
     report = evaluate([RegionInventory("111122223333", "eu-west-1", error="AccessDenied: no")])
     assert report.exit_code == 2 and "no region could be read" in report.problems[0].message
+
+
+def test_a_trail_covers_one_data_event_of_a_rule_and_not_the_other() -> None:
+    both = json.dumps(
+        {
+            "source": ["aws.s3", "aws.lambda"],
+            "detail-type": [CT],
+            "detail": {"eventSource": ["s3.amazonaws.com", "lambda.amazonaws.com"], "eventName": ["PutObject", "Invoke"]},
+        }
+    )
+    report = evaluate([inventory(rule("mixed", both), trails=[s3_trail()])])
+    assert [(r.finding.code, r.finding.severity, r.finding.path) for r in report.findings] == [
+        ("CTR006", "error", "$.detail.eventName[1]")
+    ]
+    assert [(c.reported.finding.path, c.event_source) for c in report.covered] == [
+        ("$.detail.eventName[0]", "s3.amazonaws.com")
+    ]

@@ -352,3 +352,12 @@ def test_regions_given_without_a_default_region(
 def test_unknown_profile_is_one_line(aws: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = audit(capsys, "--profile", "nobody-has-this-profile", "--regions", "eu-west-1")
     assert code == 2 and out == "" and "nobody-has-this-profile" in err and err.count("\n") == 1
+
+
+def test_sarif_gives_information_as_notes(aws: str, capsys: pytest.CaptureFixture[str]) -> None:
+    put_rule("lonely", IAM_CREATE_USER, targets=[])
+    code, out, _ = audit(capsys, "--regions", "us-east-1", "--format", "sarif")
+    assert code == 0
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("CTR101", "note")
+    assert "suppressions" not in result

@@ -177,7 +177,9 @@ def run_audit(plan: AuditPlan, progress: Callable[[str], None] | None = None) ->
             label = f"{account.id} ({account.name})" if account.name else account.id
             tail = f", {refused} not checked" if refused else ""
             read_ = len(invs) - refused
-            progress(f"[{count}/{len(plan.accounts)}] account {label}: {read_} regions read, {rules} rules{tail}")
+            regions = "1 region" if read_ == 1 else f"{read_} regions"
+            rules_ = "1 rule" if rules == 1 else f"{rules} rules"
+            progress(f"[{count}/{len(plan.accounts)}] account {label}: {regions} read, {rules_}{tail}")
 
     with ThreadPoolExecutor(max_workers=max(1, plan.workers)) as pool:
         for _ in pool.map(read, jobs):

@@ -56,9 +56,9 @@ def test_org_audits_every_account_through_the_role(aws: str, capsys: pytest.Capt
         "arn:aws:events:eu-west-1:123456789012:rule/mgmt-iam-eu",
         f"arn:aws:events:eu-west-1:{member}:rule/member-iam-eu",
     }
-    assert re.search(rf"ctrules: \[\d/2\] account {member} \(workload\): 1 regions read, 1 rules", err)
-    assert f"ctrules: summary: account {member} (workload): 1 errors, 0 warnings in 1 rules" in err
-    assert "ctrules: summary: account 123456789012 (master): 1 errors, 0 warnings in 1 rules" in err
+    assert re.search(rf"ctrules: \[\d/2\] account {member} \(workload\): 1 region read, 1 rule", err)
+    assert f"ctrules: summary: account {member} (workload): 1 error, 0 warnings in 1 rule" in err
+    assert "ctrules: summary: account 123456789012 (master): 1 error, 0 warnings in 1 rule" in err
 
 
 def test_org_account_that_refuses_the_role_is_not_checked(

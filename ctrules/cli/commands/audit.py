@@ -189,7 +189,12 @@ def _account_summaries(report: Any, accounts: list[Any], write: Callable[[str], 
         refused = sum(1 for i in report.inventories if i.account == a.id and i.error)
         label = f"{a.id} ({a.name})" if a.name else a.id
         tail = f"; {refused} region(s) not checked" if refused else ""
-        write(f"ctrules: summary: account {label}: {errors} errors, {warnings} warnings in {rules} rules{tail}\n")
+        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(rules, 'rule')}"
+        write(f"ctrules: summary: account {label}: {counts}{tail}\n")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _account_of(arn: str) -> str:

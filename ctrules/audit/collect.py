@@ -28,6 +28,7 @@ __all__ = [
     "RegionInventory",
     "TrailCache",
     "collect_region",
+    "collect_trails",
     "inventory_json",
 ]
 
@@ -214,7 +215,7 @@ def collect_region(
         err = describe_error(exc, "", region)
         inv.error, inv.denied = err.message, err.denied
         return inv
-    _collect_trails(ro, inv, trails or TrailCache())
+    collect_trails(ro, inv, trails or TrailCache())
     if since_days is not None:
         _collect_matches(ro, inv, since_days, now or datetime.datetime.now(datetime.timezone.utc))
     return inv
@@ -276,7 +277,8 @@ def _applies(trail: dict[str, Any], region: str) -> bool:
     return bool(trail.get("IsMultiRegionTrail")) or trail.get("HomeRegion") == region
 
 
-def _collect_trails(ro: ReadOnlySession, inv: RegionInventory, cache: TrailCache) -> None:
+def collect_trails(ro: ReadOnlySession, inv: RegionInventory, cache: TrailCache) -> None:
+    """Read the trails that apply to the inventory's region into it (``trails``, or ``trails_error``)."""
     ct = ro.client("cloudtrail", inv.region)
     try:
         listed = ct.describe_trails(includeShadowTrails=True).get("trailList") or []

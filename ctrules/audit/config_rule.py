@@ -14,8 +14,10 @@ string, and both are read.
 
 The item is checked by :func:`ctrules.audit.evaluate.evaluate`, as ``ctrules audit`` checks a rule it lists: the
 region is the item's ``awsRegion``, the State and targets its own, acknowledgements its ``ctrules:acknowledge`` tags.
-Trails are not read here, so CTR006 stays a warning. An unacknowledged error makes the rule ``NON_COMPLIANT``
-(with ``{"strict": "true"}`` as rule parameters, a warning too); the annotation names the findings.
+Given a trail reader (the example Lambda reads the trails of its own account and region, read-only), data-event
+coverage is known and CTR006 is an error when no trail logs the events; without one, CTR006 stays a warning. An
+unacknowledged error makes the rule ``NON_COMPLIANT`` (with ``{"strict": "true"}`` as rule parameters, a warning
+too); the annotation names the findings.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ from typing import Any
 from ctrules.audit.collect import DeployedRule, RegionInventory
 from ctrules.audit.evaluate import evaluate
 
-__all__ = ["RESOURCE_TYPE", "Evaluation", "evaluate_item", "handle"]
+__all__ = ["RESOURCE_TYPE", "Evaluation", "TrailReader", "evaluate_item", "handle"]
 
 RESOURCE_TYPE = "AWS::Events::Rule"
 #: PutEvaluations takes at most 256 characters of annotation (AWS Config API reference, Evaluation).
 MAX_ANNOTATION = 256
 _GONE = {"ResourceDeleted", "ResourceDeletedNotRecorded", "ResourceNotRecorded"}
+#: Reads the trails that apply to an account and region into an inventory (``ctrules.audit.collect.collect_trails``).
+TrailReader = Callable[[RegionInventory], None]
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,15 @@ def _annotation(lines: list[str]) -> str:
     return text if len(text) <= MAX_ANNOTATION else text[: MAX_ANNOTATION - 1] + "\u2026"
 
 
-def evaluate_item(item: Mapping[str, Any], *, strict: bool = False) -> Evaluation:
+def evaluate_item(
+    item: Mapping[str, Any], *, strict: bool = False, read_trails: TrailReader | None = None
+) -> Evaluation:
     """The compliance of one configuration item (``NOT_APPLICABLE`` for a deleted rule, another resource type, or a
-    schedule-only rule)."""
+    schedule-only rule).
+
+    :param read_trails: reads the trails of the item's account and region (then CTR006 is decided); ``None``: the
+        trails are unknown.
+    """
     rtype = str(item.get("resourceType") or "")
     rid = str(item.get("resourceId") or "")
     when = str(item.get("configurationItemCaptureTime") or "") or _now()
@@ -98,7 +108,11 @@ def evaluate_item(item: Mapping[str, Any], *, strict: bool = False) -> Evaluatio
         targets=[t for t in targets if isinstance(t, dict)] if isinstance(targets, list) else None,
         tags={str(k): str(v) for k, v in tags.items()} if isinstance(tags, Mapping) else {},
     )
-    inv = RegionInventory(account, region, rules=[rule], trails_error="trails are not read by the Config rule")
+    inv = RegionInventory(account, region, rules=[rule])
+    if read_trails is None:
+        inv.trails_error = "trails are not read by this Config rule"
+    else:
+        read_trails(inv)
     report = evaluate([inv], strict=strict)
     failing = [r for r in report.findings if r.finding.severity == "error" or strict]
     lines = [f"{r.finding.code} {r.finding.path}: {r.finding.message}" for r in failing]
@@ -120,11 +134,12 @@ def _full_item(summary: Mapping[str, Any], history: Callable[..., Mapping[str, A
     return item
 
 
-def handle(event: Mapping[str, Any], config_client: Any) -> Evaluation:
+def handle(event: Mapping[str, Any], config_client: Any, read_trails: TrailReader | None = None) -> Evaluation:
     """Evaluate the item of one AWS Config rule invocation and report it with ``PutEvaluations``.
 
     :param event: the Lambda event AWS Config sends.
     :param config_client: a boto3 ``config`` client.
+    :param read_trails: see :func:`evaluate_item`.
     """
     invoking = json.loads(event["invokingEvent"])
     params = json.loads(event.get("ruleParameters") or "{}")
@@ -136,7 +151,7 @@ def handle(event: Mapping[str, Any], config_client: Any) -> Evaluation:
         item = invoking["configurationItem"]
     else:
         raise ValueError(f"this rule is triggered by configuration changes only, not {kind!r}")
-    result = evaluate_item(item, strict=strict)
+    result = evaluate_item(item, strict=strict, read_trails=read_trails)
     if event.get("eventLeftScope"):
         result = Evaluation(result.resource_type, result.resource_id, "NOT_APPLICABLE", "", result.ordering_timestamp)
     config_client.put_evaluations(Evaluations=[result.as_api()], ResultToken=event["resultToken"])

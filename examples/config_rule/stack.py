@@ -21,6 +21,7 @@ from typing import Any
 import aws_cdk as cdk
 import jsii
 from aws_cdk import aws_config as config
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
@@ -78,11 +79,13 @@ class AuditConfigRuleStack(cdk.Stack):
 
     :param code: the Lambda's code (default :func:`bundled_code`; tests pass inline code).
     :param strict: warnings make a rule NON_COMPLIANT too.
+    :param read_trails: the function reads the account's trails (read-only) so that CTR006 is decided: a data event
+        no trail logs makes the rule NON_COMPLIANT.
     """
 
     def __init__(
         self, scope: Construct, construct_id: str, *, code: lambda_.Code | None = None, strict: bool = False,
-        **kwargs: Any,
+        read_trails: bool = True, **kwargs: Any,
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id, **kwargs)
         function = lambda_.Function(
@@ -94,7 +97,16 @@ class AuditConfigRuleStack(cdk.Stack):
             memory_size=512,
             timeout=cdk.Duration.seconds(60),
             description="ctrules: checks each EventBridge rule AWS Config records, reports the finding",
+            environment={"CTRULES_READ_TRAILS": "true" if read_trails else "false"},
         )
+        if read_trails:
+            # The calls of ctrules.audit.collect.collect_trails, all read-only (docs/audit.md lists them).
+            function.add_to_role_policy(
+                iam.PolicyStatement(
+                    actions=["cloudtrail:DescribeTrails", "cloudtrail:GetEventSelectors", "cloudtrail:GetTrailStatus"],
+                    resources=["*"],
+                )
+            )
         rule = config.CustomRule(
             self,
             "Rule",

@@ -122,5 +122,29 @@ def test_the_example_lambda_entry_point(aws: str, monkeypatch: pytest.MonkeyPatc
 
     config, sent = _moto_config_client()
     monkeypatch.setattr(handler, "_CLIENT", config)
+    monkeypatch.setattr(handler, "_TRAILS", {})
     assert handler.handler(load("iam-rule-in-us-east-1.json"), None) == {"compliance": "COMPLIANT", "annotation": ""}
     assert sent[0]["Evaluations"][0]["ComplianceType"] == "COMPLIANT"
+
+
+@pytest.mark.parametrize(
+    ("trail_region", "read", "compliance"),
+    [(None, "true", "NON_COMPLIANT"), ("eu-west-1", "true", "COMPLIANT"), (None, "false", "COMPLIANT")],
+    ids=["no-trail", "trail-logs-s3", "trails-not-read"],
+)
+def test_the_example_lambda_reads_its_accounts_trails(
+    aws: str, monkeypatch: pytest.MonkeyPatch, trail_region: str | None, read: str, compliance: str
+) -> None:
+    from examples.config_rule import handler
+    from tests.audit.conftest import make_trail
+
+    if trail_region:
+        make_trail("data-trail", region=trail_region, data_types=["AWS::S3::Object"])
+    config, _ = _moto_config_client()
+    monkeypatch.setattr(handler, "_CLIENT", config)
+    monkeypatch.setattr(handler, "_TRAILS", {})
+    monkeypatch.setenv("CTRULES_READ_TRAILS", read)
+    got = handler.handler(load("s3-data-event.json"), None)
+    assert got["compliance"] == compliance
+    if compliance == "NON_COMPLIANT":
+        assert got["annotation"].startswith("CTR006 $.detail.eventName[0]: eventName 'PutObject'")

@@ -42,6 +42,39 @@ def test_the_stack_deploys_a_change_triggered_config_rule_for_events_rules(tmp_p
     template.has_resource_properties(
         "AWS::Lambda::Permission", {"Action": "lambda:InvokeFunction", "Principal": "config.amazonaws.com"}
     )
+    template.has_resource_properties(
+        "AWS::Lambda::Function", {"Environment": {"Variables": {"CTRULES_READ_TRAILS": "true"}}}
+    )
+    template.has_resource_properties(
+        "AWS::IAM::Policy",
+        {
+            "PolicyDocument": {
+                "Statement": [
+                    {
+                        "Action": ["cloudtrail:DescribeTrails", "cloudtrail:GetEventSelectors",
+                                   "cloudtrail:GetTrailStatus"],
+                        "Effect": "Allow",
+                        "Resource": "*",
+                    }
+                ]
+            }
+        },
+    )  # fmt: skip
+
+
+def test_the_stack_without_trail_reading_grants_no_cloudtrail_read(tmp_path: Path) -> None:
+    from aws_cdk import aws_lambda as lambda_
+    from aws_cdk.assertions import Template
+
+    from examples.config_rule.stack import AuditConfigRuleStack
+
+    app = cdk.App(outdir=str(tmp_path))
+    code = lambda_.Code.from_inline("def handler(e, c): pass")
+    template = Template.from_stack(AuditConfigRuleStack(app, "Rule", code=code, read_trails=False))
+    template.resource_count_is("AWS::IAM::Policy", 0)
+    template.has_resource_properties(
+        "AWS::Lambda::Function", {"Environment": {"Variables": {"CTRULES_READ_TRAILS": "false"}}}
+    )
 
 
 def test_bundled_code_holds_ctrules_and_the_handler() -> None:

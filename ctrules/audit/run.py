@@ -109,21 +109,48 @@ def assume(
     make_session: Callable[..., Any],
     on_call: Callable[[str, str], None] | None = None,
 ) -> Account:
-    """A read-only session in ``account`` through ``role_name`` (an :class:`Account` with ``error`` when refused)."""
+    """A read-only session in ``account`` through ``role_name`` (an :class:`Account` with ``error`` when refused).
+
+    The role is assumed once here (a refusal is known before any region is read); its credentials renew themselves
+    by assuming the role again before they expire, so an organization audit may last longer than a role session.
+    """
     arn = f"arn:{partition}:iam::{account}:role/{role_name}"
+    sts = ro.client("sts", ro.region_name)
+
+    def fetch() -> dict[str, str]:
+        c = sts.assume_role(RoleArn=arn, RoleSessionName="ctrules-audit")["Credentials"]
+        expiry = c["Expiration"]
+        return {
+            "access_key": c["AccessKeyId"],
+            "secret_key": c["SecretAccessKey"],
+            "token": c["SessionToken"],
+            "expiry_time": expiry.isoformat() if hasattr(expiry, "isoformat") else str(expiry),
+        }
+
     try:
-        sts = ro.client("sts", ro.region_name)
-        creds = sts.assume_role(RoleArn=arn, RoleSessionName="ctrules-audit")["Credentials"]
+        first = fetch()
     except Exception as exc:
         err = describe_error(exc, f"AssumeRole {arn}")
         return Account(account, name, None, err.message, err.denied)
-    session = make_session(
-        aws_access_key_id=creds["AccessKeyId"],
-        aws_secret_access_key=creds["SecretAccessKey"],
-        aws_session_token=creds["SessionToken"],
-        region_name=ro.region_name,
-    )
+    session = make_session(botocore_session=_renewing_session(first, fetch), region_name=ro.region_name)
     return Account(account, name, ReadOnlySession(session, on_call=on_call, fallback_region=ro.region_name))
+
+
+def _renewing_session(first: dict[str, str], fetch: Callable[[], dict[str, str]]) -> Any:
+    """A botocore session whose credentials are ``first``, renewed with ``fetch`` before they expire (botocore's
+    ``RefreshableCredentials``, put first in the session's credential chain)."""
+    from botocore.credentials import CredentialProvider, RefreshableCredentials
+    from botocore.session import Session
+
+    class _Role(CredentialProvider):  # type: ignore[misc]
+        METHOD = "ctrules-assume-role"
+
+        def load(self) -> Any:
+            return RefreshableCredentials.create_from_metadata(first, fetch, self.METHOD)
+
+    session = Session()
+    session.get_component("credential_provider").insert_before("env", _Role())
+    return session
 
 
 def run_audit(plan: AuditPlan, progress: Callable[[str], None] | None = None) -> list[RegionInventory]:

@@ -140,3 +140,24 @@ def test_a_write_through_the_audits_clients_is_refused_before_it_is_sent(aws: st
     assert events.meta.config.retries["mode"] == "standard"
     with pytest.raises(WriteRefused):
         ro.client("iam")
+
+
+def test_assumed_role_credentials_renew_before_they_expire() -> None:
+    import datetime
+
+    from ctrules.audit.run import _renewing_session
+
+    def creds(key: str, minutes: int) -> dict[str, str]:
+        expiry = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)
+        return {"access_key": key, "secret_key": "s", "token": "t", "expiry_time": expiry.isoformat()}
+
+    fetched: list[str] = []
+
+    def fetch() -> dict[str, str]:
+        fetched.append("again")
+        return creds(f"AKIARENEWED{len(fetched)}", 60)
+
+    fresh = _renewing_session(creds("AKIAFIRST", 60), fetch).get_credentials()
+    assert fresh.get_frozen_credentials().access_key == "AKIAFIRST" and fetched == []
+    expiring = _renewing_session(creds("AKIAFIRST", 1), fetch).get_credentials()
+    assert expiring.get_frozen_credentials().access_key == "AKIARENEWED1" and fetched == ["again"]

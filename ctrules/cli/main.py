@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="ctrules",
         description="Safe CloudTrail-driven EventBridge rules: lint templates, plans and cdk.out; "
-        "look up CloudTrail events.",
+        "audit the rules deployed in an account; look up CloudTrail events.",
     )
     parser.add_argument("--version", action=_Version, help="show the version and the catalog's date and sources")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -3,9 +3,12 @@
 Rules come with their pattern, State, targets and tags; trails with their event selectors and logging status; each
 rule's CloudWatch match counts when asked. Only Describe/List/Get calls are made.
 
-A trail applies to a region when it is homed there or is a multi-Region trail (organization trails included: a member
-account sees them through ``DescribeTrails`` with shadow trails). Its selectors and status are read in its home region
-(``GetEventSelectors``/``GetTrailStatus`` answer there for any trail), once per account however many regions show it.
+A trail applies to a region when it is homed there or is a multi-Region trail. ``DescribeTrails`` with
+``includeShadowTrails`` (the default) lists, in each region, the trails replicated there from another region and, in
+a member account, its organization's trails (botocore cloudtrail 2013-11-01 service model, ``includeShadowTrails``).
+Its selectors and status are read in its home region, once per account however many regions show it.
+``ListRules`` answers each rule's ``EventPattern``, ``State``, ``ManagedBy`` and ``EventBusName`` (the model's ``Rule``
+shape), so no ``DescribeRule`` call is needed.
 """
 
 from __future__ import annotations

@@ -145,8 +145,10 @@ def _audit_rule(
         reason = f"managed by {dr.managed_by}: the service that created it maintains its pattern"
         _not_checked(report, dr.arn, dr.label, reason)
         return
+    # A rule CloudFormation tagged keeps its template's logical id (JSON ``logical_id``); else its name.
+    logical_id = (dr.tags or {}).get("aws:cloudformation:logical-id") or dr.name
     rule = make_rule(
-        dr.name,
+        logical_id,
         dr.pattern,
         dr.state,
         dr.bus,

@@ -131,3 +131,9 @@ def test_a_trail_covers_one_data_event_of_a_rule_and_not_the_other() -> None:
     assert [(c.reported.finding.path, c.event_source) for c in report.covered] == [
         ("$.detail.eventName[0]", "s3.amazonaws.com")
     ]
+
+
+def test_a_cloudformation_tag_gives_the_logical_id() -> None:
+    tagged = rule("stack-Rule-1ABC", IAM, tags={"aws:cloudformation:logical-id": "IamChanges"})
+    (finding,) = evaluate([inventory(tagged)]).findings
+    assert (finding.rule.logical_id, finding.rule.label) == ("IamChanges", "stack-Rule-1ABC")

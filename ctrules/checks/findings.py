@@ -10,6 +10,7 @@ from typing import Final, Literal, NamedTuple
 __all__ = [
     "CONTEXT_NEEDS",
     "ERROR",
+    "INFO",
     "WARNING",
     "CheckInfo",
     "Finding",
@@ -18,9 +19,12 @@ __all__ = [
     "TargetPath",
 ]
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 ERROR: Final = "error"
 WARNING: Final = "warning"
+#: Information that is no problem of the pattern (``ctrules audit``'s live-only findings: a rule with no target,
+#: a rule that matched nothing lately); never counted as an error or a warning.
+INFO: Final = "info"
 
 
 class TargetPath(NamedTuple):
@@ -69,6 +73,9 @@ class RuleContext:
         template or app) logs; CTR006 stays silent for them (see :mod:`ctrules.inputs.trails`).
     :param target_paths: the JSON paths into the event that the rule's targets read (``InputPath``,
         ``InputTransformer.InputPathsMap``); CTR016 checks them against the events the pattern matches.
+    :param trails_known: True when every trail that applies to the rule's account and region was read with its
+        event selectors (``ctrules audit``): :attr:`data_trail_sources` is then the whole truth, and a data event
+        no trail logs is an error (CTR006) rather than a warning.
     :param unknown: what this shell cannot read, as words of :data:`CONTEXT_NEEDS` (e.g. ``{"state"}`` for a
         State given as a CloudFormation intrinsic; a construct at construction time does not know its
         ``"region"``, ``"trails"`` or ``"targets"`` yet). The engine leaves out every check that declares it
@@ -82,6 +89,7 @@ class RuleContext:
     default_bus: bool = True
     data_trail_sources: frozenset[str] = frozenset()
     target_paths: tuple[TargetPath, ...] = ()
+    trails_known: bool = False
     unknown: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ctrules import __version__
 from ctrules.cli._args import Parser, fail
-from ctrules.cli.commands import catalog_cmd, lint, search, show
+from ctrules.cli.commands import audit, catalog_cmd, lint, search, show
 from ctrules.cli.report import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["build_parser", "main"]
@@ -21,11 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="ctrules",
         description="Safe CloudTrail-driven EventBridge rules: lint templates, plans and cdk.out; "
-        "look up CloudTrail events.",
+        "audit the rules deployed in an account; look up CloudTrail events.",
     )
     parser.add_argument("--version", action=_Version, help="show the version and the catalog's date and sources")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (lint, show, search, catalog_cmd):
+    for command in (lint, audit, show, search, catalog_cmd):
         command.register(sub)
     return parser
 

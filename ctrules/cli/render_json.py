@@ -16,7 +16,7 @@ def _finding_dict(r: Reported) -> dict[str, Any]:
     f = r.finding
     return {
         "file": r.file.path,
-        "line": r.file.line_of(r.rule),
+        "line": r.line,
         "resource": r.rule.label,
         "logical_id": r.rule.logical_id,
         "resource_type": r.rule.kind,
@@ -64,7 +64,8 @@ def dumps(value: Any, levels: int, indent: str = "") -> str:
 
 def render_json(report: LintReport) -> str:
     """The report as one JSON document: ``summary``, ``findings``, ``acknowledged`` findings (with their reason),
-    data-event warnings ``covered_by_trail`` (with the trail), ``problems``, ``empty`` inputs, rules ``not_checked``
+    data-event warnings ``covered_by_trail`` (with the trail), ``information`` (severity ``info``: ``ctrules audit``'s
+    live-only findings), ``problems``, ``empty`` inputs, rules ``not_checked``
     and ``skipped`` files."""
     locate_findings(report)
     doc = {
@@ -81,12 +82,14 @@ def render_json(report: LintReport) -> str:
             "warnings": report.warnings,
             "acknowledged": len(report.acknowledged),
             "covered_by_trail": len(report.covered),
+            "information": len(report.information),
             "problems": len(report.problems),
             "exit_code": report.exit_code,
         },
         "findings": [_finding_dict(r) for r in report.findings],
         "acknowledged": [_acknowledged_dict(r) for r in report.acknowledged],
         "covered_by_trail": [_covered_dict(c) for c in report.covered],
+        "information": [_finding_dict(r) for r in report.information],
         "problems": [
             {"file": p.path, "line": p.line, "resource": p.resource, "message": p.message} for p in report.problems
         ],
@@ -94,7 +97,7 @@ def render_json(report: LintReport) -> str:
         "not_checked": [
             {
                 "file": f.path,
-                "line": f.line_of(rule),
+                "line": f.line_of(rule) if f.has_lines else None,
                 "resource": rule.label,
                 "known_at": rule.known_at,
                 "reason": rule.unknown,

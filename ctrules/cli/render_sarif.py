@@ -73,14 +73,15 @@ def render_sarif(report: LintReport) -> str:
     One ``tool.driver.rules`` entry per CTR code; one result per finding, with the file, the line of the
     rule's resource (best effort), and logical locations for the resource and the JSON path. Acknowledged
     findings and data-event warnings covered by a trail are results with a ``suppressions`` entry giving the
-    reason (viewers show them as suppressed, not as alerts).
+    reason (viewers show them as suppressed, not as alerts). A deployed rule (``ctrules audit``) is located by its
+    ARN, without a line; information findings are results of level ``note``.
     """
     rules = _sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     uris: dict[str, tuple[str, bool]] = {}
     locate_findings(report)
-    suppressed: list[tuple[Reported, str | None]] = [(r, None) for r in report.findings]
+    suppressed: list[tuple[Reported, str | None]] = [(r, None) for r in (*report.findings, *report.information)]
     suppressed += [(r, r.acknowledgement.reason if r.acknowledgement else "acknowledged") for r in report.acknowledged]
     suppressed += [
         (c.reported, f"trail {c.trail.name} ({c.trail.file}) logs the data events of {c.event_source}")
@@ -88,7 +89,11 @@ def render_sarif(report: LintReport) -> str:
     ]
     for r, justification in suppressed:
         f = r.finding
-        loc = _location(r.file.path, r.file.line_of(r.rule), uris)
+        line = r.line
+        if line is None:  # a deployed rule (ctrules audit): its ARN is the artifact, with no region in it
+            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": r.file.path}}}
+        else:
+            loc = _location(r.file.path, line, uris)
         loc["logicalLocations"] = [
             {"name": r.rule.label, "fullyQualifiedName": r.rule.cdk_path or r.rule.label, "kind": "resource"},
             {"name": f.path, "fullyQualifiedName": r.location, "kind": "value"},
@@ -98,7 +103,7 @@ def render_sarif(report: LintReport) -> str:
         ).hexdigest()
         result: dict[str, Any] = {
             "ruleId": f.code,
-            "level": f.severity,
+            "level": "note" if f.severity == "info" else f.severity,
             "message": {"text": f"{f.message} Fix: {f.fix}"},
             "locations": [loc],
             "partialFingerprints": {"ctrulesFinding/v1": digest[:32]},

@@ -12,10 +12,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def _summary(report: LintReport) -> str:
-    files = len(report.files)
+    scope = report.scope or _plural(len(report.files), "file")
     text = (
         f"ctrules: {_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')} in "
-        f"{_plural(report.rules, 'rule')} from {_plural(files, 'file')}"
+        f"{_plural(report.rules, 'rule')} from {scope}"
     )
     unknown = [
         f"{report.deploy_time} with a pattern known only at deploy time" if report.deploy_time else "",
@@ -27,6 +27,8 @@ def _summary(report: LintReport) -> str:
         text += f"; {_plural(len(report.acknowledged), 'finding')} acknowledged"
     if report.covered:
         text += f"; {_plural(len(report.covered), 'data-event warning')} covered by a trail"
+    if report.information:
+        text += f"; {_plural(len(report.information), 'note')} (see stderr)"
     if report.skipped:
         text += f"; {_plural(len(report.skipped), 'file')} of no format ctrules reads skipped"
     if report.problems:
@@ -36,11 +38,11 @@ def _summary(report: LintReport) -> str:
 
 def render_text(report: LintReport) -> str:
     """One line per finding, ``FILE:LINE: CODE [severity] RESOURCE PATH: message Fix: fix`` (the ``FILE:LINE:``
-    prefix that editors and CI logs turn into links), then a summary."""
+    prefix that editors and CI logs turn into links; a deployed rule's ARN for ``ctrules audit``), then a summary
+    (information findings are counted there; the command writes them as notes on stderr)."""
     locate_findings(report)
     lines = [
-        f"{r.file.path}:{r.file.line_of(r.rule)}: {f.code} [{f.severity}] {r.rule.label} {f.path}: {f.message} "
-        f"Fix: {f.fix}"
+        f"{r.where}: {f.code} [{f.severity}] {r.rule.label} {f.path}: {f.message} Fix: {f.fix}"
         for r in report.findings
         for f in (r.finding,)
     ]

@@ -21,6 +21,7 @@ __all__ = [
     "LintReport",
     "Problem",
     "Reported",
+    "check_rule",
     "lint",
     "locate_findings",
     "no_rules_message",
@@ -50,6 +51,17 @@ class Reported:
     finding: Finding
     region: str | None
     acknowledgement: Acknowledgement | None = None
+
+    @property
+    def line(self) -> int | None:
+        """The line of the rule in its file; ``None`` for a source without lines (a deployed rule)."""
+        return self.file.line_of(self.rule) if self.file.has_lines else None
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the rule, or the source's name alone when it has no lines (a deployed rule's ARN)."""
+        line = self.line
+        return self.file.path if line is None else f"{self.file.path}:{line}"
 
     @property
     def location(self) -> str:
@@ -106,6 +118,10 @@ class LintReport:
     :param strict: whether warnings fail too.
     :param skip_unrecognized: files of no format ctrules reads are noted in :attr:`skipped`, not problems,
         and no rule at all is not bad input (the pre-commit hook's mode).
+    :param scope: what the rules came from, for the summary line, when not files (``ctrules audit``: ``2 regions
+        of account 123456789012``); empty: the files are counted.
+    :param information: findings that are no problem of a pattern and never change the exit code (``ctrules
+        audit``'s live-only findings, severity ``info``).
     """
 
     inputs: list[str]
@@ -123,6 +139,8 @@ class LintReport:
     skipped: list[Problem] = field(default_factory=list)
     acknowledged: list[Reported] = field(default_factory=list)
     covered: list[Covered] = field(default_factory=list)
+    scope: str = ""
+    information: list[Reported] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -180,8 +198,6 @@ def lint(
     report = LintReport(list(paths), strict, skip_unrecognized)
     pattern_bus = bus_is_default(bus)
     base_ignore = tuple(sorted(set(ignore)))
-    # The checks a trail can silence (to say which warnings a trail beside the rule silenced).
-    trail_checks = codes_needing("trails") - set(base_ignore)
     checker = PatternChecker()
     contexts: dict[tuple[_Known, frozenset[str]], RuleContext] = {}
     for path in paths:
@@ -222,20 +238,38 @@ def lint(
                         region_, state_, bus_, data_trail_sources=trails, target_paths=targets_, unknown=unknown
                     )
                     contexts[(known, trails)] = ctx
-                skip = base_ignore
-                found = _check(checker, rule, ctx, skip)
-                if isinstance(found, str):
-                    report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule)))
-                    continue
-                report.checked += 1
-                for x in found:
-                    ack = acks.get(x.code)
-                    (report.findings if ack is None else report.acknowledged).append(
-                        Reported(f, rule, x, rule_region, ack)
-                    )
-                if trails and trail_checks:
-                    report.covered.extend(_covered(checker, f, rule, ctx, found, rule_region, trail_checks))
+                check_rule(report, checker, f, rule, ctx, base_ignore, acks, rule_region)
     return report
+
+
+def check_rule(
+    report: LintReport,
+    checker: PatternChecker,
+    f: InputFile,
+    rule: TemplateRule,
+    ctx: RuleContext,
+    skip: tuple[str, ...],
+    acks: dict[str, Acknowledgement],
+    region: str | None,
+) -> None:
+    """Check one rule in its context and add what the checks say to the report: findings, acknowledged ones, the
+    CTR006 warnings a trail silenced, or a problem when the rule cannot be checked (``lint`` and ``audit`` share it).
+
+    :param skip: check codes to leave out.
+    :param acks: the rule's acknowledgements by check code.
+    :param region: the region shown with its findings.
+    """
+    found = _check(checker, rule, ctx, skip)
+    if isinstance(found, str):
+        report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule) if f.has_lines else None))
+        return
+    report.checked += 1
+    for x in found:
+        ack = acks.get(x.code)
+        (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack))
+    trail_checks = codes_needing("trails") - set(skip)
+    if ctx.data_trail_sources and trail_checks:
+        report.covered.extend(_covered(checker, f, rule, ctx, found, region, trail_checks))
 
 
 def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> dict[str, Acknowledgement]:
@@ -273,7 +307,9 @@ def _covered(
     without each trail's eventSource, to see which trail brings a warning back.
     """
     sources = ctx.data_trail_sources
-    silenced = [x for x in _found(checker, rule, ctx, frozenset(), trail_checks) if x not in found]
+    # By place, not by value: with the trails known (audit), an uncovered data event is an error, not the warning.
+    flagged = {(x.code, x.path) for x in found}
+    silenced = [x for x in _found(checker, rule, ctx, frozenset(), trail_checks) if (x.code, x.path) not in flagged]
     out: list[Covered] = []
     for x in silenced:
         es = next(
@@ -289,7 +325,7 @@ def _found(
 ) -> list[Finding]:
     """The findings of the checks that need the trails, for the rule in its context with these data-trail
     eventSources."""
-    result = _check(checker, rule, replace(ctx, data_trail_sources=trails), (), only=trail_checks)
+    result = _check(checker, rule, replace(ctx, data_trail_sources=trails, trails_known=False), (), only=trail_checks)
     return result if isinstance(result, list) else []
 
 
@@ -314,7 +350,7 @@ def _check(
 def locate_findings(report: LintReport) -> None:
     """Locate the rules with findings, file by file, in one scan each (not every rule of the file)."""
     by_file: dict[int, tuple[InputFile, dict[int, TemplateRule]]] = {}
-    for r in (*report.findings, *report.acknowledged, *(c.reported for c in report.covered)):
+    for r in (*report.findings, *report.acknowledged, *(c.reported for c in report.covered), *report.information):
         by_file.setdefault(id(r.file), (r.file, {}))[1].setdefault(id(r.rule), r.rule)
     for f, rules in by_file.values():
         f.locate(list(rules.values()))

@@ -170,6 +170,8 @@ class InputFile:
     :param text: the file's text, for line lookups.
     :param data_trails: eventSource -> a trail that logs its data events, defined in this file or in a file
         deployed with it (another stack of the same cloud assembly, another ``.tf`` file of the same module).
+    :param has_lines: False for a source that has no lines: a rule deployed in an account (``ctrules audit``),
+        whose :attr:`path` is the rule's ARN; reports then name the path alone where they give ``file:line``.
     """
 
     path: str
@@ -179,6 +181,7 @@ class InputFile:
     text: str = ""
     _lines: dict[int, int] | None = field(default=None, repr=False)
     data_trails: dict[str, DataTrail] = field(default_factory=dict)
+    has_lines: bool = True
 
     def locate(self, rules: Sequence[TemplateRule]) -> None:
         """Find the lines of some rules of this file (in document order) in one forward scan, so that

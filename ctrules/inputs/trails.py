@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_trail_sources", "event_source_of_resource_type", "terraform_trail_sources"]
+__all__ = ["data_trail_sources", "event_source_of_resource_type", "selector_event_sources", "terraform_trail_sources"]
 
 _TRAIL = "AWS::CloudTrail::Trail"
 
@@ -54,6 +54,12 @@ def _selected_types(props: Mapping[str, Any]) -> Iterator[str]:
                 for value in field.get("Equals") or ():
                     if isinstance(value, str):
                         yield value
+
+
+def selector_event_sources(selectors: Mapping[str, Any]) -> set[str]:
+    """The eventSources whose data events a trail's selectors log: ``EventSelectors`` and ``AdvancedEventSelectors``
+    as a CloudFormation trail's properties or a CloudTrail ``GetEventSelectors`` answer hold them (same shape)."""
+    return {es for es in map(event_source_of_resource_type, _selected_types(selectors)) if es is not None}
 
 
 def data_trail_sources(template: Any) -> dict[str, str]:

@@ -595,7 +595,7 @@ else := "$.detail.eventSource"
 
 # ---- Provable slips (ctrules.checks.mistakes) ----
 
-_digits(s) := concat("", [c | some c in split(s, ""); regex.match("^[0-9]$", c)])
+_digits(s) := regex.replace(s, "[^0-9]", "")
 
 _limit(v) := 2 if count(v) >= 14
 
@@ -603,8 +603,12 @@ else := 1
 
 # The known value that v certainly misspells: another case or separators of it, else the closest one edit
 # away (two for long values) that differs in letters, not digits.
-_slip(v, pool) := s if {
-	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v)])
+_slip(v, pool) := _close_slip(v, pool, 0)
+
+# cutoff: ctrules first ranks candidates with difflib at this similarity ratio (sources 0.8, eventSources 0.7);
+# a one-edit slip of a short value falls below it.
+_close_slip(v, pool, cutoff) := s if {
+	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _same_ratio_ok(v, c, cutoff)])
 	count(same) > 0
 	s := same[0]
 } else := s if {
@@ -614,12 +618,29 @@ _slip(v, pool) := s if {
 		some c in pool
 		c != v
 		abs(count(c) - count(v)) <= lim
-		_digits(c) == _digits(v)
 		d := _distance(v, c, lim)
 		d <= lim
+		_ratio_ok(v, c, d, cutoff)
+		_digits(c) == _digits(v)
 	])
 	count(close) > 0
 	s := close[0][1]
+}
+
+_same_ratio_ok(_, _, cutoff) if cutoff == 0
+
+_same_ratio_ok(v, c, cutoff) if {
+	cutoff > 0
+	count(v) == count(c)
+	same := count([k | some k in numbers.range(0, count(v) - 1); substring(v, k, 1) == substring(c, k, 1)])
+	same / count(v) >= cutoff
+}
+
+# difflib's ratio 2M/T for a value d edits from c: M = the shorter length less the edits that are not
+# insertions or deletions.
+_ratio_ok(v, c, d, cutoff) if {
+	matched := min([count(v), count(c)]) - (d - abs(count(v) - count(c)))
+	(2 * matched) / (count(v) + count(c)) >= cutoff
 }
 
 _distance(a, b, _) := 1 if _one_edit(a, b)
@@ -629,46 +650,35 @@ else := 2 if {
 	_two_edits(a, b)
 } else := 3
 
+# One edit, at the first difference: a substitution, a deletion, an insertion or a swap of neighbours.
 _one_edit(a, b) if {
-	count(a) == count(b)
-	some k in numbers.range(0, count(a) - 1)
-	substring(a, 0, k) == substring(b, 0, k)
-	substring(a, k + 1, -1) == substring(b, k + 1, -1)
-}
-
-_one_edit(a, b) if {
-	count(a) == count(b)
-	count(a) >= 2
-	some k in numbers.range(0, count(a) - 2)
-	substring(a, 0, k) == substring(b, 0, k)
-	substring(a, k, 1) == substring(b, k + 1, 1)
-	substring(a, k + 1, 1) == substring(b, k, 1)
-	substring(a, k + 2, -1) == substring(b, k + 2, -1)
-}
-
-_one_edit(a, b) if {
-	count(a) == count(b) + 1
-	some k in numbers.range(0, count(b))
-	concat("", [substring(a, 0, k), substring(a, k + 1, -1)]) == b
-}
-
-_one_edit(a, b) if {
-	count(b) == count(a) + 1
-	some k in numbers.range(0, count(a))
-	concat("", [substring(b, 0, k), substring(b, k + 1, -1)]) == a
+	k := _first_difference(a, b)
+	some pair in _edits_at(a, b, k)
+	pair[0] == pair[1]
 }
 
 # Two edits: one edit at the first difference, then at most one more.
 _two_edits(a, b) if {
 	k := _first_difference(a, b)
 	some pair in _edits_at(a, b, k)
-	_one_edit(pair[0], pair[1])
+	_at_most_one_edit(pair[0], pair[1])
 }
 
-_first_difference(a, b) := min([k |
-	some k in numbers.range(0, min([count(a), count(b)]))
-	substring(a, k, 1) != substring(b, k, 1)
-])
+_at_most_one_edit(a, b) if a == b
+
+_at_most_one_edit(a, b) if _one_edit(a, b)
+
+# The first position where a and b differ: the first differing block of 4 letters, then the letter in it.
+_first_difference(a, b) := k if {
+	block := min([i |
+		some i in numbers.range(0, floor(min([count(a), count(b)]) / 4))
+		substring(a, 4 * i, 4) != substring(b, 4 * i, 4)
+	])
+	k := min([i |
+		some i in numbers.range(4 * block, (4 * block) + 4)
+		substring(a, i, 1) != substring(b, i, 1)
+	])
+}
 
 _edits_at(a, b, k) := [
 	[substring(a, k + 1, -1), substring(b, k + 1, -1)],
@@ -702,6 +712,42 @@ _ctr002_sources(p) := {f |
 	f := _f("CTR002", "error", msg, sprintf("use source %s", [_q(_source_of(es))]), _item_path(["detail", "eventSource"], i))
 }
 
+_SOURCES_BY_SQUASH[sq] contains s if {
+	some s, _ in SOURCE_ES
+	sq := _squash(s)
+}
+
+_EVENT_SOURCES_BY_SQUASH[sq] contains es if {
+	some es, _ in SOURCE_INDEX
+	sq := _squash(es)
+}
+
+_sources_near(s) := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
+
+# ctrules ranks eventSources sharing the value's first two letters first, and looks further only when none is
+# close (with the shared '.amazonaws.com', nearly any is): the slip is then one of them.
+_event_sources_near(v) := near if {
+	_known_head(v)
+	near := {c | some c in _all_event_sources_near(v); startswith(c, substring(v, 0, 2))}
+} else := _all_event_sources_near(v)
+
+# Some known eventSource with the same first two letters is close by difflib's measure (cutoff 0.7): the common
+# beginning and end alone make the ratio 2M/T reach it.
+_known_head(v) if {
+	some known, _ in SOURCE_INDEX
+	startswith(known, substring(v, 0, 2))
+	known != v
+	ends := _common_start(v, known) + _common_start(strings.reverse(v), strings.reverse(known))
+	matched := min([ends, count(v), count(known)])
+	(2 * matched) / (count(v) + count(known)) >= 0.7
+}
+
+_common_start(a, b) := k if {
+	k := _first_difference(a, b)
+} else := min([count(a), count(b)])
+
+_all_event_sources_near(v) := _near(_EVENT_SOURCES_BY_END, v, 0) | object.get(_EVENT_SOURCES_BY_SQUASH, _squash(v), set())
+
 _event_sources(p) := p.detail.eventSource if is_array(p.detail.eventSource)
 
 else := []
@@ -712,7 +758,7 @@ _unknown_source(s, path) := _f("CTR002", "error", msg, sprintf("use source %s", 
 	_verified_es(es)
 	msg := sprintf("source %s is not the source of any CloudTrail event: events of the %s service are recorded with eventSource %s, so the rule never fires.", [_q(s), _q(service), es])
 } else := _f("CTR002", "error", msg, sprintf("use source %s", [_q(slip)]), path) if {
-	slip := _slip(s, object.keys(SOURCE_ES))
+	slip := _close_slip(s, _sources_near(s), 0.8)
 	msg := sprintf("source %s is not the source of any CloudTrail event: it misspells %s, so the rule never fires.", [_q(s), _q(slip)])
 } else := _f("CTR002", "warning", msg, CTR002_SOURCE_FIX, path) if {
 	msg := sprintf("source %s is the source of no CloudTrail event in %s: unless it belongs to a service newer than the catalog, the rule never fires.", [_q(s), CATALOG_PHRASE])
@@ -724,7 +770,7 @@ _unknown_event_source(v, path) := _f("CTR002", "error", msg, sprintf("use detail
 	slip := full
 	msg := sprintf("detail.eventSource %s is not a CloudTrail eventSource: records say %s, so the rule never fires.", [_q(v), _q(slip)])
 } else := _f("CTR002", "error", msg, sprintf("use detail.eventSource %s", [_q(slip)]), path) if {
-	slip := _slip(v, object.keys(SOURCE_INDEX))
+	slip := _close_slip(v, _event_sources_near(v), 0.7)
 	msg := sprintf("detail.eventSource %s is not a CloudTrail eventSource: records say %s, so the rule never fires.", [_q(v), _q(slip)])
 } else := _f("CTR002", "warning", msg, CTR002_EVENT_SOURCE_FIX, path) if {
 	msg := sprintf("detail.eventSource %s is no eventSource in %s: unless the service is newer than the catalog, the rule never fires.", [_q(v), CATALOG_PHRASE])
@@ -791,11 +837,56 @@ _stay_hint(n, allowed_sources) := sprintf("; or, to stay with %s, did you mean e
 	slip := _slip(n, _names_of(SOURCE_ES[allowed_sources[0]]))
 } else := ""
 
-_names_of(es) := {n |
-	i := SOURCE_INDEX[es]
+_names_of(es) := _NAMES_BY_SOURCE[SOURCE_INDEX[es]]
+
+# Indexes of the catalog's names, built once per validation and only when a name is unknown.
+_NAMES_BY_SOURCE[i] contains n if {
 	some n, entries in EVENTS
 	some e in entries
-	e[0] == i
+	i := e[0]
+}
+
+_NAMES_BY_SQUASH[sq] contains n if {
+	some n, _ in EVENTS
+	sq := _squash(n)
+}
+
+_NAMES_BY_END[key] contains n if {
+	some n, _ in EVENTS
+	some key in _ends(n, 0, 0)
+}
+
+_SOURCES_BY_END[key] contains s if {
+	some s, _ in SOURCE_ES
+	some key in _ends(s, 4, 0)
+}
+
+_EVENT_SOURCES_BY_END[key] contains es if {
+	some es, _ in SOURCE_INDEX
+	some key in _ends(es, 0, 0)
+}
+
+# The index keys of a value d letters longer: its length with its first three letters (after skip), and with
+# its last three. A slip of one edit keeps one of the two; of two edits, unless one edit is at each end.
+_ends(n, skip, d) := [
+	sprintf("<%d%s", [count(n) + d, substring(n, skip, 3)]),
+	sprintf(">%d%s", [count(n) + d, substring(n, count(n) - 3, 3)]),
+	sprintf("#%d", [count(n) + d]),
+]
+
+_near(index, n, skip) := near if {
+	count(n) - skip >= 10
+	near := {c |
+		some d in numbers.range(-2, 2)
+		some key in array.slice(_ends(n, skip, d), 0, 2)
+		some c in object.get(index, key, set())
+	}
+} else := near if {
+	# a short value: every value of about its length (three letters at each end say little)
+	near := {c |
+		some d in numbers.range(-2, 2)
+		some c in object.get(index, sprintf("#%d", [count(n) + d]), set())
+	}
 }
 
 # ---- CTR003 ----
@@ -898,18 +989,7 @@ _name_slip(p, n) := s if {
 
 # Catalog names one or two letters longer or shorter than n that share its first or last letter: where a
 # slip of n can be (the search over the whole catalog stays cheap).
-_names_near(n) := {c |
-	some c, _ in EVENTS
-	abs(count(c) - count(n)) <= 2
-	_same_end(c, n)
-} | {c |
-	some c, _ in EVENTS
-	_squash(c) == _squash(n)
-}
-
-_same_end(c, n) if substring(c, 0, 1) == substring(n, 0, 1)
-
-_same_end(c, n) if substring(c, count(c) - 1, 1) == substring(n, count(n) - 1, 1)
+_names_near(n) := _near(_NAMES_BY_END, n, 0) | object.get(_NAMES_BY_SQUASH, _squash(n), set())
 
 # ---- Every finding, as cloudformation-validate diagnostics ----
 

@@ -81,7 +81,7 @@ def test_messages_and_fixes_are_the_cores(engine: Any) -> None:
     report = engine.validate_template(cv.TemplateContent(json.dumps(template([{"pattern": pattern}])), "t.json"),
                                       cv.ValidateConfig(disable_builtin_rules=True))
     (diag,) = [d for d in report.diagnostics if d.rule_id == "CTR001"]
-    (core,) = check_pattern(pattern, RuleContext())
+    (core,) = [f for f in check_pattern(pattern, RuleContext()) if f.code == "CTR001"]
     assert (diag.message, diag.suggested_fix) == (core.message, core.fix)
 
 
@@ -148,7 +148,8 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
         if mistake == 0:
             name = typo(name)
         elif mistake == 1:
-            source = typo(source) if rnd.random() < 0.5 else "aws." + (e.service or "x")
+            # a typo, or the SDK's service name where it is not the eventSource's (aws.cloudwatch for monitoring)
+            source = typo(source) if rnd.random() < 0.5 or e.service is None else "aws." + e.service
         elif mistake == 2:
             name = f"{source[4:]}:{name}"
         elif mistake == 3:
@@ -180,7 +181,7 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", None])
 def test_generated_rules_agree(engine: Any, region: str | None) -> None:
-    rules = _generated(2000, seed=hash(region) % 1000 if region else 7)
+    rules = _generated(1700, seed={"us-east-1": 11, "eu-west-1": 12, None: 13}[region])
     assert all(in_scope(r["pattern"]) for r in rules)
     problems = disagreements(engine, rules, region)
     assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(problems[:20])

@@ -982,9 +982,29 @@ else := sprintf(" (logged by %s)", [owners[0]]) if {
 
 _name_slip(p, n) := s if {
 	_single(p)
-	s := _slip(n, _names_of(_single(p)))
+	s := _head_slip(n, _names_of(_single(p)))
 } else := s if {
-	s := _slip(n, _names_near(n))
+	s := _head_slip(n, _names_near(n))
+}
+
+# ctrules suggests names that share the first three letters (any case) first, and others only when none of
+# those is close: a slip with other first letters counts only when no name of about the length shares them.
+_head_slip(n, pool) := s if {
+	s := _slip(n, pool)
+	_head_ok(n, s, pool)
+}
+
+_head_ok(n, s, _) if lower(substring(s, 0, 3)) == lower(substring(n, 0, 3))
+
+_head_ok(n, s, pool) if {
+	lower(substring(s, 0, 3)) != lower(substring(n, 0, 3))
+	not _same_head_near(n, pool)
+}
+
+_same_head_near(n, pool) if {
+	some c in pool
+	lower(substring(c, 0, 3)) == lower(substring(n, 0, 3))
+	abs(count(c) - count(n)) <= 3
 }
 
 # Catalog names one or two letters longer or shorter than n that share its first or last letter: where a

@@ -170,7 +170,7 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
         if mistake == 5:
             detail["eventSource"] = [es if rnd.random() < 0.5 else typo(es)]
         if mistake == 6:
-            detail["eventType"] = [rnd.choice(e.event_types + ("AwsServiceEvent", "AwsApiCall"))]
+            detail["eventType"] = [rnd.choice((*e.event_types, "AwsServiceEvent", "AwsApiCall"))]
         if mistake == 7:
             pattern["eventName"] = [name]
         if mistake == 8:

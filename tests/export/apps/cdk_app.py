@@ -11,12 +11,14 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_sqs as sqs
 
 pack_path, outdir, variant = sys.argv[1:4]
+with open(pack_path, encoding="utf-8") as f:
+    pack = f.read()
 strict = "--strict" in sys.argv
 context = {"@aws-cdk/core:validateAgainstDefaultRules": True} if strict else {}
 app = cdk.App(outdir=outdir, context=context)
 cdk.Validations.of(app).add_plugins(
     cdk.CloudFormationValidatePlugin(
-        rego_rules=[cdk.ValidationRuleSource(name="ctrules.rego", content=open(pack_path, encoding="utf-8").read())],
+        rego_rules=[cdk.ValidationRuleSource(name="ctrules.rego", content=pack)],
         include_default_rules=False,
     )
 )

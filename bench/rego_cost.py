@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Cost of the Rego rule pack: loading it into cloudformation-validate and checking 500 rules, and ``cdk synth``
-of the TypeScript example with the pack against without it.
+"""Cost of the Rego rule pack: loading it into cloudformation-validate and checking 500 rules, and ``cdk synth`` of the
+TypeScript example with the pack against without it.
 
-Rows: generating the pack; loading it (engine construction and a probe template: what a CDK app pays once
-per synth); checking one template of 500 rules written from the catalog and one of 500 rules with mistakes
-(unknown names build the pack's name indexes once per template); ctrules' Python core on the same rules, for
-scale. The synth ratio runs ``cdk synth`` of ``examples/typescript`` (its node_modules must be installed: ``npm ci`` there) alternately with
-the pack and without it (``CTRULES_PACK=off``: the CDK's default validator only), medians of the rounds.
+Rows: generating the pack; loading it (engine construction and a probe template: what a CDK app pays once per
+synth); checking one template of 500 rules written from the catalog and one of 500 rules with mistakes (unknown
+names build the pack's name indexes once per template); ctrules' Python core on the same rules, for scale. The synth
+ratio runs ``cdk synth`` of ``examples/typescript`` (its node_modules must be installed: ``npm ci`` there)
+alternately with the pack and without it (``CTRULES_PACK=off``: the CDK's default validator only), medians of the
+rounds.
 
 Usage: ``python bench/rego_cost.py [--json] [--rounds 3] [--no-synth]``.
 """

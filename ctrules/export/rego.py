@@ -10,6 +10,7 @@ leaf a non-empty list of plain strings); the differential tests hold the two to 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -57,6 +58,15 @@ MAX_DEPTH: Final = 8
 PACK_PATH: Final = Path(__file__).with_name("ctrules.rego")
 
 _LINE: Final = 1000  # the engine refuses lines over 1024 characters and files over 20,000 lines
+
+
+def _why(text: str) -> str:
+    """``name.rego:271:1: unexpected keyword `else``` from the engine's multi-line error text."""
+    text = text.replace("\\n", "\n")
+    where = re.search(r"-->\s*(\S+:\d+:\d+)", text)
+    error = re.search(r"error:\s*(.+)", text)
+    what = error.group(1).strip().strip("'\"") if error else " ".join(text.split())
+    return f"{where.group(1)}: {what[:200]}" if where else what[:200]
 
 
 class PackLoadError(RuntimeError):
@@ -318,11 +328,9 @@ def load_engine(pack: str | None = None, name: str = "ctrules.rego") -> Any:
         engine.validate_template(cv.TemplateContent(json.dumps(probe), "probe.json"), cv.ValidateConfig(
             disable_builtin_rules=True))
     except cv.ValidationError as exc:
-        detail = str(exc).strip().splitlines()
-        first = next((line for line in detail if "error" in line.lower()), detail[0] if detail else "")
         raise PackLoadError(
-            f"cloudformation-validate {cv.version()} refused the ctrules rule pack, which was tested with "
-            f"cloudformation-validate {ENGINE_VERSION}: {first.strip()[:300]} (regenerate the pack with a ctrules that "
-            f"supports this engine, or pin cloudformation-validate=={ENGINE_VERSION})"
+            f"cloudformation-validate {cv.version()} refused the ctrules rule pack {name} ({_why(str(exc))}); the pack "
+            f"was tested with cloudformation-validate {ENGINE_VERSION}: pin that version, or regenerate the pack with "
+            "`ctrules export rego` from a ctrules that supports this engine"
         ) from None
     return engine

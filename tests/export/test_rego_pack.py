@@ -59,6 +59,18 @@ def test_a_pack_the_engine_refuses_names_the_tested_version() -> None:
         load_engine(broken)
     message = str(info.value)
     assert f"tested with cloudformation-validate {ENGINE_VERSION}" in message and "\n" not in message
+    assert "ctrules.rego:" in message and "input_region_v2" in message
+
+
+def test_cli_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = tmp_path / "good.rego", tmp_path / "bad.rego"
+    good.write_text(rego_pack(), encoding="utf-8")
+    bad.write_text(rego_pack().replace("input_region()", "input_region_v2()"), encoding="utf-8")
+    assert main(["export", "rego", "--verify", str(good)]) == 0
+    assert main(["export", "rego", "--verify", str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("cloudformation-validate runs it")
+    assert len(out) == 2 and f"tested with cloudformation-validate {ENGINE_VERSION}" in out[1]
 
 
 def test_the_classic_mistakes_are_findings(engine: Any) -> None:

@@ -202,3 +202,25 @@ def test_generated_rules_agree(engine: Any, region: str | None) -> None:
     assert all(in_scope(r["pattern"]) for r in rules)
     problems = disagreements(engine, rules, region)
     assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(problems[:20])
+
+
+HOSTILE: list[Any] = [
+    {"source": ["aws.iam"], "detail": {"eventName": ["A" * 100_000]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUs", "Creat", "C", ""]}},
+    {"source": ["aws."], "detail": {"eventName": ["é☃\u0000x"]}},
+    {"source": [""], "detail-type": [""], "detail": {"eventSource": [""]}},
+    {"detail-type": ["AWS Console Signin via CloudTrail"],
+     "detail": {"eventName": ["ConsoleLogin"], "userIdentity": {"type": ["Root"]}}},
+    {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": ["x"]}}}}}}}}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser'\"\\"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["iam:CreateUser"], "eventType": ["AwsApiCall", "Bogus"]}},
+]
+
+
+@pytest.mark.parametrize("region", [None, "eu-west-1", "cn-north-1"])
+def test_hostile_inputs_agree_and_never_break_the_engine(engine: Any, region: str | None) -> None:
+    rules: list[dict[str, Any]] = [{"pattern": p} for p in HOSTILE] + [{"pattern": json.dumps(p)} for p in HOSTILE]
+    rules += [{"pattern": "not json"}, {"pattern": 5}, {"pattern": [1]}, {"pattern": {"x": 1}, "state": 5, "bus": 7},
+              {"pattern": {"source": ["aws.iam"]}, "state": {"Ref": "S"}, "bus": {"Ref": "B"}}]
+    problems = disagreements(engine, rules, region)
+    assert not problems, "\n".join(problems[:20])

@@ -3,8 +3,8 @@
 # ctrules 0.1.0; the catalog (botocore 1.44.5 of 2026-11-17, 20,686 events, 437 eventSources).
 # Tested with cloudformation-validate 1.14.0 (PyPI) and 1.12.1 (aws-cdk-lib 2.275).
 # Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.
-# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain strings; `ctrules lint`
-# checks every pattern. Checks:
+# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;
+# `ctrules lint` checks every pattern. Checks:
 #   CTR001 [error] The detail-type does not fit the event's CloudTrail eventType.
 #   CTR002 [error] The source does not fit the eventSource or the service that logs the event.
 #   CTR003 [error] The eventName is not a CloudTrail event name (for that source).
@@ -74,7 +74,9 @@ else := true if endswith(props.EventBusName, ":event-bus/default")
 
 else := false
 
-# ---- The patterns the pack judges: no $or, every leaf a non-empty list of plain strings ----
+# ---- The patterns the pack judges: no $or, every leaf a non-empty list of plain values ----
+# The fields the checks read (source, detail-type, detail.eventSource/eventName/eventType/userIdentity.type)
+# hold strings only; other leaves may also hold booleans, null and numbers (as `"readOnly": [false]`).
 
 _in_scope(p) if {
 	count(p) > 0
@@ -98,9 +100,39 @@ _bad_node(path, v) if {
 	count(path) == 8
 }
 
-_bad_node(_, v) if {
+_bad_node(path, v) if {
 	not is_object(v)
+	path in STRING_FIELDS
 	not _string_list(v)
+}
+
+_bad_node(path, v) if {
+	not is_object(v)
+	not path in STRING_FIELDS
+	not _value_list(v)
+}
+
+_value_list(v) if {
+	is_array(v)
+	count(v) > 0
+	every x in v {
+		_plain(x)
+	}
+}
+
+_plain(x) if {
+	is_string(x)
+	not contains(x, "{Token[")
+}
+
+_plain(x) if is_boolean(x)
+
+_plain(x) if is_null(x)
+
+# CDK encodes number tokens as huge doubles: numbers stay within what EventBridge accepts.
+_plain(x) if {
+	is_number(x)
+	abs(x) <= MAX_NUMBER
 }
 
 _string_list(v) if {
@@ -560,6 +592,7 @@ _ctr010_finding(key) := _f("CTR010", "error", msg, sprintf("rename %s to %s", [_
 _ctr011(p) := {f |
 	some leaf in _leaves(p)
 	some i, v in leaf[1]
+	is_string(v)
 	contains(v, "*")
 	f := _ctr011_finding(leaf[0], v, i)
 }
@@ -1093,6 +1126,12 @@ RECORD_BY_SQUASHED := {
 CTR011_NAMED_FIELDS := {
 	["detail", "eventName"], ["detail", "eventSource"], ["detail-type"], ["source"]
 }
+
+STRING_FIELDS := {
+	["detail", "eventName"], ["detail", "eventSource"], ["detail", "eventType"], ["detail", "userIdentity", "type"], ["detail-type"], ["source"]
+}
+
+MAX_NUMBER := 5000000000
 
 CATALOG_PHRASE := "the catalog (botocore 1.44.5 of 2026-11-17, 20,686 events, 437 eventSources)"
 

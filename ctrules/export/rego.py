@@ -4,7 +4,7 @@
 fixed parts of their messages and fixes, found by running the checks on probe patterns); ``make catalog``
 writes it to :data:`PACK_PATH` and ``tests/export`` fails when that file is stale. The pack's logic, in
 ``pack.rego.in``, mirrors the checks on the patterns it can judge exactly (:func:`in_scope`: no ``$or``, every
-leaf a non-empty list of plain strings); the differential tests hold the two to the same findings.
+leaf a non-empty list of plain values); the differential tests hold the two to the same findings.
 """
 
 from __future__ import annotations
@@ -54,6 +54,15 @@ NOT_EXPORTED: Final[Mapping[str, str]] = {
 #: Patterns nested deeper than this are left to ``ctrules lint`` (Rego has no recursion).
 MAX_DEPTH: Final = 8
 
+#: The fields the exported checks read: the pack judges a pattern only when these hold plain strings.
+STRING_FIELDS: Final[tuple[tuple[str, ...], ...]] = (
+    ("source",), ("detail-type",), ("detail", "eventSource"), ("detail", "eventName"), ("detail", "eventType"),
+    ("detail", "userIdentity", "type"),
+)  # fmt: skip
+
+#: Numbers in other leaves stay within what EventBridge accepts (CDK number tokens are huge doubles).
+MAX_NUMBER: Final = 5_000_000_000
+
 #: Where ``make catalog`` writes the pack (shipped in the package; ``ctrules export rego`` prints it).
 PACK_PATH: Final = Path(__file__).with_name("ctrules.rego")
 
@@ -75,27 +84,35 @@ class PackLoadError(RuntimeError):
 
 def in_scope(pattern: object) -> bool:
     """True when the pack judges this pattern exactly as ctrules does: an object without ``$or``, every
-    object non-empty, every leaf a non-empty list of plain strings (no CDK token), at most :data:`MAX_DEPTH`
-    levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks`` plugin."""
+    object non-empty, every leaf a non-empty list of plain values (strings without a CDK token; in leaves other
+    than :data:`STRING_FIELDS` also booleans, null and numbers up to :data:`MAX_NUMBER`), at most
+    :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks``
+    plugin."""
     if not isinstance(pattern, dict) or not pattern:
         return False
 
-    def ok(obj: dict[Any, Any], depth: int) -> bool:
+    def plain(v: object, strings_only: bool) -> bool:
+        if isinstance(v, str):
+            return "{Token[" not in v
+        if strings_only:
+            return False
+        if v is None or isinstance(v, bool):
+            return True
+        return isinstance(v, (int, float)) and abs(v) <= MAX_NUMBER
+
+    def ok(obj: dict[Any, Any], path: tuple[str, ...]) -> bool:
         for key, value in obj.items():
             if key == "$or":
                 return False
+            here = (*path, key)
             if isinstance(value, dict):
-                if not value or depth + 1 >= MAX_DEPTH or not ok(value, depth + 1):
+                if not value or len(here) >= MAX_DEPTH or not ok(value, here):
                     return False
-            elif not (
-                isinstance(value, list)
-                and value
-                and all(isinstance(v, str) and "{Token[" not in v for v in value)
-            ):
+            elif not (isinstance(value, list) and value and all(plain(v, here in STRING_FIELDS) for v in value)):
                 return False
         return True
 
-    return ok(pattern, 0)
+    return ok(pattern, ())
 
 
 def _rego(value: Any) -> str:
@@ -232,6 +249,8 @@ def _data() -> str:
         _obj("ENVELOPE_BY_SQUASHED", ctr010_envelope_fields._ENVELOPE_BY_SQUASHED),
         _obj("RECORD_BY_SQUASHED", ctr010_envelope_fields._RECORD_BY_SQUASHED),
         _set("CTR011_NAMED_FIELDS", [list(p) for p in ctr011_literal_glob._NAMED_FIELDS]),
+        _set("STRING_FIELDS", [list(p) for p in STRING_FIELDS]),
+        _const("MAX_NUMBER", MAX_NUMBER),
         _const("CATALOG_PHRASE", catalog_phrase()),
         _arr("REGIONS", homes),
         _arr("SOURCES", sources),
@@ -275,8 +294,8 @@ def _header() -> str:
         f"# ctrules {__version__}; {catalog_phrase()}.",
         f"# Tested with cloudformation-validate {ENGINE_VERSION} (PyPI) and {CDK_ENGINE_VERSION} (aws-cdk-lib 2.275).",
         "# Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.",
-        "# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain strings; `ctrules lint`",
-        "# checks every pattern. Checks:",
+        "# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;",
+        "# `ctrules lint` checks every pattern. Checks:",
     ]
     for code in EXPORTED:
         c = get(code)

@@ -191,6 +191,12 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
             detail["userIdentity"] = {"type": ["Root"]}
         if mistake == 10:
             detail["requestParameters"] = {"bucketName": ["logs-*"]}
+        if rnd.random() < 0.15:  # the other values real rules filter on
+            detail[rnd.choice(["readOnly", "managementEvent"])] = [rnd.choice([True, False])]
+        if rnd.random() < 0.1:
+            detail["errorCode"] = [None]
+        if rnd.random() < 0.05:
+            detail["requestParameters"] = {"fromPort": [22, 3389], "cidrIp": ["0.0.0.0/0"]}
         pattern["detail"] = detail
         out.append({"pattern": pattern, "state": rnd.choice(states)})
     return out
@@ -214,6 +220,9 @@ HOSTILE: list[Any] = [
     {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": ["x"]}}}}}}}}},
     {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser'\"\\"]}},
     {"source": ["aws.iam"], "detail": {"eventName": ["iam:CreateUser"], "eventType": ["AwsApiCall", "Bogus"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": [True, "CreateUser"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"], "readOnly": [False, None, 1e300, -1.8881545897087626e+289]}},
+    {"source": ["aws.iam"], "detail-type": [5], "detail": {"eventName": ["CreateUsr"], "n": [1, 2.5, -7, True]}},
 ]
 
 

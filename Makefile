@@ -101,11 +101,13 @@ catalog: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS)
 	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL)
 	@$(BIN)/python scripts/gen_field_stubs.py
+	@$(BIN)/python -m ctrules export rego -o ctrules/export/ctrules.rego
 
 catalog-check: $(PY_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 	@$(BIN)/python scripts/build_catalog.py $(CATALOG_ARGS) --check
 	@$(BIN)/python scripts/build_shapes.py --botocore-wheel $(BOTOCORE_WHEEL) --check
 	@$(BIN)/python scripts/gen_field_stubs.py --check
+	@$(BIN)/python -m ctrules export rego --check ctrules/export/ctrules.rego
 
 bench: setup
 	@$(BIN)/python bench/run_all.py

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ctrules import __version__
 from ctrules.cli._args import Parser, fail
-from ctrules.cli.commands import audit, catalog_cmd, lint, search, show
+from ctrules.cli.commands import audit, catalog_cmd, export, lint, search, show
 from ctrules.cli.report import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["build_parser", "main"]
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="show the version and the catalog's date and sources")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (lint, audit, show, search, catalog_cmd):
+    for command in (lint, audit, show, search, catalog_cmd, export):
         command.register(sub)
     return parser
 

@@ -45,6 +45,7 @@ NOT_RUN: list[tuple[str, str]] = [
     (r"export PATH=.*", "changes the calling shell only"),
     (r"(AWS_REGION=\S+ )?cdk (bootstrap|deploy) .*", "deploys to AWS: needs credentials"),
     (r"pre-commit try-repo .*", "tests/cli/test_precommit_hook.py runs it on a sample repository"),
+    (r"ctrules export rego .*", "writes or reads a pack file; tests/export/test_rego_pack.py runs both"),
     (r"\.venv/bin/python bench/\S+\.py.*|python bench/\S+\.py.*", "benchmarks are run by hand (minutes)"),
     (r"ctrules audit( .*)?", "reads an AWS account: needs credentials (tests/audit runs it against moto's server)"),
 ]

@@ -1,0 +1,235 @@
+"""The Rego rule pack (ctrules.export.rego): fresh, loadable, and finding for finding the same as the Python core."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ctrules.cli.main import main
+from ctrules.export.rego import ENGINE_VERSION, PACK_PATH, PackLoadError, in_scope, load_engine, rego_pack
+
+cv = pytest.importorskip("cloudformation_validate")
+sys.path.insert(0, str(Path(__file__).parent))
+from differential import disagreements, pack_findings, template  # noqa: E402
+
+GOLDEN = Path(__file__).parents[1] / "checks" / "golden"
+# The AWS-validated cases: copied into the tests' data, or beside the repository (../shared; a git worktree
+# sits one level deeper). A user's clone may have none: the test then skips.
+_ROOT = Path(__file__).resolve().parents[2]
+CONFORMANCE = [
+    _ROOT / "tests" / "data" / "conformance" / "eventbridge-pattern-cases.jsonl",
+    _ROOT.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl",
+    _ROOT.parent.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl",
+]
+API = "AWS API Call via CloudTrail"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Any:
+    return load_engine()
+
+
+def test_checked_in_pack_is_fresh() -> None:
+    assert PACK_PATH.read_text(encoding="utf-8") == rego_pack(), "stale: run `ctrules export rego -o " \
+        "ctrules/export/ctrules.rego` (make catalog)"
+
+
+def test_cli_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ctrules.rego"
+    assert main(["export", "rego", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == rego_pack()
+    assert main(["export", "rego", "--check", str(out)]) == 0
+    assert capsys.readouterr().out == f"{out}: current\n"
+    out.write_text(rego_pack().replace("CTR004", "CTR040", 1), encoding="utf-8")
+    assert main(["export", "rego", "--check", str(out)]) == 1
+    assert "stale" in capsys.readouterr().out
+    assert main(["export", "rego", "--check", str(tmp_path / "missing.rego")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.rego" in err
+
+
+def test_a_pack_the_engine_refuses_names_the_tested_version() -> None:
+    broken = rego_pack().replace("input_region()", "input_region_v2()")
+    with pytest.raises(PackLoadError) as info:
+        load_engine(broken)
+    message = str(info.value)
+    assert f"tested with cloudformation-validate {ENGINE_VERSION}" in message and "\n" not in message
+    assert "ctrules.rego:" in message and "input_region_v2" in message
+
+
+def test_cli_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = tmp_path / "good.rego", tmp_path / "bad.rego"
+    good.write_text(rego_pack(), encoding="utf-8")
+    bad.write_text(rego_pack().replace("input_region()", "input_region_v2()"), encoding="utf-8")
+    assert main(["export", "rego", "--verify", str(good)]) == 0
+    assert main(["export", "rego", "--verify", str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("cloudformation-validate runs it")
+    assert len(out) == 2 and f"tested with cloudformation-validate {ENGINE_VERSION}" in out[1]
+
+
+def test_the_classic_mistakes_are_findings(engine: Any) -> None:
+    rules = [
+        {"pattern": {"source": ["aws.organizations"], "detail-type": [API], "detail": {"eventName": ["CreateAccountResult"]}}},
+        {"pattern": {"source": ["aws.iam"], "detail-type": [API], "detail": {"eventName": ["CreateUsr"]}}},
+        {"pattern": {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["DescribeInstances"]}}},
+        {"pattern": {"source": ["aws.iam"], "detail-type": [API], "detail": {"eventName": ["CreateUser"]}}},
+        {"pattern": {"source": ["aws.iam"], "detail-type": [API], "detail": {"eventName": ["CreateUser"]}},
+         "state": "ENABLED"},
+    ]
+    found = pack_findings(engine, template(rules), "eu-west-1")
+    assert {(code, rid, sev) for code, rid, sev, _ in found} == {
+        ("CTR001", "R0", "error"), ("CTR005", "R0", "error"), ("CTR003", "R1", "error"), ("CTR004", "R2", "error"),
+        ("CTR005", "R3", "error"), ("CTR005", "R4", "error"),
+    }
+
+
+def test_messages_and_fixes_are_the_cores(engine: Any) -> None:
+    from ctrules.checks import check_pattern
+    from ctrules.checks.findings import RuleContext
+
+    pattern = {"source": ["aws.organizations"], "detail-type": [API], "detail": {"eventName": ["CreateAccountResult"]}}
+    report = engine.validate_template(cv.TemplateContent(json.dumps(template([{"pattern": pattern}])), "t.json"),
+                                      cv.ValidateConfig(disable_builtin_rules=True))
+    (diag,) = [d for d in report.diagnostics if d.rule_id == "CTR001"]
+    (core,) = [f for f in check_pattern(pattern, RuleContext()) if f.code == "CTR001"]
+    assert (diag.message, diag.suggested_fix) == (core.message, core.fix)
+
+
+def _golden() -> dict[str | None, list[dict[str, Any]]]:
+    by_region: dict[str | None, list[dict[str, Any]]] = {}
+    for path in sorted(GOLDEN.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            ctx = case.get("context", {})
+            rule = {"pattern": case["pattern"], "state": ctx.get("state"),
+                    "bus": None if ctx.get("default_bus", True) else "custom-bus"}
+            by_region.setdefault(ctx.get("region"), []).append(rule)
+    return by_region
+
+
+def test_golden_fixtures_agree(engine: Any) -> None:
+    cases = _golden()
+    assert sum(1 for rules in cases.values() for r in rules if in_scope(r["pattern"])) >= 50
+    problems = [p for region, rules in cases.items() for p in disagreements(engine, rules, region)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_conformance_cases_agree(engine: Any) -> None:
+    path = next((p for p in CONFORMANCE if p.is_file()), None)
+    if path is None:
+        pytest.skip("no conformance cases here")
+    rules = [{"pattern": json.loads(line)["pattern"]} for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    rules = [r for r in rules if isinstance(r["pattern"], dict)]
+    assert len(rules) >= 100
+    problems = disagreements(engine, rules, "us-east-1")
+    assert not problems, "\n".join(problems[:20])
+
+
+def _generated(n: int, seed: int) -> list[dict[str, Any]]:
+    """Rules with the mistakes real rules contain, built from the catalog."""
+    from ctrules.catalog._store import store
+
+    s = store()
+    rnd = random.Random(seed)
+    events = [s.event(i) for i in range(len(s.rows))]
+    detail_types = [API, "AWS Service Event via CloudTrail", "AWS Console Sign In via CloudTrail",
+                    "AWS Console Signin via CloudTrail", "AWS API call via CloudTrail", "Amazon API Call via CloudTrail",
+                    "AWS Insight via CloudTrail", "Object Created", "AWS API Call via Cloudtrail"]
+    states = [None, None, "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"]
+
+    def typo(name: str) -> str:
+        k = rnd.randrange(len(name))
+        kind = rnd.randrange(5)
+        if kind == 0:
+            return name[:k] + name[k + 1:]
+        if kind == 1:
+            return name[:k] + rnd.choice("aeiorstn") + name[k:]
+        if kind == 2 and k + 1 < len(name):
+            return name[:k] + name[k + 1] + name[k] + name[k + 2:]
+        if kind == 3:
+            return name.lower()
+        return name[0].lower() + name[1:]
+
+    out: list[dict[str, Any]] = []
+    for _ in range(n):
+        e = rnd.choice(events)
+        name, source, es = e.event_name, e.source, e.event_source
+        pattern: dict[str, Any] = {}
+        mistake = rnd.randrange(14)
+        if mistake == 0:
+            name = typo(name)
+        elif mistake == 1:
+            # a typo, or the SDK's service name where it is not the eventSource's (aws.cloudwatch for monitoring)
+            source = typo(source) if rnd.random() < 0.5 or e.service is None else "aws." + e.service
+        elif mistake == 2:
+            name = f"{source[4:]}:{name}"
+        elif mistake == 3:
+            name = name[: max(3, len(name) // 2)] + "*"
+        elif mistake == 4:
+            source = rnd.choice(events).source
+        dt = e.detail_types[0] if rnd.random() < 0.6 else rnd.choice(detail_types)
+        if rnd.random() < 0.9:
+            pattern["source"] = [source]
+        if rnd.random() < 0.9:
+            pattern["detail-type"] = [dt]
+        detail: dict[str, Any] = {"eventName": [name] + ([rnd.choice(events).event_name] if rnd.random() < 0.2 else [])}
+        if mistake == 5:
+            detail["eventSource"] = [es if rnd.random() < 0.5 else typo(es)]
+        if mistake == 6:
+            detail["eventType"] = [rnd.choice((*e.event_types, "AwsServiceEvent", "AwsApiCall"))]
+        if mistake == 7:
+            pattern["eventName"] = [name]
+        if mistake == 8:
+            pattern[rnd.choice(["Source", "detailType", "Detail-Type", "regions"])] = ["x"]
+        if mistake == 9:
+            detail["userIdentity"] = {"type": ["Root"]}
+        if mistake == 10:
+            detail["requestParameters"] = {"bucketName": ["logs-*"]}
+        if rnd.random() < 0.15:  # the other values real rules filter on
+            detail[rnd.choice(["readOnly", "managementEvent"])] = [rnd.choice([True, False])]
+        if rnd.random() < 0.1:
+            detail["errorCode"] = [None]
+        if rnd.random() < 0.05:
+            detail["requestParameters"] = {"fromPort": [22, 3389], "cidrIp": ["0.0.0.0/0"]}
+        pattern["detail"] = detail
+        out.append({"pattern": pattern, "state": rnd.choice(states)})
+    return out
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", None])
+def test_generated_rules_agree(engine: Any, region: str | None) -> None:
+    rules = _generated(1700, seed={"us-east-1": 11, "eu-west-1": 12, None: 13}[region])
+    assert all(in_scope(r["pattern"]) for r in rules)
+    problems = disagreements(engine, rules, region)
+    assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(problems[:20])
+
+
+HOSTILE: list[Any] = [
+    {"source": ["aws.iam"], "detail": {"eventName": ["A" * 100_000]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUs", "Creat", "C", ""]}},
+    {"source": ["aws."], "detail": {"eventName": ["é☃\u0000x"]}},
+    {"source": [""], "detail-type": [""], "detail": {"eventSource": [""]}},
+    {"detail-type": ["AWS Console Signin via CloudTrail"],
+     "detail": {"eventName": ["ConsoleLogin"], "userIdentity": {"type": ["Root"]}}},
+    {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": ["x"]}}}}}}}}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser'\"\\"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["iam:CreateUser"], "eventType": ["AwsApiCall", "Bogus"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": [True, "CreateUser"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"], "readOnly": [False, None, 1e300, -1.8881545897087626e+289]}},
+    {"source": ["aws.iam"], "detail-type": [5], "detail": {"eventName": ["CreateUsr"], "n": [1, 2.5, -7, True]}},
+]
+
+
+@pytest.mark.parametrize("region", [None, "eu-west-1", "cn-north-1"])
+def test_hostile_inputs_agree_and_never_break_the_engine(engine: Any, region: str | None) -> None:
+    rules: list[dict[str, Any]] = [{"pattern": p} for p in HOSTILE] + [{"pattern": json.dumps(p)} for p in HOSTILE]
+    rules += [{"pattern": "not json"}, {"pattern": 5}, {"pattern": [1]}, {"pattern": {"x": 1}, "state": 5, "bus": 7},
+              {"pattern": {"source": ["aws.iam"]}, "state": {"Ref": "S"}, "bus": {"Ref": "B"}}]
+    problems = disagreements(engine, rules, region)
+    assert not problems, "\n".join(problems[:20])

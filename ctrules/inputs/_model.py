@@ -19,11 +19,13 @@ __all__ = [
     "HUGE_NUMBER",
     "Acknowledgement",
     "DataTrail",
+    "Defect",
     "InputError",
     "InputFile",
     "ReadResult",
     "RuleProblem",
     "TemplateRule",
+    "Unread",
     "is_intrinsic",
     "json_path",
     "make_rule",
@@ -76,6 +78,42 @@ class RuleProblem:
     """
 
     message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """A recoverable defect of a file that was read anyway (a key given twice: the last value is kept, as
+    CloudFormation does): reported as a finding at its line, an error when it is inside a rule, a warning
+    elsewhere; every rule is still checked.
+
+    :param message: what is wrong and why it matters, in one line.
+    :param fix: the change that fixes it.
+    :param line: its 1-based line (0 when not known).
+    :param severity: ``error`` or ``warning``.
+    :param resource: the rule (or resource) it is in, when known.
+    """
+
+    message: str
+    fix: str
+    line: int
+    severity: str = "warning"
+    resource: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Something in a file that may hold rules but could not be read (a transform that hides resources, a
+    template inside a string that does not parse, a local template that cannot be found): reported as "not
+    checked", with the reason, never as clean.
+
+    :param resource: the resource (or part of the file) it concerns.
+    :param reason: why it was not read, and what to do.
+    :param line: its 1-based line, when known.
+    """
+
+    resource: str
+    reason: str
     line: int | None = None
 
 
@@ -170,6 +208,10 @@ class InputFile:
     :param text: the file's text, for line lookups.
     :param data_trails: eventSource -> a trail that logs its data events, defined in this file or in a file
         deployed with it (another stack of the same cloud assembly, another ``.tf`` file of the same module).
+    :param reader: the name of the reader that read it (:data:`ctrules.inputs.registry.READERS`).
+    :param defects: recoverable defects of the file (reported as findings; the rules are still checked).
+    :param unread: parts of the file that may hold rules but could not be read (reported as not checked).
+    :param more_files: files read along with this one (a SAM application's local template).
     """
 
     path: str
@@ -179,6 +221,10 @@ class InputFile:
     text: str = ""
     _lines: dict[int, int] | None = field(default=None, repr=False)
     data_trails: dict[str, DataTrail] = field(default_factory=dict)
+    reader: str = ""
+    defects: list[Defect] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    more_files: list[InputFile] = field(default_factory=list)
 
     def locate(self, rules: Sequence[TemplateRule]) -> None:
         """Find the lines of some rules of this file (in document order) in one forward scan, so that
@@ -212,11 +258,13 @@ class ReadResult:
     :param path: the path as the user gave it.
     :param files: the files read (a cloud assembly gives one per stack template).
     :param errors: inputs that could not be read.
+    :param skipped: files a folder scan found that are of no format ctrules reads (noted, not errors).
     """
 
     path: str
     files: list[InputFile] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
 
     @property
     def rule_count(self) -> int:

@@ -87,10 +87,7 @@ def use_colour(stream: TextIO, choice: str = "auto") -> bool:
 
 
 def _width(stream: TextIO | None) -> int | None:
-    """The width to wrap to: ``COLUMNS``, else the terminal's; ``None`` (no wrapping) when piped."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) >= 40:
-        return int(columns)
+    """The width to wrap to on a terminal (``COLUMNS``, else its size); ``None`` (no wrapping) when piped."""
     isatty = getattr(stream, "isatty", None) if stream is not None else None
     try:
         if isatty and isatty():
@@ -127,7 +124,7 @@ def _summary(report: LintReport) -> str:
         f"{_plural(len(report.unread), 'part')} of files that could not be read" if report.unread else "",
     ]
     if report.not_checked_count:
-        text += f"; {report.not_checked_count} not checked ({', '.join(u for u in unknown if u)})"
+        text += f" ({', '.join(u for u in unknown if u)}, not checked)"
     if report.acknowledged:
         text += f"; {_plural(len(report.acknowledged), 'finding')} acknowledged"
     if report.covered:
@@ -153,8 +150,8 @@ def _finding_lines(r: Reported, width: int | None, colour: bool) -> list[str]:
     what, why = _split(f.message)
     where = f"{safe_name(r.file.path)}:{r.file.line_of(r.rule)}"
     sev = f.severity
-    head_plain = f"{where}  {f.code} {sev}  {safe_name(r.rule.label)}  {safe(what)}"
-    lines = _wrap(head_plain, width, "")
+    # The head line is never wrapped: editors and CI logs read it whole (``file:line`` turns into a link).
+    lines = [f"{where}  {f.code} {sev}  {safe_name(r.rule.label)}  {safe(what)}"]
     if colour:
         c = _COLOURS["error" if sev == ERROR else "warning"]
         first = lines[0].replace(where, f"{_COLOURS['path']}{where}{_RESET}", 1)
@@ -162,12 +159,11 @@ def _finding_lines(r: Reported, width: int | None, colour: bool) -> list[str]:
         lines[0] = first
     if why:
         lines += _wrap(f"why: {safe(why)}", width, "    ")
-    location = r.location
     if r.also:
         others = ", ".join(f"{safe(v)} ({safe(p)})" if v else safe(p) for p, v in r.also)
-        lines += _wrap(f"at:  {safe(location)}; the same for {others}", width, "    ")
-    elif location != "$":
-        lines += _wrap(f"at:  {safe(location)}", width, "    ")
+        lines += _wrap(f"at:  {safe(f.path)}; the same for {others}", width, "    ")
+    elif f.path != "$":
+        lines += _wrap(f"at:  {safe(f.path)}", width, "    ")
     lines += _wrap(f"fix: {safe(fix_for(syntax_of(r.file), f.fix))}", width, "    ")
     if colour:
         lines[1:] = [f"{_COLOURS['dim']}{line[:8]}{_RESET}{line[8:]}" for line in lines[1:]]

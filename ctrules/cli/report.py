@@ -10,16 +10,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ctrules._common import bus_is_default
-from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath
+from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, Severity, TargetPath
 from ctrules.inputs import InputFile, TemplateRule, json_path, read_path
 from ctrules.inputs._model import Acknowledgement, DataTrail, Defect, Unread
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
+    "DEFECT_CODE",
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
     "EXIT_OK",
-    "DEFECT_CODE",
     "Covered",
     "LintReport",
     "Problem",
@@ -155,7 +155,7 @@ class LintReport:
     @property
     def no_rules(self) -> bool:
         """True when no input held any rule (bad input)."""
-        return self.rules == 0 and not self.unread
+        return self.rules == 0 and not self.unread and not self.findings
 
     @property
     def exit_code(self) -> int:
@@ -269,7 +269,7 @@ def _file_defects(report: LintReport, f: InputFile) -> None:
 def _defect_reported(f: InputFile, d: Defect) -> Reported:
     where = TemplateRule(d.resource or "", None, None, True, name=d.resource or "(file)", line=max(1, d.line),
                          kind="input file")  # fmt: skip
-    severity = ERROR if d.severity == ERROR else WARNING
+    severity: Severity = ERROR if d.severity == ERROR else WARNING
     return Reported(f, where, Finding(DEFECT_CODE, severity, d.message, d.fix, "$"), None)
 
 

@@ -238,7 +238,9 @@ _MAX_NESTING = 8
 _KNOWN_TRANSFORMS = ("AWS::Serverless", "AWS::LanguageExtensions")
 
 
-def read_template(doc: Any, path: Path, shown: str, text: str, *, depth: int = 0, seen: set[Path] | None = None) -> Found:
+def read_template(
+    doc: Any, path: Path, shown: str, text: str, *, depth: int = 0, seen: set[Path] | None = None
+) -> Found:
     """The rules of a CloudFormation or SAM template, with the templates inside it.
 
     Besides :func:`rules_in_template`: the template in a StackSet's ``TemplateBody`` string (its rules at their

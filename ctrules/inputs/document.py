@@ -51,11 +51,33 @@ def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dic
     return {f"Fn::{suffix}": value}
 
 
+#: Keys and values that show a YAML value holds an EventBridge rule (a duplicate key that drops it drops a rule).
+_RULE_MARKS = frozenset({"AWS::Events::Rule", "EventPattern", "eventBridge", "cloudwatchEvent", "EventBridgeRule",
+                         "CloudWatchEvent", "event_pattern"})  # fmt: skip
+
+
+def _holds_rule(node: yaml.Node, budget: int = 400) -> bool:
+    """True when a YAML value (a resource, a function) holds an EventBridge rule, looking at most ``budget`` nodes."""
+    stack = [node]
+    while stack and budget > 0:
+        budget -= 1
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            if n.value in _RULE_MARKS:
+                return True
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack += (k, v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack += n.value
+    return False
+
+
 def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     """A YAML mapping; a key given twice is refused (see :data:`DUPLICATE_WHY`), or recorded in the loader's
     ``duplicates`` list when it has one (the last value is kept, as CloudFormation does)."""
-    seen: dict[tuple[str, str], int] = {}
-    for key_node, _ in node.value:
+    seen: dict[tuple[str, str], tuple[int, yaml.Node]] = {}
+    for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
             key = (key_node.tag, key_node.value)
             line = key_node.start_mark.line + 1
@@ -63,8 +85,11 @@ def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, dee
                 found = getattr(loader, "duplicates", None)
                 if found is None:
                     raise DuplicateKeyError(key_node.value, line)
-                found.append(DuplicateKeyError(key_node.value, line, seen[key]))
-            seen[key] = line
+                first_line, first_value = seen[key]
+                dup = DuplicateKeyError(key_node.value, line, first_line)
+                dup.lost_rule = _holds_rule(first_value)
+                found.append(dup)
+            seen[key] = (line, value_node)
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
@@ -94,6 +119,7 @@ class DuplicateKeyError(ValueError):
         self.key = key
         self.line = line
         self.first = first
+        self.lost_rule = False  # the value that is dropped (the first) held an EventBridge rule
 
     def message(self) -> str:
         """The one-line input problem."""

@@ -1,7 +1,8 @@
 """The built-in input formats: one :func:`~ctrules.inputs.registry.register` entry per reader module.
 
-The order is the order of detection: folders and file names first, then documents by content, bare patterns
-last (any mapping with ``source``/``detail-type``/``detail`` is a pattern).
+The order is the order of detection among readers of one kind (folders; file names; documents by content) and
+of the formats in messages and help: bare patterns come last among documents (any mapping with
+``source``/``detail-type``/``detail`` is a pattern).
 """
 
 from __future__ import annotations
@@ -61,13 +62,18 @@ def _patterns(doc: Any, path: Path, shown: str, text: str) -> Found:
 
 register(
     Reader(
-        "cdk-assembly",
-        "a cdk.out directory (CDK cloud assembly)",
-        "every stack template of the assembly, nested stacks and stages, with each stack's region",
-        "cdk",
-        folder=_assembly_folder,
+        "cloudformation",
+        "a CloudFormation or SAM template (JSON or YAML)",
+        "`AWS::Events::Rule`, SAM `EventBridgeRule`/`CloudWatchEvent` events, templates inside a StackSet's "
+        "`TemplateBody` and a SAM application's local template",
+        "cloudformation",
+        detect=is_cloudformation,
+        read=read_template,
+        globs=("*.json", "*.yaml", "*.yml", "*.template"),
+        precommit_types=("json", "yaml"),
     )
 )
+
 register(
     Reader(
         "terraform-hcl",
@@ -83,19 +89,7 @@ register(
         precommit_types=("terraform", "hcl"),
     )
 )
-register(
-    Reader(
-        "cloudformation",
-        "a CloudFormation or SAM template (JSON or YAML)",
-        "`AWS::Events::Rule`, SAM `EventBridgeRule`/`CloudWatchEvent` events, templates inside a StackSet's "
-        "`TemplateBody` and a SAM application's local template",
-        "cloudformation",
-        detect=is_cloudformation,
-        read=read_template,
-        globs=("*.json", "*.yaml", "*.yml", "*.template"),
-        precommit_types=("json", "yaml"),
-    )
-)
+
 register(
     Reader(
         "terraform-plan",
@@ -108,6 +102,7 @@ register(
         precommit_types=("json",),
     )
 )
+
 register(
     Reader(
         "serverless",
@@ -120,6 +115,7 @@ register(
         precommit_types=("yaml", "json"),
     )
 )
+
 register(
     Reader(
         "aws-cli",
@@ -132,6 +128,7 @@ register(
         precommit_types=("json",),
     )
 )
+
 register(
     Reader(
         "patterns",
@@ -142,5 +139,15 @@ register(
         read=_patterns,
         globs=("*.json", "*.yaml", "*.yml"),
         precommit_types=("json", "yaml"),
+    )
+)
+
+register(
+    Reader(
+        "cdk-assembly",
+        "a cdk.out directory (CDK cloud assembly)",
+        "every stack template of the assembly, nested stacks and stages, with each stack's region",
+        "cdk",
+        folder=_assembly_folder,
     )
 )

@@ -110,11 +110,11 @@ def _read_text_input(path: Path, shown: str, text: str) -> InputFile:
         raise
     if isinstance(doc, str) and by_text is not None and by_text.read_file is not None and looks_like_hcl(text):
         return by_text.read_file(path, shown, text)
-    reader = _document_reader(doc)
-    if reader is None or reader.read is None:
+    found = _document_reader(doc)
+    if found is None or found.read is None:
         raise InputError(shown, f"not a format ctrules reads; it reads {FORMATS}", unreadable=True)
-    f = _file_of(reader.read(doc, path, shown, text), shown, text)
-    f.reader = reader.name
+    f = _file_of(found.read(doc, path, shown, text), shown, text)
+    f.reader = found.name
     if duplicates:
         f.defects.extend(_duplicate_defects(doc, f, duplicates))
     return f
@@ -124,7 +124,7 @@ def _duplicate_defects(doc: object, f: InputFile, duplicates: list[DuplicateKeyE
     """A finding for each key given twice: an error inside a rule (its pattern may not be the one its author
     reads), a warning elsewhere. The resource it is in: the last resource (or function) that starts before it."""
     rules_by_anchor = {r.anchors[:2]: r for r in f.rules if len(r.anchors) >= 2}
-    tops = {a[0] for a in rules_by_anchor}
+    tops = {a[0] for a in rules_by_anchor} | ({"Resources", "functions"} & set(doc if isinstance(doc, dict) else ()))
     starts: list[tuple[int, tuple[str, ...]]] = []
     for top in sorted(tops):
         container = doc.get(top) if isinstance(doc, dict) else None
@@ -140,14 +140,19 @@ def _duplicate_defects(doc: object, f: InputFile, duplicates: list[DuplicateKeyE
         if rule is None:  # a rule's own logical id given twice: the first rule is lost
             rule = next((r for a, r in rules_by_anchor.items() if a[1] == dup.key), None)
         first = f" (first at line {dup.first})" if dup.first else ""
-        where = "in this rule, " if rule is not None else ""
+        if dup.lost_rule:
+            why = "the first value holds an EventBridge rule, which CloudFormation silently drops (it keeps the last)"
+        elif rule is not None:
+            why = "in this rule, CloudFormation keeps only the last value and silently drops the other (ctrules " \
+                "checked the last one, as it deploys)"
+        else:
+            why = "CloudFormation keeps only the last value and silently drops the other"
         out.append(
             Defect(
-                f"key {dup.key!r} appears twice in one mapping{first}: {where}CloudFormation keeps only the last "
-                "value and silently drops the other (ctrules checked the last one, as it deploys)",
-                f"keep one {dup.key!r} key: delete or merge the other",
+                f"key {dup.key!r} appears twice in one mapping{first}: {why}",
+                f"keep one {dup.key!r} key: delete, rename or merge the other",
                 dup.line,
-                "error" if rule is not None else "warning",
+                "error" if rule is not None or dup.lost_rule else "warning",
                 rule.label if rule is not None else (anchor[1] if anchor is not None else None),
             )
         )

@@ -51,7 +51,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="text output: errors only (warnings still counted)")
     p.add_argument(
         "--color",
-        "--colour",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never",

@@ -25,7 +25,17 @@ from typing import Any
 
 from ctrules.inputs._model import Defect, InputFile, ReadResult, TemplateRule, Unread
 
-__all__ = ["READERS", "Found", "Reader", "reader_named", "register", "unregister"]
+__all__ = [
+    "READERS",
+    "Found",
+    "Reader",
+    "formats_text",
+    "markdown_table",
+    "precommit_types",
+    "reader_named",
+    "register",
+    "unregister",
+]
 
 
 @dataclass
@@ -110,6 +120,18 @@ def reader_named(name: str) -> Reader:
         if r.name == name:
             return r
     raise KeyError(name)
+
+
+def markdown_table() -> str:
+    """The table of formats for the docs (``docs/ci.md`` holds it; a test keeps it the same)."""
+    rows = ["| input | what is linted |", "|---|---|"]
+    rows += [f"| {r.title} | {r.lints} |" for r in READERS]
+    return "\n".join(rows) + "\n"
+
+
+def precommit_types() -> list[str]:
+    """The pre-commit ``identify`` types of every reader's files (``.pre-commit-hooks.yaml`` ``types_or``)."""
+    return sorted({t for r in READERS for t in r.precommit_types})
 
 
 def formats_text() -> str:

@@ -259,12 +259,15 @@ class ReadResult:
     :param files: the files read (a cloud assembly gives one per stack template).
     :param errors: inputs that could not be read.
     :param skipped: files a folder scan found that are of no format ctrules reads (noted, not errors).
+    :param read_paths: the files read so far (as shown, normalised): a file read along with another (a SAM
+        application's template) is not read again by a folder scan.
     """
 
     path: str
     files: list[InputFile] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
+    read_paths: set[str] = field(default_factory=set)
 
     @property
     def rule_count(self) -> int:

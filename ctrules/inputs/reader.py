@@ -124,7 +124,8 @@ def _duplicate_defects(doc: object, f: InputFile, duplicates: list[DuplicateKeyE
     """A finding for each key given twice: an error inside a rule (its pattern may not be the one its author
     reads), a warning elsewhere. The resource it is in: the last resource (or function) that starts before it."""
     rules_by_anchor = {r.anchors[:2]: r for r in f.rules if len(r.anchors) >= 2}
-    tops = {a[0] for a in rules_by_anchor} | ({"Resources", "functions"} & set(doc if isinstance(doc, dict) else ()))
+    tops = {a[0] for a in rules_by_anchor} | {str(k) for k, v in (doc.items() if isinstance(doc, dict) else ())
+                                              if isinstance(v, dict)}  # fmt: skip
     starts: list[tuple[int, tuple[str, ...]]] = []
     for top in sorted(tops):
         container = doc.get(top) if isinstance(doc, dict) else None
@@ -181,8 +182,11 @@ def _read_stdin() -> InputFile:
 
 def _add(result: ReadResult, f: InputFile) -> None:
     """A file and the files its reader read with it (a SAM application's local template), once each."""
-    result.files.append(f)
-    result.files.extend(f.more_files)
+    for one in (f, *f.more_files):
+        key = os.path.normpath(one.path)
+        if key not in result.read_paths:
+            result.read_paths.add(key)
+            result.files.append(one)
 
 
 def read_path(path: str, exclude: Sequence[str] = ()) -> ReadResult:
@@ -280,7 +284,7 @@ def _excluded_shown(path: str, shown_root: str, exclude: Exclude) -> bool:
 
 def _scan_file(path: Path, shown: str, result: ReadResult) -> None:
     """One file a folder scan found: read it, or note it as skipped when it is no format ctrules reads."""
-    if path.is_symlink() or not path.is_file():
+    if path.is_symlink() or not path.is_file() or os.path.normpath(shown) in result.read_paths:
         return
     try:
         text = read_text(path, shown)

@@ -15,7 +15,7 @@ from ctrules.cli._args import codes, fail, region
 from ctrules.cli.render_json import render_json
 from ctrules.cli.render_sarif import render_sarif
 from ctrules.cli.render_text import render_text, safe, use_colour
-from ctrules.cli.report import LintReport, lint, no_rules_message
+from ctrules.cli.report import LintReport, Problem, lint, no_rules_message
 from ctrules.inputs.limits import DEFAULT_MAX_BYTES, set_max_bytes
 from ctrules.inputs.reader import FORMATS
 
@@ -120,6 +120,15 @@ def _one_line(text: str) -> str:
     return safe(" ".join(text.split()))
 
 
+def _problem_line(p: Problem) -> str:
+    """A problem on one line: its file name and resource escaped as they are (a line break in a name shows as
+    ``\\x0a``), its message on one line."""
+    where = f"{safe(p.path)}:{p.line}" if p.line is not None else safe(p.path)
+    where = f"{where}: {safe(p.resource)}" if p.resource else where
+    message = p.message.replace(p.path, safe(p.path)) if p.path else p.message
+    return f"{where}: {_one_line(message)}"
+
+
 def _lint_and_write(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     try:
@@ -139,11 +148,11 @@ def _lint_and_write(args: argparse.Namespace) -> int:
     report.catalog_extensions = getattr(args, "catalog_extensions", [])
     err = sys.stderr
     for p in report.problems:
-        err.write(f"ctrules: error: {_one_line(str(p))}\n")  # one line each, whatever the message
+        err.write(f"ctrules: error: {_problem_line(p)}\n")  # one line each, whatever the message
     if len(report.skipped) == 1:
-        err.write(f"ctrules: note: skipped {_one_line(str(report.skipped[0]))}\n")
+        err.write(f"ctrules: note: skipped {_problem_line(report.skipped[0])}\n")
     elif report.skipped:
-        names = ", ".join(_one_line(p.path) for p in report.skipped[:3])
+        names = ", ".join(safe(p.path) for p in report.skipped[:3])
         more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
         err.write(
             f"ctrules: note: skipped {len(report.skipped)} files of no format ctrules reads ({names}{more}; "
@@ -153,7 +162,7 @@ def _lint_and_write(args: argparse.Namespace) -> int:
         err.write(f"ctrules: error: {_one_line(no_rules_message(report))}\n")
     else:
         for path in report.empty:
-            err.write(f"ctrules: note: {_one_line(path)}: no EventBridge rule with an event pattern\n")
+            err.write(f"ctrules: note: {safe(path)}: no EventBridge rule with an event pattern\n")
     # Known before a word is written: a reader that leaves early (`| head -1`) does not change the exit code.
     args.outcome = report.exit_code
     renderers: dict[str, Callable[[LintReport], str]] = {

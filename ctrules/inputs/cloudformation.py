@@ -1,5 +1,8 @@
-"""Reading CloudFormation and SAM templates: ``AWS::Events::Rule`` resources, SAM functions' events, and the
-templates inside a template (a StackSet's ``TemplateBody``, a local SAM application or nested stack)."""
+"""Reading CloudFormation and SAM templates: ``AWS::Events::Rule`` resources, SAM events, templates in templates.
+
+A template inside a template: a StackSet's ``TemplateBody``, the local template of a SAM application or nested
+stack (:func:`read_template`).
+"""
 
 from __future__ import annotations
 

@@ -148,7 +148,7 @@ def _wrap(text: str, width: int | None, indent: str) -> list[str]:
 def _finding_lines(r: Reported, width: int | None, colour: bool) -> list[str]:
     f = r.finding
     what, why = _split(f.message)
-    where = f"{safe_name(r.file.path)}:{r.file.line_of(r.rule)}"
+    where = safe_name(r.where)
     sev = f.severity
     # The head line is never wrapped: editors and CI logs read it whole (``file:line`` turns into a link).
     lines = [f"{where}  {f.code} {sev}  {safe_name(r.rule.label)}  {safe(what)}"]

@@ -63,6 +63,14 @@ class Reported:
     also: tuple[tuple[str, str], ...] = ()
 
     @property
+    def where(self) -> str:
+        """Where the finding is, for a person: ``file:line``; for a source that is no file (no text and no line: a
+        deployed rule named by its ARN), its name and, when known, its region."""
+        if self.file.text or self.rule.line is not None:
+            return f"{self.file.path}:{self.file.line_of(self.rule)}"
+        return f"{self.file.path} ({self.region})" if self.region else self.file.path
+
+    @property
     def location(self) -> str:
         """The JSON path of the offending value in the file (pattern location + path in the pattern; for a
         target's input path, the target field: ``$.Resources.R.Properties.Targets[0].InputPath``)."""

@@ -30,6 +30,19 @@ def _assembly_folder(directory: Path, shown: str, result: ReadResult) -> bool:
     return True
 
 
+def _is_assembly(directory: Path) -> bool:
+    """True for a folder whose ``manifest.json`` is a cloud assembly's (``artifacts``), not a web app's."""
+    manifest = directory / "manifest.json"
+    try:
+        if not manifest.is_file():
+            return False
+        with manifest.open("rb") as f:
+            head = f.read(8 << 20)
+    except OSError:
+        return False
+    return b'"artifacts"' in head
+
+
 def _plan(doc: Any, path: Path, shown: str, text: str) -> Found:
     return Found("Terraform plan", list(rules_in_terraform(doc)), trails_in_terraform(doc))
 
@@ -149,5 +162,6 @@ register(
         "every stack template of the assembly, nested stacks and stages, with each stack's region",
         "cdk",
         folder=_assembly_folder,
+        claims=_is_assembly,
     )
 )

@@ -218,10 +218,17 @@ def read_path(path: str, exclude: Sequence[str] = ()) -> ReadResult:
     return result
 
 
-def _read_folder(directory: Path, shown: str, result: ReadResult) -> bool:
-    """Let the first folder reader that claims the folder read it; False when none does."""
+def _read_folder(directory: Path, shown: str, result: ReadResult, *, scanning: bool = False) -> bool:
+    """Let the first folder reader that claims the folder read it; False when none does.
+
+    :param scanning: the folder was met in a scan (then a reader reads it only when its ``claims`` says so).
+    """
     for reader in READERS:
-        if reader.folder is not None and not reader.globs and reader.folder(directory, shown, result):
+        if reader.folder is None or reader.globs:
+            continue
+        if scanning and reader.claims is not None and not reader.claims(directory):
+            continue
+        if reader.folder(directory, shown, result):
             return True
     return False
 
@@ -257,7 +264,7 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
                 continue
             if (sub_dir / "pyvenv.cfg").is_file():
                 continue
-            if _read_folder(sub_dir, _shown(shown, rel), result):
+            if _read_folder(sub_dir, _shown(shown, rel), result, scanning=True):
                 continue
             kept.append(d)
         dirs[:] = kept

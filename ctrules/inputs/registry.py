@@ -75,6 +75,8 @@ class Reader:
     :param file_name: True for a file name this reader reads from its text (``read_file``).
     :param read_file: reads such a file.
     :param folder: reads a folder it claims (returns False when the folder is not its own).
+    :param claims: for a folder reader, True when a folder met in a scan is its own (a ``manifest.json`` that is
+        a cloud assembly's, not a web app's); a folder given by the user is always offered to ``folder``.
     :param globs: file name patterns a folder scan gives this reader (``*.yaml``...); a scan tries every file
         whose name matches any reader's globs.
     :param precommit_types: the pre-commit ``identify`` types of its files.
@@ -89,6 +91,7 @@ class Reader:
     file_name: Callable[[str], bool] | None = None
     read_file: FileRead | None = None
     folder: FolderRead | None = None
+    claims: Callable[[Path], bool] | None = None
     globs: tuple[str, ...] = ()
     precommit_types: tuple[str, ...] = ()
 

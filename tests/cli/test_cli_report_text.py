@@ -149,3 +149,20 @@ def test_a_catalog_extension_is_stated_in_every_format(tmp_path: Path) -> None:
     assert f"catalog extended by {extra}" in outs["text"]
     assert str(extra) in outs["json"] and '"catalog_extensions"' in outs["json"]
     assert f"the catalog was extended by {extra}" in outs["sarif"]
+
+
+def test_a_source_that_is_no_file_is_shown_by_name_and_region() -> None:
+    """What another source (a deployed rule) needs of the renderer: its ARN and region where a file has file:line."""
+    from ctrules.checks import RuleContext, check_pattern
+    from ctrules.cli.render_text import render_text
+    from ctrules.cli.report import LintReport, Reported
+    from ctrules.inputs import InputFile
+    from ctrules.inputs._model import make_rule
+
+    arn = "arn:aws:events:eu-west-1:123456789012:rule/new-account"
+    r = make_rule(arn, SEED, None, None, name="new-account", location=(), anchors=(), kind="deployed rule")
+    f = InputFile(arn, "deployed rule", [r], "eu-west-1")
+    report = LintReport([arn], files=[f], rules=1, checked=1)
+    report.findings = [Reported(f, r, x, "eu-west-1") for x in check_pattern(SEED, RuleContext(region="eu-west-1"))]
+    text = render_text(report)
+    assert text.startswith(f"{arn} (eu-west-1)  CTR001 error  new-account  ")

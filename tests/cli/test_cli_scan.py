@@ -83,6 +83,7 @@ def sample_repo(root: Path) -> Path:
     write(root / "chart" / "templates" / "deploy.yaml", "kind: Deployment\n{{ .Values.x }}: [\n")
     write(root / ".github" / "workflows" / "ci.yml", "on: push\njobs: {}\n")
     write(root / "README.md", "# sample\n")
+    write(root / "web" / "public" / "manifest.json", {"name": "My PWA", "icons": []})  # a web app's, not a cdk.out
     write(root / "node_modules" / "dep" / "t.json", template(X={"Type": "AWS::Events::Rule",
                                                                  "Properties": {"EventPattern": SEED}}))  # fmt: skip
     return root
@@ -103,11 +104,11 @@ def test_a_folder_is_scanned_for_every_format(tmp_path: Path) -> None:
     assert doc["summary"]["rules"] == 6 and doc["summary"]["checked"] == 6  # the good pattern too
     assert "node_modules" not in r.out
     skipped = sorted(os.path.relpath(s["file"], repo) for s in doc["skipped"])
-    assert skipped == ["chart/templates/deploy.yaml", "config/settings.yaml"]
+    assert skipped == ["chart/templates/deploy.yaml", "config/settings.yaml", "web/public/manifest.json"]
     # One note for every file skipped, not one per file; exit 1 (errors found), not 2.
     assert r.code == 1
     (note,) = r.err.splitlines()
-    assert note.startswith("ctrules: note: skipped 2 files of no format ctrules reads (")
+    assert note.startswith("ctrules: note: skipped 3 files of no format ctrules reads (")
 
 
 def test_exclude(tmp_path: Path) -> None:
@@ -116,7 +117,8 @@ def test_exclude(tmp_path: Path) -> None:
             "--exclude", "*.yml", "--exclude", "cdk.out")  # fmt: skip
     files = {os.path.relpath(f["file"], repo) for f in r.json()["findings"]}
     assert files == {"templates/org.json"}
-    assert [os.path.relpath(s["file"], repo) for s in r.json()["skipped"]] == ["config/settings.yaml"]
+    assert [os.path.relpath(s["file"], repo) for s in r.json()["skipped"]] == ["config/settings.yaml",
+                                                                               "web/public/manifest.json"]
 
 
 def test_a_broken_template_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> None:

@@ -80,12 +80,24 @@ def _drop_parentheticals(text: str, syntax: str) -> str:
         i = end + 1
 
 
+_CACHE: dict[tuple[str, str], str] = {}
+
+
 def fix_for(syntax: str, fix: str) -> str:
     """The fix with only the parts written for ``syntax`` (all of them for a bare pattern, whose rule may be
     written in any syntax)."""
     if syntax == "pattern":
         return fix
+    key = (syntax, fix)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 10_000:
+            _CACHE.clear()
+        found = _CACHE[key] = _fix_for(syntax, fix)
+    return found
 
+
+def _fix_for(syntax: str, fix: str) -> str:
     text = _drop_parentheticals(fix, syntax)
     head, sep, rest = text.partition(": ")
     if not sep or _label(rest) is None:

@@ -101,15 +101,20 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+_QUOTED = re.compile(r"(?<![A-Za-z0-9])'[^']*'")
+
+
 def _split(message: str) -> tuple[str, str]:
-    """(what is wrong, why) from a message written ``what: why`` (the first ``": "`` outside quotes)."""
-    quote = False
-    for i, c in enumerate(message):
-        if c == "'" and (i == 0 or not message[i - 1].isalnum() or quote):
-            quote = not quote
-        elif not quote and message.startswith(": ", i):
-            return message[:i], message[i + 2 :]
-    return message, ""
+    """(what is wrong, why) from a message written ``what: why`` (the first ``": "`` outside quoted values)."""
+    i = message.find(": ")
+    if i < 0:
+        return message, ""
+    if "'" in message[:i]:
+        masked = _QUOTED.sub(lambda m: "x" * len(m.group(0)), message)
+        i = masked.find(": ")
+        if i < 0:
+            return message, ""
+    return message[:i], message[i + 2 :]
 
 
 def _summary(report: LintReport) -> str:

@@ -237,6 +237,10 @@ def is_cloudformation(doc: Any) -> bool:
 
 #: How deep templates inside templates are followed (a StackSet's body holding a StackSet...).
 _MAX_NESTING = 8
+#: Resource types that hold or name another template.
+_NESTING_TYPES = frozenset(
+    {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
+)
 #: Transforms that CloudFormation itself runs and ctrules reads as written (SAM, ``Fn::ForEach``).
 _KNOWN_TRANSFORMS = ("AWS::Serverless", "AWS::LanguageExtensions")
 
@@ -265,9 +269,18 @@ def read_template(
     outer = InputFile(shown, kind, [], None, text)
     _hidden_by_transforms(doc, outer, found)
     for logical_id, res in resources.items():
-        if not isinstance(res, dict) or not isinstance(res.get("Properties"), dict):
+        if not isinstance(res, dict):
             continue
-        rtype, props = res.get("Type"), res["Properties"]
+        rtype = res.get("Type")
+        if rtype not in _NESTING_TYPES and "Fn::Transform" not in res:
+            continue
+        if "Fn::Transform" in res:
+            found.unread.append(Unread(str(logical_id), "a resource given by Fn::Transform (AWS::Include or a macro) "
+                                       "is known only at deploy time: not checked",
+                                       _resource_line(outer, str(logical_id))))  # fmt: skip
+        props = res.get("Properties")
+        if not isinstance(props, dict):
+            continue
         if rtype == "AWS::CloudFormation::StackSet" and "TemplateBody" in props:
             _stack_set_body(str(logical_id), props["TemplateBody"], outer, found, depth)
         elif rtype in ("AWS::Serverless::Application", "AWS::CloudFormation::Stack"):
@@ -291,11 +304,10 @@ def _hidden_by_transforms(doc: dict[str, Any], outer: InputFile, found: Found) -
         elif isinstance(name, str) and not name.startswith(_KNOWN_TRANSFORMS):
             found.unread.append(Unread("Transform", f"the macro {name!r} may add or change resources at deploy "
                                        "time: the rules it writes are not checked; lint the processed template", 1))
-    for logical_id, res in (doc.get("Resources") or {}).items():
-        if str(logical_id) == "Fn::Transform" or (isinstance(res, dict) and "Fn::Transform" in res):
-            found.unread.append(Unread(str(logical_id), "resources given by Fn::Transform (AWS::Include or a "
-                                       "macro) are known only at deploy time: not checked",
-                                       _resource_line(outer, str(logical_id))))
+    resources = doc.get("Resources")
+    if isinstance(resources, dict) and "Fn::Transform" in resources:
+        found.unread.append(Unread("Fn::Transform", "resources given by Fn::Transform (AWS::Include or a macro) are "
+                                   "known only at deploy time: not checked", _resource_line(outer, "Fn::Transform")))
 
 
 def _block_scalar_at(text: str, line: int) -> bool:

@@ -87,6 +87,13 @@ def _file_of(found: Found | InputFile, shown: str, text: str) -> InputFile:
     )
 
 
+def _mark(f: InputFile, reader: Reader) -> InputFile:
+    """Name the reader of a file (and of the files read with it) unless it named itself."""
+    for one in (f, *f.more_files):
+        one.reader = one.reader or reader.name
+    return f
+
+
 def _document_reader(doc: object) -> Reader | None:
     for reader in READERS:
         if reader.detect is not None and reader.read is not None and reader.detect(doc):
@@ -98,23 +105,22 @@ def _read_text_input(path: Path, shown: str, text: str) -> InputFile:
     """Read a file's text, its format told by its name (HCL) or its content."""
     for reader in READERS:
         if reader.file_name is not None and reader.read_file is not None and reader.file_name(path.name):
-            return reader.read_file(path, shown, text)
+            return _mark(reader.read_file(path, shown, text), reader)
     by_text = next((r for r in READERS if r.name == "terraform-hcl" and r.read_file is not None), None)
     duplicates: list[DuplicateKeyError] = []
     try:
         doc = parse_document(text, shown, duplicates)
     except InputError as exc:
         if by_text is not None and by_text.read_file is not None and looks_like_hcl(text):
-            return by_text.read_file(path, shown, text)
+            return _mark(by_text.read_file(path, shown, text), by_text)
         exc.unreadable = True
         raise
     if isinstance(doc, str) and by_text is not None and by_text.read_file is not None and looks_like_hcl(text):
-        return by_text.read_file(path, shown, text)
+        return _mark(by_text.read_file(path, shown, text), by_text)
     found = _document_reader(doc)
     if found is None or found.read is None:
         raise InputError(shown, f"not a format ctrules reads; it reads {FORMATS}", unreadable=True)
-    f = _file_of(found.read(doc, path, shown, text), shown, text)
-    f.reader = found.name
+    f = _mark(_file_of(found.read(doc, path, shown, text), shown, text), found)
     if duplicates:
         f.defects.extend(_duplicate_defects(doc, f, duplicates))
     return f
@@ -228,7 +234,10 @@ def _read_folder(directory: Path, shown: str, result: ReadResult, *, scanning: b
             continue
         if scanning and reader.claims is not None and not reader.claims(directory):
             continue
+        first = len(result.files)
         if reader.folder(directory, shown, result):
+            for f in result.files[first:]:
+                _mark(f, reader)
             return True
     return False
 
@@ -248,6 +257,8 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
         assert reader.folder is not None
         sub = ReadResult(shown)
         reader.folder(root, shown, sub)
+        for f in sub.files:
+            _mark(f, reader)
         result.files.extend(f for f in sub.files if not _excluded_shown(f.path, shown, exclude))
         result.errors.extend(e for e in sub.errors if not _excluded_shown(e.path, shown, exclude))
         walked.extend(reader.globs)

@@ -100,3 +100,39 @@ def test_names_are_unique() -> None:
     with pytest.raises(ValueError, match="already registered"):
         register(Reader("cloudformation", "x", "x", "pattern"))
     assert len({r.name for r in READERS}) == len(READERS)
+
+
+# --- every registered format has a sample that it, and no other reader, reads ------------------------------------
+
+CDK_MANIFEST = {"version": "48.0.0", "artifacts": {"S": {"type": "aws:cloudformation:stack",
+                                                         "properties": {"templateFile": "S.json"}}}}  # fmt: skip
+SAMPLES: dict[str, dict[str, Any]] = {
+    "cloudformation": {"t.yaml": "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+                                 "      EventPattern: {source: [aws.ec2]}\n"},  # fmt: skip
+    "terraform-hcl": {"main.tf": 'resource "aws_cloudwatch_event_rule" "r" {\n'
+                                 '  event_pattern = jsonencode({ source = ["aws.ec2"] })\n}\n'},  # fmt: skip
+    "terraform-plan": {"plan.json": {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "aws_cloudwatch_event_rule.r", "mode": "managed", "type": "aws_cloudwatch_event_rule",
+         "name": "r", "values": {"event_pattern": '{"source": ["aws.ec2"]}'}}]}}}},  # fmt: skip
+    "serverless": {"serverless.yml": "service: s\nprovider: {name: aws}\nfunctions:\n  f:\n    handler: h\n"
+                                     "    events:\n      - eventBridge: {pattern: {source: [aws.ec2]}}\n"},  # fmt: skip
+    "aws-cli": {"rule.json": {"Name": "r", "EventPattern": '{"source": ["aws.ec2"]}', "State": "ENABLED"}},
+    "patterns": {"p.json": {"source": ["aws.ec2"]}},
+    "cdk-assembly": {"cdk.out/manifest.json": CDK_MANIFEST,
+                     "cdk.out/S.json": {"Resources": {"R": {"Type": "AWS::Events::Rule",
+                                                            "Properties": {"EventPattern": {"source": ["aws.ec2"]}}}}}},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", [r.name for r in READERS])
+def test_every_registered_format_reads_its_sample(tmp_path: Path, reader: str) -> None:
+    assert reader in SAMPLES, f"reader {reader!r} has no sample in tests/inputs/test_registry.py SAMPLES: add one"
+    for name, content in SAMPLES[reader].items():
+        write(tmp_path / name, content)
+    given = tmp_path / "cdk.out" if reader == "cdk-assembly" else tmp_path / next(iter(SAMPLES[reader]))
+    result = read_path(str(given))
+    assert not result.errors, result.errors
+    assert [(f.reader, len(f.rules)) for f in result.files] == [(reader, 1)]
+    # The same file found by a folder scan is read by the same reader.
+    scanned = read_path(str(tmp_path))
+    assert [(f.reader, len(f.rules)) for f in scanned.files] == [(reader, 1)]

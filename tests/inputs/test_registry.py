@@ -108,20 +108,20 @@ CDK_MANIFEST = {"version": "48.0.0", "artifacts": {"S": {"type": "aws:cloudforma
                                                          "properties": {"templateFile": "S.json"}}}}  # fmt: skip
 SAMPLES: dict[str, dict[str, Any]] = {
     "cloudformation": {"t.yaml": "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
-                                 "      EventPattern: {source: [aws.ec2]}\n"},  # fmt: skip
+                                 "      EventPattern: {source: [aws.ec2]}\n"},
     "terraform-hcl": {"main.tf": 'resource "aws_cloudwatch_event_rule" "r" {\n'
-                                 '  event_pattern = jsonencode({ source = ["aws.ec2"] })\n}\n'},  # fmt: skip
+                                 '  event_pattern = jsonencode({ source = ["aws.ec2"] })\n}\n'},
     "terraform-plan": {"plan.json": {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
         {"address": "aws_cloudwatch_event_rule.r", "mode": "managed", "type": "aws_cloudwatch_event_rule",
-         "name": "r", "values": {"event_pattern": '{"source": ["aws.ec2"]}'}}]}}}},  # fmt: skip
+         "name": "r", "values": {"event_pattern": '{"source": ["aws.ec2"]}'}}]}}}},
     "serverless": {"serverless.yml": "service: s\nprovider: {name: aws}\nfunctions:\n  f:\n    handler: h\n"
-                                     "    events:\n      - eventBridge: {pattern: {source: [aws.ec2]}}\n"},  # fmt: skip
+                                     "    events:\n      - eventBridge: {pattern: {source: [aws.ec2]}}\n"},
     "aws-cli": {"rule.json": {"Name": "r", "EventPattern": '{"source": ["aws.ec2"]}', "State": "ENABLED"}},
     "patterns": {"p.json": {"source": ["aws.ec2"]}},
     "cdk-assembly": {"cdk.out/manifest.json": CDK_MANIFEST,
                      "cdk.out/S.json": {"Resources": {"R": {"Type": "AWS::Events::Rule",
                                                             "Properties": {"EventPattern": {"source": ["aws.ec2"]}}}}}},
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("reader", [r.name for r in READERS])

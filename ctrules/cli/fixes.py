@@ -20,6 +20,7 @@ SYNTAXES: dict[str, tuple[str, ...]] = {
     "terraform": ("Terraform",),
     "serverless": ("Serverless",),
     "cdk": ("CDK", "in the CDK"),
+    "cloudformation-json": ("CloudFormation/SAM", "CloudFormation", "SAM"),
     "pattern": (),
 }
 _ALL_LABELS = sorted({label for labels in SYNTAXES.values() for label in labels}, key=len, reverse=True)
@@ -27,9 +28,12 @@ _LABEL = re.compile(r"^(?:" + "|".join(re.escape(label) for label in _ALL_LABELS
 
 
 def syntax_of(f: InputFile) -> str:
-    """The syntax of a file's fixes: its reader's, else told by its kind."""
+    """The syntax of a file's fixes: its reader's, else told by its kind (``cloudformation-json`` for a template
+    written in JSON)."""
     for reader in READERS:
         if reader.name == f.reader:
+            if reader.syntax == "cloudformation" and f.text[:200].lstrip().startswith("{"):
+                return "cloudformation-json"
             return reader.syntax
     kind = f.kind.lower()
     if "terraform" in kind or "terragrunt" in kind:
@@ -97,7 +101,13 @@ def fix_for(syntax: str, fix: str) -> str:
     return found
 
 
+#: A YAML snippet of a fix, ``Key: Value`` in backquotes, to write as JSON in a JSON template.
+_YAML_SNIPPET = re.compile(r"`([A-Za-z][\w-]*): ([^`\s][^`]*)`")
+
+
 def _fix_for(syntax: str, fix: str) -> str:
+    if syntax == "cloudformation-json":
+        return _YAML_SNIPPET.sub(lambda m: f'`"{m.group(1)}": "{m.group(2)}"`', _fix_for("cloudformation", fix))
     text = _drop_parentheticals(fix, syntax)
     head, sep, rest = text.partition(": ")
     if not sep or _label(rest) is None:

@@ -190,9 +190,11 @@ def render_text(
     locate_findings(report)
     if width == -1:
         width = _width(stream if stream is not None else sys.stdout)
-    findings: Iterable[Reported] = report.findings
+    order = {id(f): i for i, f in enumerate(report.files)}
+    findings: Iterable[Reported] = sorted(report.findings, key=lambda r: (order.get(id(r.file), 0),
+                                                                          r.file.line_of(r.rule)))  # fmt: skip
     if quiet:
-        findings = [r for r in report.findings if r.finding.severity == ERROR]
+        findings = [r for r in findings if r.finding.severity == ERROR]
     lines: list[str] = []
     for r in findings:
         lines += _finding_lines(r, width, colour)

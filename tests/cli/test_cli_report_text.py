@@ -47,9 +47,14 @@ resource "aws_cloudwatch_event_rule" "reads" {
     fixes = [line for line in tf_out.splitlines() if line.startswith("    fix: ")]
     assert fixes and not any("CDK" in f or "CloudFormation" in f for f in fixes), fixes
     assert 'Terraform `state = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"`' in tf_out
-    cfn_out = run("lint", cfn).out
-    assert "CloudFormation/SAM `State: ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`" in cfn_out
+    cfn_out = run("lint", cfn).out  # a JSON template: the fix in JSON
+    assert 'CloudFormation/SAM `"State": "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"`' in cfn_out
     assert "Terraform" not in cfn_out and "CDK" not in cfn_out
+    yaml_path = write(tmp_path / "t.yaml", "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+                      "      EventPattern:\n        source: [aws.organizations]\n"
+                      "        detail-type: [AWS API Call via CloudTrail]\n"
+                      "        detail: {eventName: [DescribeOrganization]}\n")  # fmt: skip
+    assert "CloudFormation/SAM `State: ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`" in run("lint", yaml_path).out
     assert "CDK" not in run("lint", tf, "--format", "json").out
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ctrules.inputs._model import (
     DataTrail,
+    Defect,
     InputError,
     InputFile,
     TemplateRule,
@@ -272,6 +273,10 @@ def read_template(
         if not isinstance(res, dict):
             continue
         rtype = res.get("Type")
+        props = res.get("Properties")
+        if rtype == "AWS::Events::Rule" and (not isinstance(props, dict) or is_intrinsic(props)):
+            _rule_without_properties(str(logical_id), props, outer, found)
+            continue
         if rtype not in _NESTING_TYPES and "Fn::Transform" not in res:
             continue
         if "Fn::Transform" in res:
@@ -287,6 +292,21 @@ def read_template(
             location = props.get("Location" if rtype == "AWS::Serverless::Application" else "TemplateURL")
             _local_template(str(logical_id), location, path, outer, found, depth, seen)
     return found
+
+
+def _rule_without_properties(logical_id: str, props: Any, outer: InputFile, found: Found) -> None:
+    """A rule whose ``Properties`` cannot be read: not checked (an intrinsic), or a defect (anything else)."""
+    line = _resource_line(outer, logical_id)
+    if props is None:
+        return  # no Properties: no pattern (CloudFormation refuses a rule with neither pattern nor schedule)
+    if is_intrinsic(props):
+        found.unread.append(Unread(logical_id, "its Properties are an intrinsic function, known only at deploy time: "
+                                   "its pattern is not checked", line))  # fmt: skip
+        return
+    kind = type(props).__name__
+    found.defects.append(Defect(f"the rule's Properties is a {kind}, not a mapping: CloudFormation refuses it, and its "
+                                "pattern cannot be checked", "write Properties as a mapping with EventPattern",
+                                line, "error", logical_id))  # fmt: skip
 
 
 def _resource_line(outer: InputFile, logical_id: str, *keys: str) -> int:

@@ -214,3 +214,12 @@ def test_nested_assembly_manifest_is_confined(tmp_path: Path) -> None:
     (out / "assembly-Stage" / "manifest.json").symlink_to(outside / "manifest.json")
     r = run("lint", out)
     assert r.code == 2 and "leads outside the cloud assembly folder" in r.err
+
+
+def test_a_rule_whose_properties_cannot_be_read_is_never_dropped(tmp_path: Path) -> None:
+    doc = template(Odd={"Type": "AWS::Events::Rule", "Properties": ["EventPattern"]},
+                   Cond={"Type": "AWS::Events::Rule", "Properties": {"Fn::If": ["C", {}, {}]}}, Ok=rule(GOOD))  # fmt: skip
+    r = run("lint", write(tmp_path / "t.json", doc), "--format", "json")
+    assert r.code == 1
+    assert [(f["code"], f["severity"], f["resource"]) for f in r.json()["findings"]] == [("CTR000", "error", "Odd")]
+    assert [n["resource"] for n in r.json()["not_checked"]] == ["Cond"]

@@ -65,8 +65,15 @@ class Exclude:
                 if fnmatch.fnmatchcase(name, p):
                     return True
                 continue
-            p = p.lstrip("/").replace("**/", "*").replace("/**", "/*")
-            if fnmatch.fnmatchcase(rel, p):
+            p = p.lstrip("/")
+            if p.startswith("**/"):  # at any depth
+                p = p[3:]
+                parts = rel.split("/")
+                tails = ["/".join(parts[i:]) for i in range(len(parts))]
+            else:
+                tails = [rel]
+            p = p.replace("/**/", "/*/").replace("/**", "/*")
+            if any(fnmatch.fnmatchcase(t, p) for t in tails):
                 return True
         return False
 
@@ -281,7 +288,7 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
         dirs[:] = kept
         for name in sorted(files):
             rel = f"{rel_dir}/{name}" if rel_dir else name
-            if name in _NOT_TEMPLATES or any(fnmatch.fnmatchcase(name, g) for g in walked):
+            if name.startswith(".") or name in _NOT_TEMPLATES or any(fnmatch.fnmatchcase(name, g) for g in walked):
                 continue
             if name.endswith(".tfvars.json") or not any(fnmatch.fnmatchcase(name, g) for g in document_globs):
                 continue

@@ -212,3 +212,21 @@ def test_help_names_every_format(capsys: pytest.CaptureFixture[str]) -> None:
     text = " ".join(capsys.readouterr().out.split()) + " ".join(run("lint", "--help").out.split())
     for reader in READERS:
         assert " ".join(reader.title.split()) in text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "excluded"),
+    [
+        ("fixtures", {"fixtures/a.json", "src/fixtures/b.json"}),
+        ("/fixtures", {"fixtures/a.json"}),
+        ("src/*", {"src/fixtures/b.json", "src/c.json"}),
+        ("**/fixtures/*.json", {"fixtures/a.json", "src/fixtures/b.json"}),
+        ("*.json", {"fixtures/a.json", "src/fixtures/b.json", "src/c.json", "d.json"}),
+        ("c.json/", set()),  # folders only
+    ],
+)
+def test_exclude_patterns(pattern: str, excluded: set[str]) -> None:
+    from ctrules.inputs.reader import Exclude
+
+    files = {"fixtures/a.json", "src/fixtures/b.json", "src/c.json", "d.json"}
+    assert {f for f in files if Exclude([pattern]).covers(f)} == excluded

@@ -211,7 +211,7 @@ def lint(
     checker = PatternChecker()
     contexts: dict[tuple[tuple[str | None, str | None, bool, tuple[TargetPath, ...]], frozenset[str]], RuleContext] = {}
     for path in paths:
-        result = read_path(path, exclude)
+        result = read_path(path, exclude, None if progress is None else lambda shown: progress(report, shown))
         for e in result.errors:
             unreadable = skip_unrecognized and e.unreadable
             (report.skipped if unreadable else report.problems).append(Problem(e.path, e.message))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -268,6 +268,7 @@ class ReadResult:
     errors: list[InputError] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     read_paths: set[str] = field(default_factory=set)
+    on_file: Callable[[str], None] | None = field(default=None, repr=False)
 
     @property
     def rule_count(self) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import ctrules.inputs.formats  # noqa: F401  (registers the built-in readers)
@@ -202,7 +202,7 @@ def _add(result: ReadResult, f: InputFile) -> None:
             result.files.append(one)
 
 
-def read_path(path: str, exclude: Sequence[str] = ()) -> ReadResult:
+def read_path(path: str, exclude: Sequence[str] = (), on_file: Callable[[str], None] | None = None) -> ReadResult:
     """Read every rule of one input path: a file, ``-`` (standard input), a ``cdk.out`` directory or its
     manifest, a folder of Terraform files, or any folder (scanned for every format).
 
@@ -212,8 +212,10 @@ def read_path(path: str, exclude: Sequence[str] = ()) -> ReadResult:
 
     :param path: the path as the user gave it.
     :param exclude: ``--exclude`` patterns for a folder scan (see :class:`Exclude`).
+    :param on_file: called with each file a folder scan is about to read (progress on a terminal).
     """
     result = ReadResult(path)
+    result.on_file = on_file
     p = Path(path)
     try:
         if path == STDIN:
@@ -311,6 +313,8 @@ def _scan_file(path: Path, shown: str, result: ReadResult) -> None:
     """One file a folder scan found: read it, or note it as skipped when it is no format ctrules reads."""
     if path.is_symlink() or not path.is_file() or os.path.normpath(shown) in result.read_paths:
         return
+    if result.on_file is not None:
+        result.on_file(shown)
     try:
         text = read_text(path, shown)
     except InputError as exc:

@@ -230,3 +230,11 @@ def test_exclude_patterns(pattern: str, excluded: set[str]) -> None:
 
     files = {"fixtures/a.json", "src/fixtures/b.json", "src/c.json", "d.json"}
     assert {f for f in files if Exclude([pattern]).covers(f)} == excluded
+
+
+def test_progress_is_told_each_file_while_reading_and_checking(tmp_path: Path) -> None:
+    repo = sample_repo(tmp_path / "repo")
+    seen: list[str] = []
+    lint([str(repo)], progress=lambda report, path: seen.append(os.path.relpath(path, repo)))
+    assert "config/settings.yaml" in seen  # told while reading, before it is known to hold no rule
+    assert "templates/org.json" in seen

@@ -175,6 +175,20 @@ def _finding_lines(r: Reported, width: int | None, colour: bool) -> list[str]:
     return lines
 
 
+def _not_checked_lines(report: LintReport, colour: bool) -> list[str]:
+    """One line per rule found but not checked, and per part of a file that could not be read, with the reason:
+    they are not clean."""
+    label = f"{_COLOURS['warning']}not checked{_RESET}" if colour else "not checked"
+    out = []
+    for f, rule in report.not_checked:
+        why = rule.unknown or f"its pattern is known only at {rule.known_at} time"
+        out.append(f"{safe_name(f.path)}:{f.line_of(rule)}  {label}  {safe_name(rule.label)}  {safe(why)}")
+    for f, unread in report.unread:
+        where = f"{safe_name(f.path)}:{unread.line}" if unread.line else safe_name(f.path)
+        out.append(f"{where}  {label}  {safe_name(unread.resource)}  {safe(unread.reason)}")
+    return out
+
+
 def render_text(
     report: LintReport, *, colour: bool = False, quiet: bool = False, stream: TextIO | None = None,
     width: int | None = -1,
@@ -198,6 +212,8 @@ def render_text(
     lines: list[str] = []
     for r in findings:
         lines += _finding_lines(r, width, colour)
+    if not quiet:
+        lines += _not_checked_lines(report, colour)
     if not report.no_rules or report.unread:
         lines.append(_summary(report))
     return "".join(_no_command(line) + "\n" for line in lines)

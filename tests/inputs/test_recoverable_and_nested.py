@@ -130,6 +130,11 @@ def test_stack_set_body_that_does_not_parse_is_not_checked(tmp_path: Path) -> No
     assert r.json()["summary"]["not_checked"] == 1
     text = run("lint", tmp_path / "t.json").out
     assert "1 part of files that could not be read, not checked" in text
+    line = next(i for i, t in enumerate((tmp_path / "t.json").read_text().splitlines(), 1) if "TemplateBody" in t)
+    assert f"{tmp_path / 't.json'}:{line}  not checked  S  its TemplateBody cannot be read" in text
+    deploy = write(tmp_path / "d.json", template(D=rule({"Fn::Sub": "x"})))
+    assert f"{deploy}:4  not checked  D  " in run("lint", deploy).out
+    assert "not checked  D" not in run("lint", deploy, "--quiet").out
 
 
 SAM_PARENT = """\

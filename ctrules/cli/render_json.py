@@ -106,7 +106,7 @@ def render_json(report: LintReport) -> str:
             for f, rule in report.not_checked
         ]
         + [
-            {"file": f.path, "line": u.line, "resource": u.resource, "known_at": "deploy", "reason": u.reason}
+            {"file": f.path, "line": u.line, "resource": u.resource, "known_at": u.known_at, "reason": u.reason}
             for f, u in report.unread
         ],
         "skipped": [{"file": p.path, "message": p.message} for p in report.skipped],

@@ -110,11 +110,14 @@ class Unread:
     :param resource: the resource (or part of the file) it concerns.
     :param reason: why it was not read, and what to do.
     :param line: its 1-based line, when known.
+    :param known_at: ``deploy`` when what it holds becomes known at deploy time (an intrinsic, a macro); ``never``
+        when it cannot be read at all (a template that does not parse, a file that is missing).
     """
 
     resource: str
     reason: str
     line: int | None = None
+    known_at: str = "never"
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,7 +282,7 @@ def read_template(
         if "Fn::Transform" in res:
             found.unread.append(Unread(str(logical_id), "a resource given by Fn::Transform (AWS::Include or a macro) "
                                        "is known only at deploy time: not checked",
-                                       _resource_line(outer, str(logical_id))))  # fmt: skip
+                                       _resource_line(outer, str(logical_id)), "deploy"))  # fmt: skip
         props = res.get("Properties")
         if not isinstance(props, dict):
             continue
@@ -301,7 +301,7 @@ def _rule_without_properties(logical_id: str, props: Any, outer: InputFile, foun
         return  # no Properties: no pattern (CloudFormation refuses a rule with neither pattern nor schedule)
     if is_intrinsic(props):
         found.unread.append(Unread(logical_id, "its Properties are an intrinsic function, known only at deploy time: "
-                                   "its pattern is not checked", line))  # fmt: skip
+                                   "its pattern is not checked", line, "deploy"))  # fmt: skip
         return
     kind = type(props).__name__
     found.defects.append(Defect(f"the rule's Properties is a {kind}, not a mapping: CloudFormation refuses it, and its "
@@ -320,14 +320,16 @@ def _hidden_by_transforms(doc: dict[str, Any], outer: InputFile, found: Found) -
     for name in transform if isinstance(transform, list) else [transform]:
         if isinstance(name, dict) and name.get("Name") == "AWS::Include":
             found.unread.append(Unread("Transform", "the template includes another (AWS::Include): the rules it "
-                                       "brings are known only at deploy time; lint the included file too", 1))
+                                       "brings are known only at deploy time; lint the included file too", 1, "deploy"))
         elif isinstance(name, str) and not name.startswith(_KNOWN_TRANSFORMS):
             found.unread.append(Unread("Transform", f"the macro {name!r} may add or change resources at deploy "
-                                       "time: the rules it writes are not checked; lint the processed template", 1))
+                                       "time: the rules it writes are not checked; lint the processed template", 1,
+                                       "deploy"))
     resources = doc.get("Resources")
     if isinstance(resources, dict) and "Fn::Transform" in resources:
         found.unread.append(Unread("Fn::Transform", "resources given by Fn::Transform (AWS::Include or a macro) are "
-                                   "known only at deploy time: not checked", _resource_line(outer, "Fn::Transform")))
+                                   "known only at deploy time: not checked", _resource_line(outer, "Fn::Transform"),
+                                   "deploy"))
 
 
 def _block_scalar_at(text: str, line: int) -> bool:
@@ -346,7 +348,7 @@ def _stack_set_body(logical_id: str, body: Any, outer: InputFile, found: Found, 
     if not isinstance(body, str):
         if is_intrinsic(body):
             found.unread.append(Unread(logical_id, "the StackSet's TemplateBody is an intrinsic function, known only "
-                                       "at deploy time: its rules are not checked", line))
+                                       "at deploy time: its rules are not checked", line, "deploy"))
         return
     if depth >= _MAX_NESTING:
         found.unread.append(Unread(logical_id, f"templates nested more than {_MAX_NESTING} deep are not read", line))
@@ -372,7 +374,7 @@ def _stack_set_body(logical_id: str, body: Any, outer: InputFile, found: Found, 
         rule.location = ("Resources", logical_id, "Properties", "TemplateBody", *rule.location)
         rule.targets_at = None if rule.targets_at is None else (*rule.location[:4], *rule.targets_at)
     found.rules.extend(inner.rules)
-    found.unread.extend(Unread(f"{logical_id}/{u.resource}", u.reason, line) for u in inner.unread)
+    found.unread.extend(Unread(f"{logical_id}/{u.resource}", u.reason, line, u.known_at) for u in inner.unread)
 
 
 def _repository_root(path: Path) -> Path:

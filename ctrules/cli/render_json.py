@@ -7,7 +7,8 @@ from typing import Any
 
 from ctrules import __version__
 from ctrules.checks import CHECKS
-from ctrules.cli.report import Covered, LintReport, Reported, locate_findings
+from ctrules.cli.fixes import fix_for, syntax_of
+from ctrules.cli.report import DEFECT_CODE, DEFECT_NAME, Covered, LintReport, Reported, locate_findings
 
 __all__ = ["dumps", "render_json"]
 
@@ -22,14 +23,15 @@ def _finding_dict(r: Reported) -> dict[str, Any]:
         "resource_type": r.rule.kind,
         "cdk_path": r.rule.cdk_path,
         "code": f.code,
-        "check": CHECKS[f.code].name if f.code in CHECKS else f.code,
+        "check": CHECKS[f.code].name if f.code in CHECKS else DEFECT_NAME if f.code == DEFECT_CODE else f.code,
         "severity": f.severity,
         "message": f.message,
-        "fix": f.fix,
+        "fix": fix_for(syntax_of(r.file), f.fix),
         "path": f.path,
         "location": r.location,
         "region": r.region,
         "state": r.rule.state,
+        "also": [{"path": p, "value": v} for p, v in r.also],
     }
 
 
@@ -65,8 +67,9 @@ def dumps(value: Any, levels: int, indent: str = "") -> str:
 def render_json(report: LintReport) -> str:
     """The report as one JSON document: ``summary``, ``findings``, ``acknowledged`` findings (with their reason),
     data-event warnings ``covered_by_trail`` (with the trail), ``information`` (severity ``info``: ``ctrules audit``'s
-    live-only findings), ``problems``, ``empty`` inputs, rules ``not_checked``
-    and ``skipped`` files."""
+    live-only findings), ``problems``, ``empty`` inputs, rules (and parts of
+    files) ``not_checked`` with the reason, ``skipped`` files, and the ``catalog_extensions`` applied (a project's
+    extra events change results)."""
     locate_findings(report)
     doc = {
         "tool": "ctrules",
@@ -78,6 +81,7 @@ def render_json(report: LintReport) -> str:
             "checked": report.checked,
             "deploy_time": report.deploy_time,
             "plan_time": report.plan_time,
+            "not_checked": report.not_checked_count,
             "errors": report.errors,
             "warnings": report.warnings,
             "acknowledged": len(report.acknowledged),
@@ -103,7 +107,12 @@ def render_json(report: LintReport) -> str:
                 "reason": rule.unknown,
             }
             for f, rule in report.not_checked
+        ]
+        + [
+            {"file": f.path, "line": u.line, "resource": u.resource, "known_at": u.known_at, "reason": u.reason}
+            for f, u in report.unread
         ],
         "skipped": [{"file": p.path, "message": p.message} for p in report.skipped],
+        "catalog_extensions": report.catalog_extensions,
     }
     return dumps(doc, 2) + "\n"  # one finding per line

@@ -9,8 +9,17 @@ from urllib.parse import quote
 
 from ctrules import __version__
 from ctrules.checks import CHECKS
+from ctrules.cli.fixes import fix_for, syntax_of
 from ctrules.cli.render_json import dumps
-from ctrules.cli.report import EXIT_BAD_INPUT, LintReport, Reported, locate_findings, no_rules_message
+from ctrules.cli.report import (
+    DEFECT_CODE,
+    DEFECT_NAME,
+    EXIT_BAD_INPUT,
+    LintReport,
+    Reported,
+    locate_findings,
+    no_rules_message,
+)
 
 __all__ = ["INFORMATION_URI", "SARIF_SCHEMA", "render_sarif"]
 
@@ -32,7 +41,8 @@ def _artifact_uri(path: str) -> tuple[str, bool]:
         return quote(p.as_posix(), errors="surrogateescape"), False
 
 
-def _sarif_rules() -> list[dict[str, Any]]:
+def _sarif_rules(defects: bool = False) -> list[dict[str, Any]]:
+    """One rule per check code, and :data:`DEFECT_CODE` when the report has input defects."""
     out = []
     for code in sorted(CHECKS):
         info = CHECKS[code]
@@ -50,6 +60,27 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "properties": {"tags": ["cloudtrail", "eventbridge", "reliability"], "precision": "high"},
             }
         )
+    if not defects:
+        return out
+    summary = "A recoverable defect of an input file (a key given twice), read anyway."
+    why = (
+        "CloudFormation keeps the last value of a key given twice and drops the other without a word; ctrules "
+        "reports it at its line, checks the value that deploys, and checks every other rule of the file."
+    )
+    out.append(
+        {
+            "id": DEFECT_CODE,
+            "name": "InputDefect",
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": why},
+            "help": {
+                "text": f"{summary}\n\n{why}",
+                "markdown": f"**{DEFECT_CODE} {DEFECT_NAME}**: {summary}\n\n{why}",
+            },
+            "defaultConfiguration": {"level": "warning"},
+            "properties": {"tags": ["input"], "precision": "high"},
+        }
+    )
     return out
 
 
@@ -76,7 +107,7 @@ def render_sarif(report: LintReport) -> str:
     reason (viewers show them as suppressed, not as alerts). A deployed rule (``ctrules audit``) is located by its
     ARN, without a line; information findings are results of level ``note``.
     """
-    rules = _sarif_rules()
+    rules = _sarif_rules(any(r.finding.code == DEFECT_CODE for r in report.findings))
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     uris: dict[str, tuple[str, bool]] = {}
@@ -104,7 +135,7 @@ def render_sarif(report: LintReport) -> str:
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": "note" if f.severity == "info" else f.severity,
-            "message": {"text": f"{f.message} Fix: {f.fix}"},
+            "message": {"text": f"{f.message} Fix: {fix_for(syntax_of(r.file), f.fix)}"},
             "locations": [loc],
             "partialFingerprints": {"ctrulesFinding/v1": digest[:32]},
             "properties": {"resource": r.rule.label, "path": f.path, "region": r.region},
@@ -118,6 +149,20 @@ def render_sarif(report: LintReport) -> str:
         {"level": "error", "message": {"text": str(p)}, "locations": [_location(p.path, p.line or 1)]}
         for p in report.problems
     ]
+    for nf, rule in report.not_checked:
+        why = rule.unknown or f"its pattern is known only at {rule.known_at} time"
+        text = f"{nf.path}: {rule.label}: not checked: {why}"
+        notifications.append({"level": "warning", "message": {"text": text},
+                              "locations": [_location(nf.path, nf.line_of(rule), uris)]})  # fmt: skip
+    for nf, unread in report.unread:
+        text = f"{nf.path}: {unread.resource}: not checked: {unread.reason}"
+        notifications.append({"level": "warning", "message": {"text": text},
+                              "locations": [_location(nf.path, unread.line or 1, uris)]})  # fmt: skip
+    for p in report.skipped:
+        notifications.append({"level": "note", "message": {"text": f"skipped {p}"}})
+    for extension in report.catalog_extensions:
+        text = f"the catalog was extended by {extension}: its events change what the checks know"
+        notifications.append({"level": "note", "message": {"text": text}})
     if report.no_rules:
         notifications.append({"level": "error", "message": {"text": no_rules_message(report)}})
     doc = {
@@ -143,6 +188,7 @@ def render_sarif(report: LintReport) -> str:
                     }
                 ],
                 "results": results,
+                "properties": {"catalogExtensions": report.catalog_extensions},
             }
         ],
     }

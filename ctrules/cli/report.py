@@ -5,15 +5,27 @@ No output here (see the ``render_*`` modules); exit codes are decided by :attr:`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ctrules._common import bus_is_default
-from ctrules.checks import CHECKS, ERROR, WARNING, Finding, PatternChecker, RuleContext, TargetPath, codes_needing
-from ctrules.inputs import Acknowledgement, DataTrail, InputFile, TemplateRule, json_path, read_path
+from ctrules.checks import (
+    CHECKS,
+    ERROR,
+    WARNING,
+    Finding,
+    PatternChecker,
+    RuleContext,
+    Severity,
+    TargetPath,
+    codes_needing,
+)
+from ctrules.inputs import Acknowledgement, DataTrail, Defect, InputFile, TemplateRule, Unread, json_path, read_path
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
+    "DEFECT_CODE",
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
     "EXIT_OK",
@@ -33,6 +45,11 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 #: Bad input or usage.
 EXIT_BAD_INPUT = 2
+#: The code of a recoverable defect of an input file (a key given twice), reported as a finding at its line;
+#: not a check of the pattern (the file's rules are all checked).
+DEFECT_CODE = "CTR000"
+#: The name of :data:`DEFECT_CODE` in reports.
+DEFECT_NAME = "input-defect"
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,8 @@ class Reported:
     :param finding: what the checks core reported.
     :param region: the region the rule was checked for (``None`` when unknown).
     :param acknowledgement: the user's acknowledgement of this finding on this rule (then it is not counted).
+    :param also: the same problem of the same rule at other places, ``(path, value)`` (one finding per rule and
+        problem: a rule with three read-only names gets one CTR004 that names all three).
     """
 
     file: InputFile
@@ -51,6 +70,7 @@ class Reported:
     finding: Finding
     region: str | None
     acknowledgement: Acknowledgement | None = None
+    also: tuple[tuple[str, str], ...] = ()
 
     @property
     def line(self) -> int | None:
@@ -136,7 +156,9 @@ class LintReport:
     deploy_time: int = 0
     plan_time: int = 0
     not_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
+    unread: list[tuple[InputFile, Unread]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    catalog_extensions: list[str] = field(default_factory=list)
     acknowledged: list[Reported] = field(default_factory=list)
     covered: list[Covered] = field(default_factory=list)
     scope: str = ""
@@ -153,9 +175,14 @@ class LintReport:
         return sum(1 for r in self.findings if r.finding.severity == WARNING)
 
     @property
+    def not_checked_count(self) -> int:
+        """Rules found but not checked, and parts of files that may hold rules but could not be read."""
+        return len(self.not_checked) + len(self.unread)
+
+    @property
     def no_rules(self) -> bool:
         """True when no input held any rule (bad input)."""
-        return self.rules == 0
+        return self.rules == 0 and not self.unread and not self.findings
 
     @property
     def exit_code(self) -> int:
@@ -180,6 +207,8 @@ def lint(
     state: str | None = None,
     bus: str | None = None,
     skip_unrecognized: bool = False,
+    exclude: Sequence[str] = (),
+    progress: Callable[[LintReport, str], None] | None = None,
 ) -> LintReport:
     """Check every EventBridge rule of the given inputs (no output; see the ``render_*`` functions).
 
@@ -194,6 +223,9 @@ def lint(
     :param state: the ``State`` of rules read from bare patterns (which carry none).
     :param bus: the event bus (name or ARN) of rules read from bare patterns.
     :param skip_unrecognized: see :attr:`LintReport.skip_unrecognized`.
+    :param exclude: ``--exclude`` patterns for the folders given (see :class:`ctrules.inputs.reader.Exclude`).
+    :param progress: called with the report so far and the file being checked, once per file and every
+        thousand rules (the CLI shows progress on a terminal).
     """
     report = LintReport(list(paths), strict, skip_unrecognized)
     pattern_bus = bus_is_default(bus)
@@ -201,17 +233,23 @@ def lint(
     checker = PatternChecker()
     contexts: dict[tuple[_Known, frozenset[str]], RuleContext] = {}
     for path in paths:
-        result = read_path(path)
+        result = read_path(path, exclude, None if progress is None else lambda shown: progress(report, shown))
         for e in result.errors:
             unreadable = skip_unrecognized and e.unreadable
             (report.skipped if unreadable else report.problems).append(Problem(e.path, e.message))
-        if not result.errors and result.rule_count == 0:
+        report.skipped.extend(Problem(e.path, e.message) for e in result.skipped)
+        if not result.errors and result.rule_count == 0 and not any(f.unread for f in result.files):
             report.empty.append(path)
         for f in result.files:
             report.files.append(f)
+            if progress is not None:
+                progress(report, f.path)
+            _file_defects(report, f)
             trails = frozenset(f.data_trails)
             for rule in f.rules:
                 report.rules += 1
+                if progress is not None and report.rules % 1000 == 0:
+                    progress(report, f.path)
                 acks = _acknowledgements(report, f, rule)
                 if rule.problem is not None:
                     report.problems.append(Problem(f.path, rule.problem, rule.label, f.line_of(rule)))
@@ -264,12 +302,45 @@ def check_rule(
         report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule) if f.has_lines else None))
         return
     report.checked += 1
-    for x in found:
+    for x, also in _one_per_problem(found):
         ack = acks.get(x.code)
-        (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack))
+        (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack, also))
     trail_checks = codes_needing("trails") - set(skip)
     if ctx.data_trail_sources and trail_checks:
         report.covered.extend(_covered(checker, f, rule, ctx, found, region, trail_checks))
+
+
+def _file_defects(report: LintReport, f: InputFile) -> None:
+    """A file's recoverable defects as findings at their lines, and what it could not read as not checked."""
+    for d in f.defects:
+        report.findings.append(_defect_reported(f, d))
+    report.unread.extend((f, u) for u in f.unread)
+
+
+def _defect_reported(f: InputFile, d: Defect) -> Reported:
+    where = TemplateRule(d.resource or "", None, None, True, name=d.resource or "(file)", line=max(1, d.line),
+                         kind="input file")  # fmt: skip
+    severity: Severity = ERROR if d.severity == ERROR else WARNING
+    return Reported(f, where, Finding(DEFECT_CODE, severity, d.message, d.fix, "$"), None)
+
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'")
+
+
+def _one_per_problem(found: list[Finding]) -> list[tuple[Finding, tuple[tuple[str, str], ...]]]:
+    """One finding per problem: findings of one check with the same fix whose messages differ only in quoted
+    values (CTR004 for each read-only name of a rule) become the first, naming the others' paths and values."""
+    if len(found) < 2:
+        return [(x, ()) for x in found]
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for x in found:
+        groups.setdefault((x.code, x.fix, _QUOTED.sub("''", x.message)), []).append(x)
+    out: list[tuple[Finding, tuple[tuple[str, str], ...]]] = []
+    for same in groups.values():
+        first, rest = same[0], same[1:]
+        also = tuple((x.path, m.group(0) if (m := _QUOTED.search(x.message)) else "") for x in rest)
+        out.append((first, also))
+    return out
 
 
 def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> dict[str, Acknowledgement]:

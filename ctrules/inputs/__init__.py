@@ -15,8 +15,11 @@ Supported inputs:
   nested stack templates, with the region of each stack's environment.
 
 One module per format (:mod:`~ctrules.inputs.cloudformation`, :mod:`~ctrules.inputs.terraform_plan`,
-:mod:`~ctrules.inputs.assembly`), shared parsing in :mod:`~ctrules.inputs.document`, the data they produce
-in :mod:`ctrules.inputs._model`, and :mod:`~ctrules.inputs.reader` choosing the reader for a path.
+:mod:`~ctrules.inputs.assembly`...), each registered once in :mod:`~ctrules.inputs.formats` (the table of
+:mod:`~ctrules.inputs.registry` that detection, folder scans, the CLI's help and the docs come from); shared
+parsing in :mod:`~ctrules.inputs.document`, the data they produce in :mod:`ctrules.inputs._model`, and
+:mod:`~ctrules.inputs.reader` choosing the reader for a path (a folder is scanned for every format).
+Adding a format: ``docs/adding-a-reader.md``.
 
 Example::
 
@@ -30,7 +33,17 @@ Example::
 
 from __future__ import annotations
 
-from ctrules.inputs._model import Acknowledgement, DataTrail, InputError, InputFile, ReadResult, TemplateRule, json_path
+from ctrules.inputs._model import (
+    Acknowledgement,
+    DataTrail,
+    Defect,
+    InputError,
+    InputFile,
+    ReadResult,
+    TemplateRule,
+    Unread,
+    json_path,
+)
 from ctrules.inputs.cloudformation import SAM_RESOURCE_TYPES, SAM_RULE_EVENT_TYPES, rules_in_template
 from ctrules.inputs.document import CfnYamlLoader, parse_document
 from ctrules.inputs.reader import read_file, read_path
@@ -42,10 +55,12 @@ __all__ = [
     "Acknowledgement",
     "CfnYamlLoader",
     "DataTrail",
+    "Defect",
     "InputError",
     "InputFile",
     "ReadResult",
     "TemplateRule",
+    "Unread",
     "json_path",
     "parse_document",
     "read_file",

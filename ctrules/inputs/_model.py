@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +19,13 @@ __all__ = [
     "HUGE_NUMBER",
     "Acknowledgement",
     "DataTrail",
+    "Defect",
     "InputError",
     "InputFile",
     "ReadResult",
     "RuleProblem",
     "TemplateRule",
+    "Unread",
     "is_intrinsic",
     "json_path",
     "make_rule",
@@ -77,6 +79,45 @@ class RuleProblem:
 
     message: str
     line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """A recoverable defect of a file that was read anyway (a key given twice: the last value is kept, as
+    CloudFormation does): reported as a finding at its line, an error when it is inside a rule, a warning
+    elsewhere; every rule is still checked.
+
+    :param message: what is wrong and why it matters, in one line.
+    :param fix: the change that fixes it.
+    :param line: its 1-based line (0 when not known).
+    :param severity: ``error`` or ``warning``.
+    :param resource: the rule (or resource) it is in, when known.
+    """
+
+    message: str
+    fix: str
+    line: int
+    severity: str = "warning"
+    resource: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Something in a file that may hold rules but could not be read (a transform that hides resources, a
+    template inside a string that does not parse, a local template that cannot be found): reported as "not
+    checked", with the reason, never as clean.
+
+    :param resource: the resource (or part of the file) it concerns.
+    :param reason: why it was not read, and what to do.
+    :param line: its 1-based line, when known.
+    :param known_at: ``deploy`` when what it holds becomes known at deploy time (an intrinsic, a macro); ``never``
+        when it cannot be read at all (a template that does not parse, a file that is missing).
+    """
+
+    resource: str
+    reason: str
+    line: int | None = None
+    known_at: str = "never"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +213,10 @@ class InputFile:
         deployed with it (another stack of the same cloud assembly, another ``.tf`` file of the same module).
     :param has_lines: False for a source that has no lines: a rule deployed in an account (``ctrules audit``),
         whose :attr:`path` is the rule's ARN; reports then name the path alone where they give ``file:line``.
+    :param reader: the name of the reader that read it (:data:`ctrules.inputs.registry.READERS`).
+    :param defects: recoverable defects of the file (reported as findings; the rules are still checked).
+    :param unread: parts of the file that may hold rules but could not be read (reported as not checked).
+    :param more_files: files read along with this one (a SAM application's local template).
     """
 
     path: str
@@ -182,6 +227,10 @@ class InputFile:
     _lines: dict[int, int] | None = field(default=None, repr=False)
     data_trails: dict[str, DataTrail] = field(default_factory=dict)
     has_lines: bool = True
+    reader: str = ""
+    defects: list[Defect] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    more_files: list[InputFile] = field(default_factory=list)
 
     def locate(self, rules: Sequence[TemplateRule]) -> None:
         """Find the lines of some rules of this file (in document order) in one forward scan, so that
@@ -215,11 +264,17 @@ class ReadResult:
     :param path: the path as the user gave it.
     :param files: the files read (a cloud assembly gives one per stack template).
     :param errors: inputs that could not be read.
+    :param skipped: files a folder scan found that are of no format ctrules reads (noted, not errors).
+    :param read_paths: the files read so far (as shown, normalised): a file read along with another (a SAM
+        application's template) is not read again by a folder scan.
     """
 
     path: str
     files: list[InputFile] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    read_paths: set[str] = field(default_factory=set)
+    on_file: Callable[[str], None] | None = field(default=None, repr=False)
 
     @property
     def rule_count(self) -> int:

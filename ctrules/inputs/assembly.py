@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ctrules.inputs._model import Acknowledgement, DataTrail, InputError, InputFile, ReadResult, TemplateRule
+from ctrules.inputs._model import (
+    Acknowledgement,
+    DataTrail,
+    InputError,
+    InputFile,
+    ReadResult,
+    RuleProblem,
+    TemplateRule,
+    Unread,
+)
 from ctrules.inputs.acknowledgements import from_cdk_metadata
 from ctrules.inputs.cloudformation import rules_in_template
 from ctrules.inputs.document import parse_document, read_text
@@ -38,13 +47,17 @@ class _CdkAcks:
 
     def __init__(self, metadata: Mapping[str, Any]) -> None:
         self.by_path: dict[str, list[Acknowledgement]] = {}
+        self.reasonless: dict[str, list[Acknowledgement]] = {}  # refused: a reason is required in every form
         self.paths: dict[str, str] = {}  # logical id -> construct path (the stack's own template)
         for path, entries in metadata.items():
             if not isinstance(entries, list):
                 continue
             acks = from_cdk_metadata(entries, f"cdk acknowledgement on {path}")
-            if acks:
-                self.by_path[path] = acks
+            good = [a for a in acks if a.reason.strip()]
+            if good:
+                self.by_path[path] = good
+            if len(good) < len(acks):
+                self.reasonless[path] = [a for a in acks if not a.reason.strip()]
             for entry in entries:
                 logical = entry.get("data") if isinstance(entry, dict) else None
                 if isinstance(logical, str) and entry.get("type") == "aws:cdk:logicalId":
@@ -55,7 +68,7 @@ class _CdkAcks:
 
         :param main: the stack's own template (else a nested stack's, whose logical ids the metadata does not map).
         """
-        if not self.by_path:
+        if not self.by_path and not self.reasonless:
             return
         for rule in rules:
             path = self.paths.get(rule.logical_id) if main else None
@@ -65,7 +78,16 @@ class _CdkAcks:
                 continue
             parts = path.strip("/").split("/")
             for i in range(len(parts), 0, -1):
-                rule.acknowledgements += tuple(self.by_path.get("/" + "/".join(parts[:i]), ()))
+                above = "/" + "/".join(parts[:i])
+                rule.acknowledgements += tuple(self.by_path.get(above, ()))
+                rule.input_problems += tuple(
+                    RuleProblem(
+                        f"{a.where} acknowledges {a.code} without a reason: give the reason, "
+                        f"cdk.Validations.of(construct).acknowledge(cdk.Acknowledgment(id='ctrules::{a.code}', "
+                        "reason='<why the finding does not apply to this rule>')) (a reason is required)"
+                    )
+                    for a in self.reasonless.get(above, ())
+                )
 
 
 def _stack_metadata(root: Path, directory: Path, artifact: Mapping[str, Any], shown: str) -> dict[str, Any]:
@@ -115,15 +137,27 @@ def _stack_files(
     rules = list(rules_in_template(doc))
     if acks is not None:
         acks.apply(rules, main)
-    result.files.append(InputFile(shown, "cdk.out stack", rules, region, text, data_trails=trails))
+    this = InputFile(shown, "cdk.out stack", rules, region, text, data_trails=trails, reader="cdk-assembly")
+    result.files.append(this)
     # Nested stacks: their templates are assets of the assembly, referenced from the parent's metadata.
     resources = doc.get("Resources") or {}
-    for res in resources.values():
+    for logical_id, res in resources.items():
         if isinstance(res, dict) and res.get("Type") == "AWS::CloudFormation::Stack":
             meta = res.get("Metadata")
             asset = meta.get("aws:asset:path") if isinstance(meta, dict) else None
-            if isinstance(asset, str) and asset.endswith(".json") and (directory / asset).is_file():
+            if not isinstance(asset, str) or not asset.endswith(".json"):
+                continue
+            try:
+                found = confined(root, directory, asset, shown).is_file()
+            except InputError as exc:
+                result.errors.append(exc)
+                continue
+            if found:
                 _stack_files(root, directory, shown_dir, asset, region, result, seen, acks, False)
+            else:
+                probe = TemplateRule(str(logical_id), None, None, True, anchors=("Resources", str(logical_id)))
+                why = f"its nested stack template {asset!r} is not in the cloud assembly: its rules are not checked"
+                this.unread.append(Unread(str(logical_id), f"{why} (synthesize again)", this.line_of(probe)))
 
 
 def _nested_templates(
@@ -192,6 +226,12 @@ def _share_trails(files: list[InputFile]) -> None:
 def _read_assembly(directory: Path, shown: str, result: ReadResult, seen: set[Path], root: Path) -> None:
     manifest = directory / "manifest.json"
     manifest_shown = str(Path(shown) / "manifest.json")
+    if manifest.is_symlink():  # a nested assembly's manifest is confined like every path a manifest names
+        try:
+            manifest = confined(root, directory, "manifest.json", manifest_shown)
+        except InputError as exc:
+            result.errors.append(exc)
+            return
     if not manifest.is_file():
         message = (
             "directory without manifest.json (not a cdk.out) and without .tf or terragrunt.hcl files: give a "

@@ -1,15 +1,44 @@
-"""Reading CloudFormation and SAM templates: ``AWS::Events::Rule`` resources and SAM functions' events."""
+"""Reading CloudFormation and SAM templates: ``AWS::Events::Rule`` resources, SAM events, templates in templates.
+
+A template inside a template: a StackSet's ``TemplateBody``, the local template of a SAM application or nested
+stack (:func:`read_template`).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-from ctrules.inputs._model import TemplateRule, json_path, make_rule
+from ctrules.inputs._model import (
+    DataTrail,
+    Defect,
+    InputError,
+    InputFile,
+    TemplateRule,
+    Unread,
+    is_intrinsic,
+    json_path,
+    make_rule,
+)
 from ctrules.inputs.acknowledgements import from_metadata
+from ctrules.inputs.document import parse_document, read_text
+from ctrules.inputs.limits import confined
+from ctrules.inputs.registry import Found
+from ctrules.inputs.trails import data_trail_sources
 
-__all__ = ["SAM_RESOURCE_TYPES", "SAM_RULE_EVENT_TYPES", "is_sam", "rules_in_template", "target_paths"]
+__all__ = [
+    "SAM_RESOURCE_TYPES",
+    "SAM_RULE_EVENT_TYPES",
+    "is_cloudformation",
+    "is_sam",
+    "read_template",
+    "rules_in_template",
+    "target_paths",
+]
 
 #: SAM event types that create an EventBridge rule.
 SAM_RULE_EVENT_TYPES = frozenset({"EventBridgeRule", "CloudWatchEvent"})
@@ -200,3 +229,196 @@ def is_sam(template: Mapping[str, Any]) -> bool:
     transform = template.get("Transform")
     names = transform if isinstance(transform, list) else [transform]
     return any(isinstance(n, str) and n.startswith("AWS::Serverless") for n in names)
+
+
+def is_cloudformation(doc: Any) -> bool:
+    """True for a CloudFormation or SAM template: a mapping with ``Resources`` or ``AWSTemplateFormatVersion``."""
+    return isinstance(doc, dict) and ("Resources" in doc or "AWSTemplateFormatVersion" in doc)
+
+
+#: How deep templates inside templates are followed (a StackSet's body holding a StackSet...).
+_MAX_NESTING = 8
+#: Resource types that hold or name another template.
+_NESTING_TYPES = frozenset(
+    {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
+)
+#: Transforms that CloudFormation itself runs and ctrules reads as written (SAM, ``Fn::ForEach``).
+_KNOWN_TRANSFORMS = ("AWS::Serverless", "AWS::LanguageExtensions")
+
+
+def read_template(
+    doc: Any, path: Path, shown: str, text: str, *, depth: int = 0, seen: set[Path] | None = None
+) -> Found:
+    """The rules of a CloudFormation or SAM template, with the templates inside it.
+
+    Besides :func:`rules_in_template`: the template in a StackSet's ``TemplateBody`` string (its rules at their
+    own lines of this file when the body is a YAML block scalar, else at the StackSet's line); the local template
+    of an ``AWS::Serverless::Application`` ``Location`` or an ``AWS::CloudFormation::Stack`` ``TemplateURL``
+    (read as a file of its own, inside the repository). What hides resources (``AWS::Include``, a macro) is
+    counted as not read.
+
+    :raises InputError: ``Resources`` is not a mapping.
+    """
+    if "Resources" in doc and not isinstance(doc["Resources"], dict):
+        raise InputError(shown, "Resources is not a mapping: not a valid CloudFormation template")
+    kind = "SAM template" if is_sam(doc) else "CloudFormation template"
+    found = Found(kind, list(rules_in_template(doc)), data_trail_sources(doc))
+    seen = set() if seen is None else seen
+    with contextlib.suppress(OSError):
+        seen.add(path.resolve())
+    resources = doc.get("Resources") or {}
+    outer = InputFile(shown, kind, [], None, text)
+    _hidden_by_transforms(doc, outer, found)
+    for logical_id, res in resources.items():
+        if not isinstance(res, dict):
+            continue
+        rtype = res.get("Type")
+        props = res.get("Properties")
+        if rtype == "AWS::Events::Rule" and (not isinstance(props, dict) or is_intrinsic(props)):
+            _rule_without_properties(str(logical_id), props, outer, found)
+            continue
+        if rtype not in _NESTING_TYPES and "Fn::Transform" not in res:
+            continue
+        if "Fn::Transform" in res:
+            found.unread.append(Unread(str(logical_id), "a resource given by Fn::Transform (AWS::Include or a macro) "
+                                       "is known only at deploy time: not checked",
+                                       _resource_line(outer, str(logical_id)), "deploy"))  # fmt: skip
+        props = res.get("Properties")
+        if not isinstance(props, dict):
+            continue
+        if rtype == "AWS::CloudFormation::StackSet" and "TemplateBody" in props:
+            _stack_set_body(str(logical_id), props["TemplateBody"], outer, found, depth)
+        elif rtype in ("AWS::Serverless::Application", "AWS::CloudFormation::Stack"):
+            location = props.get("Location" if rtype == "AWS::Serverless::Application" else "TemplateURL")
+            _local_template(str(logical_id), location, path, outer, found, depth, seen)
+    return found
+
+
+def _rule_without_properties(logical_id: str, props: Any, outer: InputFile, found: Found) -> None:
+    """A rule whose ``Properties`` cannot be read: not checked (an intrinsic), or a defect (anything else)."""
+    line = _resource_line(outer, logical_id)
+    if props is None:
+        return  # no Properties: no pattern (CloudFormation refuses a rule with neither pattern nor schedule)
+    if is_intrinsic(props):
+        found.unread.append(Unread(logical_id, "its Properties are an intrinsic function, known only at deploy time: "
+                                   "its pattern is not checked", line, "deploy"))  # fmt: skip
+        return
+    kind = type(props).__name__
+    found.defects.append(Defect(f"the rule's Properties is a {kind}, not a mapping: CloudFormation refuses it, and its "
+                                "pattern cannot be checked", "write Properties as a mapping with EventPattern",
+                                line, "error", logical_id))  # fmt: skip
+
+
+def _resource_line(outer: InputFile, logical_id: str, *keys: str) -> int:
+    probe = TemplateRule(logical_id, None, None, True, anchors=("Resources", logical_id, *keys))
+    return outer.line_of(probe)
+
+
+def _hidden_by_transforms(doc: dict[str, Any], outer: InputFile, found: Found) -> None:
+    """Count what a transform hides as not read: ``AWS::Include`` and macros (they add or change resources)."""
+    transform = doc.get("Transform")
+    for name in transform if isinstance(transform, list) else [transform]:
+        if isinstance(name, dict) and name.get("Name") == "AWS::Include":
+            found.unread.append(Unread("Transform", "the template includes another (AWS::Include): the rules it "
+                                       "brings are known only at deploy time; lint the included file too", 1, "deploy"))
+        elif isinstance(name, str) and not name.startswith(_KNOWN_TRANSFORMS):
+            found.unread.append(Unread("Transform", f"the macro {name!r} may add or change resources at deploy "
+                                       "time: the rules it writes are not checked; lint the processed template", 1,
+                                       "deploy"))
+    resources = doc.get("Resources")
+    if isinstance(resources, dict) and "Fn::Transform" in resources:
+        found.unread.append(Unread("Fn::Transform", "resources given by Fn::Transform (AWS::Include or a macro) are "
+                                   "known only at deploy time: not checked", _resource_line(outer, "Fn::Transform"),
+                                   "deploy"))
+
+
+def _block_scalar_at(text: str, line: int) -> bool:
+    """True when the value starting on ``line`` is a literal YAML block scalar (``|``): its lines are the file's."""
+    lines = text.splitlines()
+    for i in range(line - 1, min(len(lines), line + 4)):
+        stripped = lines[i].split("#", 1)[0].rstrip()
+        if stripped.endswith(("|", "|-", "|+")) and "TemplateBody" in stripped:
+            return True
+    return False
+
+
+def _stack_set_body(logical_id: str, body: Any, outer: InputFile, found: Found, depth: int) -> None:
+    """The rules of a StackSet's ``TemplateBody`` (a template as a string), reported in the outer file."""
+    line = _resource_line(outer, logical_id, "TemplateBody")
+    if not isinstance(body, str):
+        if is_intrinsic(body):
+            found.unread.append(Unread(logical_id, "the StackSet's TemplateBody is an intrinsic function, known only "
+                                       "at deploy time: its rules are not checked", line, "deploy"))
+        return
+    if depth >= _MAX_NESTING:
+        found.unread.append(Unread(logical_id, f"templates nested more than {_MAX_NESTING} deep are not read", line))
+        return
+    try:
+        inner_doc = parse_document(body, f"{outer.path} ({logical_id} TemplateBody)")
+    except InputError as exc:
+        found.unread.append(Unread(logical_id, f"its TemplateBody cannot be read ({exc.message}): its rules are not "
+                                   "checked", line))
+        return
+    if not is_cloudformation(inner_doc):
+        return
+    try:
+        inner = read_template(inner_doc, Path(outer.path), outer.path, body, depth=depth + 1)
+    except InputError as exc:
+        found.unread.append(Unread(logical_id, exc.message, line))
+        return
+    inner_file = InputFile(outer.path, inner.kind, inner.rules, None, body)
+    offset = line if _block_scalar_at(outer.text, line) else 0
+    for rule in inner.rules:
+        rule.line = offset + inner_file.line_of(rule) if offset else line
+        rule.name = f"{logical_id}/{rule.label}"
+        rule.location = ("Resources", logical_id, "Properties", "TemplateBody", *rule.location)
+        rule.targets_at = None if rule.targets_at is None else (*rule.location[:4], *rule.targets_at)
+    found.rules.extend(inner.rules)
+    found.unread.extend(Unread(f"{logical_id}/{u.resource}", u.reason, line, u.known_at) for u in inner.unread)
+
+
+def _repository_root(path: Path) -> Path:
+    """The repository holding ``path`` (the nearest folder with ``.git``), else the file's own folder."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _local_template(
+    logical_id: str, location: Any, path: Path, outer: InputFile, found: Found, depth: int, seen: set[Path]
+) -> None:
+    """Read the local template a SAM application or nested stack names (``./child/template.yaml``)."""
+    if not isinstance(location, str) or "://" in location or not location.strip() or not path.is_file():
+        return  # a published application, an S3 URL or an intrinsic: not a file of this repository
+    line = _resource_line(outer, logical_id)
+    root = _repository_root(path)
+    try:
+        child = confined(root, path.resolve().parent, location, outer.path)
+    except InputError as exc:
+        found.unread.append(Unread(logical_id, exc.message, line))
+        return
+    shown = os.path.normpath(str(Path(outer.path).parent / location))
+    if child in seen:
+        return
+    seen.add(child)
+    if depth >= _MAX_NESTING:
+        found.unread.append(Unread(logical_id, f"templates nested more than {_MAX_NESTING} deep are not read", line))
+        return
+    try:
+        text = read_text(child, shown)
+        doc = parse_document(text, shown)
+        if not is_cloudformation(doc):
+            raise InputError(shown, "not a CloudFormation template")
+        inner = read_template(doc, child, shown, text, depth=depth + 1, seen=seen)
+    except InputError as exc:
+        found.unread.append(Unread(logical_id, f"its template {location!r} cannot be read ({exc.message}): its "
+                                   "rules are not checked", line))
+        return
+    data_trails = {es: DataTrail(name, shown) for es, name in inner.trails.items()}
+    found.more_files.append(
+        InputFile(shown, inner.kind, inner.rules, None, text, data_trails=data_trails, defects=inner.defects,
+                  unread=inner.unread, reader="cloudformation")
+    )
+    found.more_files.extend(inner.more_files)

@@ -51,15 +51,45 @@ def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dic
     return {f"Fn::{suffix}": value}
 
 
+#: Keys and values that show a YAML value holds an EventBridge rule (a duplicate key that drops it drops a rule).
+_RULE_MARKS = frozenset({"AWS::Events::Rule", "EventPattern", "eventBridge", "cloudwatchEvent", "EventBridgeRule",
+                         "CloudWatchEvent", "event_pattern"})  # fmt: skip
+
+
+def _holds_rule(node: yaml.Node, budget: int = 400) -> bool:
+    """True when a YAML value (a resource, a function) holds an EventBridge rule, looking at most ``budget`` nodes."""
+    stack = [node]
+    while stack and budget > 0:
+        budget -= 1
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            if n.value in _RULE_MARKS:
+                return True
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack += (k, v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack += n.value
+    return False
+
+
 def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    """A YAML mapping, refused when a key appears twice (see :data:`DUPLICATE_WHY`)."""
-    seen: set[tuple[str, str]] = set()
-    for key_node, _ in node.value:
+    """A YAML mapping; a key given twice is refused (see :data:`DUPLICATE_WHY`), or recorded in the loader's
+    ``duplicates`` list when it has one (the last value is kept, as CloudFormation does)."""
+    seen: dict[tuple[str, str], tuple[int, yaml.Node]] = {}
+    for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
             key = (key_node.tag, key_node.value)
+            line = key_node.start_mark.line + 1
             if key in seen:
-                raise DuplicateKeyError(key_node.value, key_node.start_mark.line + 1)
-            seen.add(key)
+                found = getattr(loader, "duplicates", None)
+                if found is None:
+                    raise DuplicateKeyError(key_node.value, line)
+                first_line, first_value = seen[key]
+                dup = DuplicateKeyError(key_node.value, line, first_line)
+                dup.lost_rule = _holds_rule(first_value)
+                found.append(dup)
+            seen[key] = (line, value_node)
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
@@ -84,10 +114,12 @@ DUPLICATE_WHY = "CloudFormation keeps only the last one, so the other is silentl
 class DuplicateKeyError(ValueError):
     """A mapping key given twice (``line`` is 1-based; 0 when not known)."""
 
-    def __init__(self, key: str, line: int = 0) -> None:
+    def __init__(self, key: str, line: int = 0, first: int = 0) -> None:
         super().__init__(key)
         self.key = key
         self.line = line
+        self.first = first
+        self.lost_rule = False  # the value that is dropped (the first) held an EventBridge rule
 
     def message(self) -> str:
         """The one-line input problem."""
@@ -104,6 +136,27 @@ def _pairs_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise DuplicateKeyError(key)
             seen.add(key)
     return out
+
+
+def _load_yaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
+    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused."""
+    loader = CfnYamlLoader(text)
+    if duplicates is not None:
+        loader.duplicates = duplicates  # type: ignore[attr-defined]
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _json_duplicates(text: str) -> list[DuplicateKeyError]:
+    """The keys given twice in a JSON text, with their lines (found again through the YAML parser)."""
+    found: list[DuplicateKeyError] = []
+    try:
+        _load_yaml(text, found)
+    except Exception:  # only line numbers are at stake: the caller still reports the keys
+        return found
+    return found
 
 
 def _duplicate_line(text: str, key: str) -> int:
@@ -140,11 +193,13 @@ def _yaml_error(exc: yaml.YAMLError) -> str:
     return f"broken YAML: {' '.join(str(exc).split())}"
 
 
-def parse_document(text: str, path: str) -> Any:
+def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | None = None) -> Any:
     """Parse a JSON or YAML document (JSON when the file ends in ``.json`` or starts with ``{``/``[``).
 
     :param text: the file's text.
     :param path: the file name, for messages and the ``.json`` test.
+    :param duplicates: when given, a key given twice in one mapping is recorded here (with its line) and the
+        last value is kept, as CloudFormation does; when not, it is an input error.
     :raises InputError: empty, broken JSON, broken YAML, or too deeply nested.
     """
     stripped = text.lstrip()
@@ -155,8 +210,13 @@ def parse_document(text: str, path: str) -> Any:
         try:
             return json.loads(text, object_pairs_hook=_pairs_once)
         except DuplicateKeyError as exc:
-            exc.line = _duplicate_line(text, exc.key)
-            raise InputError(path, exc.message()) from None
+            if duplicates is None:
+                exc.line = _duplicate_line(text, exc.key)
+                raise InputError(path, exc.message()) from None
+            # The last value of each key, as CloudFormation keeps it; the keys' lines from the YAML parser.
+            doc = json.loads(text)
+            duplicates.extend(_json_duplicates(text) or [exc])
+            return doc
         except json.JSONDecodeError as exc:
             json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         except RecursionError:
@@ -167,14 +227,14 @@ def parse_document(text: str, path: str) -> Any:
             raise InputError(path, json_problem)
         try:  # a YAML flow mapping (``{a: 1}``) starts with "{" too
             check_yaml(text, path, _BaseLoader)
-            return yaml.load(text, Loader=CfnYamlLoader)  # a SafeLoader subclass
+            return _load_yaml(text, duplicates)
         except DuplicateKeyError as exc:
             raise InputError(path, exc.message()) from None
         except (yaml.YAMLError, RecursionError, ValueError):
             raise InputError(path, json_problem) from None
     try:
         check_yaml(text, path, _BaseLoader)
-        doc = yaml.load(text, Loader=CfnYamlLoader)  # a SafeLoader subclass
+        doc = _load_yaml(text, duplicates)
     except DuplicateKeyError as exc:
         raise InputError(path, exc.message()) from None
     except yaml.YAMLError as exc:

@@ -110,7 +110,7 @@ def test_malformed_acknowledgement_is_bad_input_with_file_and_line(
     assert r.code == 2
     (err,) = r.err.splitlines()
     assert err.startswith(f"ctrules: error: {path}:{line}: Forwarded: ") and message in err
-    assert "CTR005 [error] Forwarded" in r.out  # not acknowledged: the finding is still reported
+    assert "CTR005 error  Forwarded  " in r.out  # not acknowledged: the finding is still reported
 
 
 # ------------------------------------------------------------------------------------------------ Terraform

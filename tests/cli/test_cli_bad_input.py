@@ -67,9 +67,11 @@ def test_missing_file(tmp_path: Path) -> None:
     assert one_error_line(run("lint", path)) == f"ctrules: error: {path}: no such file or directory"
 
 
-def test_directory_without_manifest(tmp_path: Path) -> None:
+def test_folder_without_any_rule(tmp_path: Path) -> None:
+    # A folder is scanned for every format; one without any rule is one line, exit 2.
+    (tmp_path / "notes.txt").write_text("nothing here\n")
     line = one_error_line(run("lint", tmp_path))
-    assert line.startswith(f"ctrules: error: {tmp_path}: directory without manifest.json")
+    assert line == f"ctrules: error: no EventBridge rule with an event pattern in {tmp_path}: nothing to lint"
 
 
 @pytest.mark.parametrize(

@@ -195,7 +195,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         timeout=60,
     )
     assert proc.returncode == 1, proc.stderr
-    assert re.search(rf"^{re.escape(str(path))}:\d+: CTR001 \[error\] NewAccount ", proc.stdout, re.M)
+    assert re.search(rf"^{re.escape(str(path))}:\d+  CTR001 error  NewAccount  ", proc.stdout, re.M)
     proc = subprocess.run(
         [sys.executable, "-m", "ctrules", "lint", str(tmp_path / "missing.yaml")],
         capture_output=True,

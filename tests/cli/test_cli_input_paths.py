@@ -54,13 +54,13 @@ def test_text_output_names_the_file_line_and_target_field(tmp_path: Path) -> Non
     r = run("lint", path, "--region", "us-east-1")
     assert r.code == 1, r.out
     line = path.read_text().splitlines().index('    "Updated": {') + 1
-    (finding, summary) = r.out.splitlines()
-    assert finding.startswith(
-        f"{path}:{line}: CTR016 [error] Updated Targets[1].InputTransformer.InputPathsMap.accountId: "
-        f"input path '{WRONG}' (variable <accountId>)"
-    )
+    (head, *indented, summary) = r.out.splitlines()
+    assert head.startswith(f"{path}:{line}  CTR016 error  Updated  input path '{WRONG}' (variable <accountId>)")
+    assert all(x.startswith("    ") for x in indented)
+    finding = "\n".join([head, *indented])
+    assert "    at:  Targets[1].InputTransformer.InputPathsMap.accountId" in indented
     assert "UpdateManagedAccount" in finding and "receives nothing for <accountId>" in finding
-    assert f"Fix: read '{RIGHT}' instead" in finding
+    assert f"fix: read '{RIGHT}' instead" in finding
     assert summary == "ctrules: 1 error, 0 warnings in 2 rules from 1 file"
 
 
@@ -168,7 +168,8 @@ def test_terraform_plan_target(tmp_path: Path) -> None:
     }  # fmt: skip
     r = run("lint", write(tmp_path / "plan.json", plan), "--region", "us-east-1")
     assert r.code == 1
-    assert "CTR016 [error] aws_cloudwatch_event_rule.updated aws_cloudwatch_event_target.baseline.input_path: " in r.out
+    assert "CTR016 error  aws_cloudwatch_event_rule.updated  " in r.out
+    assert "    at:  aws_cloudwatch_event_target.baseline.input_path" in r.out
     assert "InputPath" in r.out and "receives nothing for it" in r.out
 
 

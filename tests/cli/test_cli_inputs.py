@@ -24,8 +24,8 @@ def test_json_template_seed_mistake_is_ctr001(tmp_path: Path) -> None:
     assert r.code == 1
     lines = r.out.splitlines()
     line = path.read_text().splitlines().index('    "NewAccount": {') + 1
-    assert lines[0].startswith(f"{path}:{line}: CTR001 [error] NewAccount $.detail.eventName[0]: ")
-    assert "Fix: use detail-type 'AWS Service Event via CloudTrail'" in lines[0]
+    assert lines[0].startswith(f"{path}:{line}  CTR001 error  NewAccount  eventName 'CreateAccountResult'")
+    assert lines[2:4] == ["    at:  $.detail.eventName[0]", "    fix: use detail-type 'AWS Service Event via CloudTrail'"]
     assert lines[-1] == "ctrules: 1 error, 0 warnings in 2 rules from 1 file"
     assert r.err == ""
 
@@ -230,7 +230,7 @@ def test_sam_function_and_state_machine_events(tmp_path: Path) -> None:
     assert lines["Handler/OnNewAccount"] == line_of(SAM_TEMPLATE, "        OnNewAccount:")
     assert lines["Flow/OnSignin"] == line_of(SAM_TEMPLATE, "        OnSignin:")
     text = run("lint", path, "--region", "us-east-1")
-    assert f"{path}:{lines['Handler/OnNewAccount']}: CTR001 [error] Handler/OnNewAccount " in text.out
+    assert f"{path}:{lines['Handler/OnNewAccount']}  CTR001 error  Handler/OnNewAccount  " in text.out
 
 
 def test_sam_rules_shared_function() -> None:

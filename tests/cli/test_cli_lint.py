@@ -26,14 +26,19 @@ def test_text_format(seed_file: Path) -> None:
     expected = check_pattern(SEED, RuleContext(region=None))
     assert [f.code for f in expected] == ["CTR001", "CTR005"]
     line = seed_file.read_text().splitlines().index('    "NewAccount": {') + 1
-    assert r.out.splitlines() == [
-        *(
-            f"{seed_file}:{line}: {f.code} [{f.severity}] NewAccount {f.path}: {f.message} Fix: {f.fix}"
-            for f in expected
-        ),
+    lines = r.out.splitlines()
+    # Per finding: the head line (file:line, code, severity, rule, what is wrong), then why, where and the fix
+    # (in the template's own syntax: no CDK advice), indented; the summary last.
+    assert [line for line in lines if not line.startswith(" ")] == [
+        *(f"{seed_file}:{line}  {f.code} {f.severity}  NewAccount  {f.message.split(': ', 1)[0]}" for f in expected),
         "ctrules: 1 error, 1 warning in 2 rules from 1 file",
     ]
-    assert "CTR001 [error] NewAccount $.detail.eventName[0]: eventName 'CreateAccountResult'" in r.out
+    for f in expected:
+        head = lines.index(f"{seed_file}:{line}  {f.code} {f.severity}  NewAccount  {f.message.split(': ', 1)[0]}")
+        assert lines[head + 1] == f"    why: {f.message.split(': ', 1)[1]}"
+        assert lines[head + 2] == f"    at:  {f.path}"
+        assert lines[head + 3].startswith("    fix: ") and "CDK" not in lines[head + 3]
+    assert "    fix: use detail-type 'AWS Service Event via CloudTrail'" in lines
     assert r.err == ""
 
 
@@ -46,6 +51,7 @@ def test_json_format(seed_file: Path) -> None:
         "checked": 2,
         "deploy_time": 0,
         "plan_time": 0,
+        "not_checked": 0,
         "errors": 1,
         "warnings": 0,
         "acknowledged": 0,
@@ -164,7 +170,7 @@ def test_exit_0_when_clean(tmp_path: Path) -> None:
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
     path = write(tmp_path / "warn.json", template(W=rule(WARN_ONLY)))
     r = run("lint", path)
-    assert r.code == 0 and "CTR008 [warning]" in r.out
+    assert r.code == 0 and "CTR008 warning  W  " in r.out
     assert run("lint", path, "--strict").code == 1
 
 

@@ -97,7 +97,7 @@ def test_try_repo_fails_on_a_broken_rule_with_file_and_line(tmp_path: Path) -> N
     proc = try_repo(offline_hook_repo(tmp_path), sample_repo(tmp_path, SEED), tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "ctrules lint (CloudTrail-driven EventBridge rules)" in proc.stdout and "Failed" in proc.stdout
-    assert "infra/main.tf:2: CTR001 [error] aws_cloudwatch_event_rule.accounts" in proc.stdout
+    assert "infra/main.tf:2  CTR001 error  aws_cloudwatch_event_rule.accounts  " in proc.stdout
     # package.json is excluded, the workflow is noted as no format ctrules reads, README is not passed
     assert "package.json" not in proc.stdout and "README.md" not in proc.stdout
     assert "note: skipped .github/workflows/ci.yml: not a format ctrules reads" in proc.stdout

@@ -21,6 +21,8 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "examp
 # Commands this test runs, with the exit code the docs imply (1 = the example file has a finding).
 RUN: dict[str, int] = {
     "ctrules lint examples/lint/template.yaml": 1,
+    "ctrules lint examples/ --exclude '*.tf'": 1,
+    ".venv/bin/ctrules --version": 0,
     "ctrules lint examples/lint/main.tf --format sarif": 1,
     "ctrules lint - --region us-east-1 < examples/lint/pattern.json": 0,
     "ctrules show CreateAccountResult": 0,
@@ -33,6 +35,7 @@ RUN: dict[str, int] = {
 NOT_RUN: list[tuple[str, str]] = [
     (r"git clone .*", "needs the network; a fresh clone is what CI starts from"),
     (r"make setup|pip install .*|pip wheel .*|python -m build", "installs packages (network, minutes)"),
+    (r"\.venv/bin/pip wheel \. -w dist --no-deps", "test_readme_wheel_command_builds_a_wheel runs it (slow)"),
     (r"make (synth|test|unit-quick|bench|catalog|catalog-check)",
      "CI runs make test (unit-quick is a subset of it); synth/bench/catalog take minutes"),
     (r'PATH="\$PWD/\.venv/bin:\$PATH" node_modules/\.bin/cdk synth',
@@ -155,3 +158,42 @@ def test_readme_quickstart_synthesizes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     template = (tmp_path / "cdk.out" / "Org.template.json").read_text(encoding="utf-8")
     assert "AWS Service Event via CloudTrail" in template and "CreateAccountResult" in template
+
+
+def _readme_text_blocks() -> list[tuple[int, str]]:
+    blocks: list[tuple[int, str]] = []
+    lines: list[str] = []
+    start, inside = 0, False
+    for number, line in enumerate((ROOT / "README.md").read_text(encoding="utf-8").splitlines(), 1):
+        if not inside and line.strip() == "```text":
+            inside, lines, start = True, [], number + 1
+        elif inside and line.strip() == "```":
+            inside = False
+            blocks.append((start, "\n".join(lines) + "\n"))
+        elif inside:
+            lines.append(line)
+    return blocks
+
+
+def test_readme_sample_lint_output_is_a_real_run() -> None:
+    """README's sample of ``ctrules lint`` output is what the command prints now (piped: no colour, no wrapping)."""
+    command = "ctrules lint examples/lint/template.yaml"
+    result = subprocess.run(["bash", "-c", command], cwd=ROOT, env=_env(), capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1
+    samples = [text for _, text in _readme_text_blocks() if text.startswith("examples/lint/template.yaml:")]
+    assert samples == [result.stdout], f"README.md's sample output is stale; paste this:\n{result.stdout}"
+
+
+@pytest.mark.slow
+def test_readme_wheel_command_builds_a_wheel() -> None:
+    """README's wheel command, as written, builds a wheel; what it leaves behind is ignored by git."""
+    command = ".venv/bin/pip wheel . -w dist --no-deps"
+    assert any(c == command for _, _, c in COMMANDS)
+    result = subprocess.run(["bash", "-c", command], cwd=ROOT, env=_env(), capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert list((ROOT / "dist").glob("ctrules-*.whl"))
+    for left in ("dist", "build", "ctrules.egg-info"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", left], cwd=ROOT)
+        assert ignored.returncode == 0, f"{left}/ is not ignored by git"

@@ -235,7 +235,7 @@ def test_typo_shared_by_every_combination_is_an_error(tmp_path: Path, n: int) ->
     }
     o = lint(write(tmp_path / "t.json", template({"R": pattern})))
     assert_findings(o)
-    assert "[error] R $.detail.eventName[0]" in o.out
+    assert "CTR003 error  R  " in o.out and "at:  $.detail.eventName[0]" in o.out
 
 
 def test_nested_or_explosion_ends(tmp_path: Path) -> None:
@@ -290,8 +290,11 @@ def test_binary_and_bad_encodings_are_one_line(tmp_path: Path, data: bytes) -> N
         ("flow.yaml", "{Resources: {R: {Type: AWS::Events::Rule},\n R: {Type: x}}}", 2),
     ],
 )
-def test_duplicate_keys_are_one_line_naming_line_and_key(tmp_path: Path, name: str, text: str, line: int) -> None:
-    assert_bad_input(lint(write(tmp_path / name, text)), f"line {line}", "'R'", "twice")
+def test_duplicate_keys_are_a_finding_naming_line_and_key(tmp_path: Path, name: str, text: str, line: int) -> None:
+    # The rule R is dropped by the second R (CloudFormation keeps the last value): an error at the second R's line.
+    o = lint(write(tmp_path / name, text))
+    assert o.code == 1, (o.code, o.err, o.out)
+    assert f"{tmp_path / name}:{line}  CTR000 error  R  key 'R' appears twice" in o.out
 
 
 # --- readers that leave early -----------------------------------------------------------------------------------

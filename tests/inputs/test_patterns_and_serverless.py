@@ -57,7 +57,8 @@ def test_list_and_map_of_patterns(tmp_path: Path) -> None:
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     r = run_stdin(json.dumps(SEED), "--region", "us-east-1", monkeypatch=monkeypatch)
     assert r.code == 1
-    assert r.out.splitlines()[0].startswith("<stdin>:1: CTR001 [error] pattern $.detail.eventName[0]:")
+    assert r.out.splitlines()[0].startswith("<stdin>:1  CTR001 error  pattern  eventName 'CreateAccountResult'")
+    assert r.out.splitlines()[2] == "    at:  $.detail.eventName[0]"
     r = run_stdin("source: [aws.ec2]\n", monkeypatch=monkeypatch)  # YAML on stdin too
     assert (r.code, r.out) == (0, "ctrules: 0 errors, 0 warnings in 1 rule from 1 file\n")
     r = run_stdin("hello: world\n", monkeypatch=monkeypatch)

@@ -97,10 +97,10 @@ def test_lint_tf_file_reports_file_and_line(tmp_path: Path) -> None:
     assert r.code == 1
     line = RESOURCES.splitlines().index("  event_pattern = jsonencode(merge(local.base, {") + 1
     first = r.out.splitlines()[0]
-    assert first.startswith(f"{path}:{line}: CTR001 [error] aws_cloudwatch_event_rule.encoded $.detail.eventName[0]:")
+    assert first.startswith(f"{path}:{line}  CTR001 error  aws_cloudwatch_event_rule.encoded  ")
     # the read-only DescribeInstances with State ENABLED: CTR004, on the heredoc's line
     trimmed = RESOURCES.splitlines().index("  event_pattern = <<-JSON") + 1
-    assert f"{path}:{trimmed}: CTR004 [" in r.out
+    assert f"{path}:{trimmed}  CTR004 " in r.out
     assert r.out.splitlines()[-1] == "ctrules: 2 errors, 0 warnings in 4 rules from 1 file"
 
 
@@ -176,7 +176,7 @@ resource "aws_cloudwatch_event_rule" "users" {
     assert users.pattern["source"] == ["aws.iam"] and users.pattern["detail-type"] == ["AWS API Call via CloudTrail"]
     assert users.region == "us-west-2" and users.default_bus
     r = run("lint", rule_tf)
-    assert r.code == 1 and "CTR005 [error]" in r.out  # IAM events are seen only in us-east-1
+    assert r.code == 1 and "CTR005 error" in r.out  # IAM events are seen only in us-east-1
     # terraform.tfvars is applied by Terraform itself: its literal value wins over the default
     write(tmp_path / "terraform.tfvars", 'west = "us-east-1"\nbus = "audit"\n')
     (users,) = rules_by_label(rule_tf).values()

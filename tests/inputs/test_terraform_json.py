@@ -113,7 +113,7 @@ def test_literal_object_pattern_is_checked_and_reported_as_bad_terraform(tmp_pat
     path = write(tmp_path / "main.tf.json", tf_json({"object": {"event_pattern": SEED}}))
     r = run("lint", path, "--region", "us-east-1")
     assert r.code == 2
-    assert "CTR001 [error] aws_cloudwatch_event_rule.object" in r.out  # the pattern is still checked
+    assert "CTR001 error  aws_cloudwatch_event_rule.object  " in r.out  # the pattern is still checked
     (err,) = r.err.splitlines()
     line = path.read_text().splitlines().index('        "event_pattern": {') + 1
     assert err == (

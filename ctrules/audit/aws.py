@@ -8,6 +8,7 @@ audit cannot change an account even through a bug. Each allowed operation is a D
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -94,7 +95,8 @@ class ReadOnlySession:
 
     :param session: a ``boto3.Session`` (a profile's, or one made from an assumed role's credentials).
     :param on_call: called with ``(service, operation)`` before every call (tests record them).
-    :param max_attempts: the retry mode's total attempts per call.
+    :param max_attempts: the retry mode's total attempts per call; by default ``AWS_MAX_ATTEMPTS`` when set (as
+        botocore reads it), else 8.
     :param fallback_region: the region of calls that need one when the session has none (STS, Organizations, EC2
         ``DescribeRegions``): the first region audited.
     """
@@ -104,7 +106,7 @@ class ReadOnlySession:
         session: Any,
         *,
         on_call: Callable[[str, str], None] | None = None,
-        max_attempts: int = 8,
+        max_attempts: int | None = None,
         fallback_region: str | None = None,
     ) -> None:
         from botocore.config import Config
@@ -112,6 +114,9 @@ class ReadOnlySession:
         self.session = session
         self._fallback = fallback_region
         self._on_call = on_call
+        if max_attempts is None:
+            env = os.environ.get("AWS_MAX_ATTEMPTS", "")
+            max_attempts = int(env) if env.isdigit() and int(env) > 0 else 8
         self._config = Config(
             retries={"mode": "standard", "max_attempts": max_attempts},
             user_agent_extra="ctrules-audit",

@@ -17,7 +17,7 @@ from ctrules.audit.collect import DeployedRule, RegionInventory
 from ctrules.checks import CHECKS, Finding, PatternChecker, RuleContext, TargetPath
 from ctrules.checks.findings import INFO
 from ctrules.cli.report import LintReport, Problem, Reported, check_rule
-from ctrules.inputs._model import Acknowledgement, DataTrail, InputFile, TemplateRule, make_rule
+from ctrules.inputs import Acknowledgement, DataTrail, InputFile, TemplateRule, make_rule
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 
 __all__ = ["ACK_TAG", "DEPLOYED_KIND", "LIVE_CHECKS", "AuditReport", "evaluate", "target_paths"]

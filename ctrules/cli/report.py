@@ -74,14 +74,19 @@ class Reported:
 
     @property
     def line(self) -> int | None:
-        """The line of the rule in its file; ``None`` for a source without lines (a deployed rule)."""
-        return self.file.line_of(self.rule) if self.file.has_lines else None
+        """The line of the rule in its file; ``None`` for a source without lines (a deployed rule, named by its ARN)."""
+        if not self.file.has_lines or (not self.file.text and self.rule.line is None):
+            return None
+        return self.file.line_of(self.rule)
 
     @property
     def where(self) -> str:
-        """``file:line`` of the rule, or the source's name alone when it has no lines (a deployed rule's ARN)."""
+        """Where the finding is, for a person: ``file:line``; for a source without lines (a deployed rule), its name
+        and, when known, its region."""
         line = self.line
-        return self.file.path if line is None else f"{self.file.path}:{line}"
+        if line is not None:
+            return f"{self.file.path}:{line}"
+        return f"{self.file.path} ({self.region})" if self.region else self.file.path
 
     @property
     def location(self) -> str:

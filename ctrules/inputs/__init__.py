@@ -43,6 +43,7 @@ from ctrules.inputs._model import (
     TemplateRule,
     Unread,
     json_path,
+    make_rule,
 )
 from ctrules.inputs.cloudformation import SAM_RESOURCE_TYPES, SAM_RULE_EVENT_TYPES, rules_in_template
 from ctrules.inputs.document import CfnYamlLoader, parse_document
@@ -62,6 +63,7 @@ __all__ = [
     "TemplateRule",
     "Unread",
     "json_path",
+    "make_rule",
     "parse_document",
     "read_file",
     "read_path",

@@ -85,7 +85,7 @@ def test_text_names_the_rule_arn_where_lint_gives_file_and_line(aws: str, capsys
     assert code == 1 and err == ""
     lines = out.splitlines()
     assert lines[-1] == "ctrules: 4 errors, 0 warnings in 5 rules from 2 regions of account 123456789012"
-    assert "arn:aws:events:eu-west-1:123456789012:rule/iam-eu: CTR005 [error] iam-eu $.detail.eventName[0]:" in out
+    assert "arn:aws:events:eu-west-1:123456789012:rule/iam-eu (eu-west-1)  CTR005 error  iam-eu  " in out
     assert not any("rule/correct" in line for line in lines)
 
 
@@ -208,7 +208,7 @@ def test_acknowledgement_tag_without_reason_is_bad_input(aws: str, capsys: pytes
     code, out, err = audit(capsys, "--regions", "eu-west-1")
     assert code == 2
     assert "without a reason" in err and "Traceback" not in err
-    assert "CTR005 [error]" in out  # an acknowledgement that is not one acknowledges nothing
+    assert "CTR005 error" in out  # an acknowledgement that is not one acknowledges nothing
 
 
 def test_since_reports_rules_that_matched_nothing(aws: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -334,7 +334,7 @@ def test_text_writes_information_as_notes_on_stderr(aws: str, capsys: pytest.Cap
     code, out, err = audit(capsys, "--regions", "us-east-1")
     assert code == 0
     assert out == "ctrules: 0 errors, 0 warnings in 1 rule from 1 region of account 123456789012; 1 note (see stderr)\n"
-    assert err.startswith("ctrules: note: arn:aws:events:us-east-1:123456789012:rule/lonely: CTR101 [info] lonely:")
+    assert err.startswith("ctrules: note: arn:aws:events:us-east-1:123456789012:rule/lonely (us-east-1): CTR101 [info] lonely:")
 
 
 def test_regions_given_without_a_default_region(

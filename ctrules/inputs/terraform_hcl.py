@@ -37,13 +37,41 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lark import Token, Tree
 
-from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, kids, line_of, reference, text_of
-from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, RuleProblem, TemplateRule, make_rule
+from ctrules.inputs._hcl_eval import (
+    MAX_DEPTH,
+    BudgetError,
+    Encoded,
+    Node,
+    Scope,
+    Unknown,
+    elements,
+    evaluate,
+    first_unknown,
+    is_partial,
+    kids,
+    line_of,
+    partial,
+    reference,
+    source_text,
+    text_of,
+)
+from ctrules.inputs._model import (
+    OPAQUE_KEY,
+    DataTrail,
+    InputError,
+    InputFile,
+    ReadResult,
+    RuleProblem,
+    TemplateRule,
+    json_path,
+    make_rule,
+)
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.terraform_json import UNREADABLE, is_tf_json_name, to_native
@@ -91,10 +119,9 @@ def parse_hcl(text: str, shown: str) -> Node:
 
     :raises InputError: one line naming the file, where the parser stopped, and :data:`HCL_HINT`.
     """
-    import hcl2  # imported on first use: building the grammar costs ~0.1 s
-
     try:
-        tree: Node = hcl2.parses_to_tree(text)
+        # The newline: python-hcl2's own workaround for a statement on the last line (its api.parses_to_tree).
+        tree: Node = _parser().parse(text + "\n")
     except RecursionError:
         raise InputError(shown, f"HCL nested too deeply to read; {HCL_HINT}") from None
     except Exception as exc:  # lark's UnexpectedInput and friends
@@ -102,6 +129,42 @@ def parse_hcl(text: str, shown: str) -> Node:
         where = f" at line {line}, column {column}" if isinstance(line, int) and line > 0 else ""
         raise InputError(shown, f"cannot read this file as Terraform/Terragrunt HCL{where}; {HCL_HINT}") from None
     return tree
+
+
+def _cache_file() -> str | bool:
+    """Where the grammar's parse tables are kept: a file in ctrules' cache folder (``$CTRULES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/ctrules``, else ``~/.cache/ctrules``), or nowhere (``False``) when it cannot be made.
+    Never python-hcl2's own folder, which its ``parses_to_tree`` writes into (site-packages)."""
+    import lark
+    from hcl2.version import version
+
+    folder = os.environ.get("CTRULES_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ctrules"
+    )
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    return os.path.join(folder, f"hcl2-{version}-lark-{lark.__version__}.bin")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """python-hcl2's grammar and post-lexer, built as its ``hcl2.parser.parser()`` builds them, but cached by us."""
+    import hcl2.parser
+    from hcl2.postlexer import PostLexer
+    from lark import Lark
+
+    return Lark.open(
+        "hcl2.lark",
+        parser="lalr",
+        cache=_cache_file(),
+        rel_to=hcl2.parser.__file__,
+        propagate_positions=True,
+        postlex=PostLexer(),
+    )
 
 
 # ------------------------------------------------------------------------------------------------ syntax
@@ -203,35 +266,58 @@ def _trail_sources(body: Node, scope: Scope) -> set[str]:
     return terraform_trail_sources(values)
 
 
+def _tfvars_files(directory: Path) -> list[Path]:
+    """The variable definition files Terraform loads automatically, in its order (a later file wins):
+    ``terraform.tfvars``, ``terraform.tfvars.json``, then ``*.auto.tfvars`` and ``*.auto.tfvars.json`` in
+    lexical order of their names.
+
+    Evidence: the Terraform language docs, "Variable Definition Precedence"
+    (https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence).
+    """
+    auto = sorted(
+        (p for p in directory.glob("*.auto.tfvars*") if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))),
+        key=lambda p: p.name,
+    )
+    return [p for p in (directory / "terraform.tfvars", directory / "terraform.tfvars.json", *auto) if p.is_file()]
+
+
 def _tfvars(directory: Path, module: _Module) -> None:
-    names = sorted(p.name for p in directory.glob("*.auto.tfvars"))
-    for name in ("terraform.tfvars", *names):
-        path = directory / name
-        if not path.is_file():
-            continue
-        try:
-            tree = parse_hcl(read_text(path, str(path)), str(path))
-        except InputError:
-            continue  # a broken tfvars file only leaves defaults in place; terraform reports it
-        for key, node in _attributes(_body(tree)).items():
-            value = evaluate(node, Scope())
-            if not isinstance(value, Unknown):
-                module.scope.values[key] = value
-    for path in [directory / "terraform.tfvars.json", *sorted(directory.glob("*.auto.tfvars.json"))]:
-        try:
-            doc = parse_document(read_text(path, str(path)), str(path)) if path.is_file() else None
-        except InputError:
-            continue  # as above
-        if isinstance(doc, dict):
+    """Assign the module's variables from its variable definition files (see :func:`_tfvars_files`).
+
+    :raises InputError: a file that cannot be read (Terraform refuses it too: the values would be guesses).
+    """
+    for path in _tfvars_files(directory):
+        shown = str(path)
+        text = read_text(path, shown)
+        if path.name.endswith(".json"):
+            doc = parse_document(text, shown)
+            if not isinstance(doc, dict):
+                raise InputError(shown, "a .tfvars.json file whose top level is not a JSON object")
             module.scope.values.update(doc)
+            continue
+        tree = parse_hcl(text, shown)
+        try:
+            for key, node in _attributes(_body(tree)).items():
+                module.scope.values[key] = partial(node, Scope(budget=module.scope.budget))
+        except BudgetError as exc:
+            raise _budget_error(shown, exc) from None
 
 
-def _module_for(directory: Path, trees: dict[Path, tuple[str, Node]]) -> _Module:
-    """The module of a directory from its parsed ``.tf`` files (path -> (name shown, tree))."""
+def _budget_error(shown: str, exc: BudgetError) -> InputError:
+    return InputError(
+        shown,
+        f"line {exc.line}: {exc.budget}, over ctrules' evaluation budget: simplify the expression, or {HCL_HINT}",
+    )
+
+
+def _module_for(directory: Path | None, trees: dict[Path, tuple[str, Node]]) -> _Module:
+    """The module of a directory from its parsed ``.tf`` files (path -> (name shown, tree)); no variable
+    definition files when ``directory`` is ``None`` (standard input)."""
     module = _Module()
     for shown, tree in trees.values():
         _collect(tree, module, shown)
-    _tfvars(directory, module)
+    if directory is not None:
+        _tfvars(directory, module)
     return module
 
 
@@ -304,25 +390,31 @@ def _span(node: Node) -> tuple[int, int]:
 
 
 def _lazy(node: Node, scope: Scope) -> Callable[[], Any]:
-    return lambda: evaluate(node, scope)
+    """The value of a node as far as known, evaluated when first asked for (see :func:`_strict`)."""
+    return lambda: partial(node, scope)
 
 
 def _const(value: Any) -> Callable[[], Any]:
     return lambda: value
 
 
+def _strict(value: Any) -> Any:
+    """A value with an unknown part is unknown as a whole (a bus name, a State, a region)."""
+    return first_unknown(value) if is_partial(value) else value
+
+
 def _state(obj: _Obj, enabled_first: bool, upper: bool) -> Any:
     def enabled() -> Any:
         for key in ("enabled", "is_enabled"):
             if key in obj.values:
-                value = obj.values[key]()
+                value = _strict(obj.values[key]())
                 return ("ENABLED" if value else "DISABLED") if isinstance(value, bool) else value
         return None
 
     def state() -> Any:
         if "state" not in obj.values:
             return None
-        value = obj.values["state"]()
+        value = _strict(obj.values["state"]())
         if isinstance(value, bool):
             return "ENABLED" if value else "DISABLED"
         return value.upper() if upper and isinstance(value, str) else value
@@ -347,17 +439,44 @@ def _rule(
         return None  # a schedule-only rule
     for key in ("event_bus_name", "bus_name"):
         if key in obj.values:
-            bus = obj.values[key]()
+            bus = _strict(obj.values[key]())
             break
     if "region" in obj.values:
-        own = obj.values["region"]()
+        own = _strict(obj.values["region"]())
         region = own if isinstance(own, str) and own else region
     state = _state(obj, enabled_first, upper_state)
+    parts: list[tuple[str, str]] = []
+    if isinstance(pattern, Encoded):
+        pattern = pattern.data
+    if not isinstance(pattern, Unknown) and is_partial(pattern):
+        pattern = _opaque(pattern, (), parts, obj.line)
     rule = make_rule(label, pattern, state, bus, name=label, location=("event_pattern",), anchors=(), kind=kind)
     rule.region, rule.line = region, obj.line
     if isinstance(pattern, Unknown):
         rule.pattern, rule.deploy_time, rule.known_at, rule.unknown = None, True, "plan", pattern.reason
+    elif parts:
+        rule.unknown_parts = tuple(parts)
     return rule
+
+
+def _opaque(value: Any, at: tuple[str | int, ...], parts: list[tuple[str, str]], line: int) -> Any:
+    """A partly known pattern as plain data: each unknown part becomes ``{OPAQUE_KEY: why}``, which the checks read as
+    an intrinsic (unknown), and is listed in ``parts`` as (JSON path, why)."""
+    if len(at) > MAX_DEPTH:
+        raise BudgetError(f"an event pattern nested more than {MAX_DEPTH} levels", line)
+    if isinstance(value, Unknown):
+        parts.append((json_path(at), value.reason))
+        return {OPAQUE_KEY: value.reason}
+    if isinstance(value, Encoded):  # a JSON string inside the pattern: not a valid pattern value either way
+        found = first_unknown(value)
+        reason = found.reason if found is not None else "a JSON string that is not fully known"
+        parts.append((json_path(at), reason))
+        return {OPAQUE_KEY: reason}
+    if isinstance(value, dict):
+        return {k: _opaque(v, (*at, k), parts, line) if is_partial(v) else v for k, v in value.items()}
+    if isinstance(value, list):
+        return [_opaque(v, (*at, i), parts, line) if is_partial(v) else v for i, v in enumerate(value)]
+    return value
 
 
 def _plan_time(label: str, line: int, kind: str, reason: str) -> TemplateRule:
@@ -367,8 +486,13 @@ def _plan_time(label: str, line: int, kind: str, reason: str) -> TemplateRule:
     return rule
 
 
+def _key_label(key: Any, key_node: Node) -> str:
+    """How to name an entry of a map: its key, or the key's expression when it is computed from unknown values."""
+    return key if isinstance(key, str) else source_text(key_node).strip()
+
+
 def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
-    elems = elements(node)
+    elems = elements(node, scope)
     if elems is None:
         return None
     values: dict[str, Callable[[], Any]] = {}
@@ -381,21 +505,29 @@ def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
     return _Obj(values, line, _span(node))
 
 
+def _may_hold_rules(label: str) -> bool:
+    return any(w in label.rsplit(".", 1)[-1].lower() for w in _RULE_WORDS)
+
+
 def _find(
     node: Node | None, value: Any, label: str, line: int, scope: Scope, depth: int = 0
 ) -> Iterator[tuple[str, _Obj | Unknown]]:
-    """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value."""
-    if depth > 8:
-        return
+    """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value.
+
+    Never silently fewer: a map entry whose key is computed is named by its expression; a value nested deeper
+    than :data:`MAX_DEPTH` is refused (:class:`BudgetError`); an unknown value where rules may be is reported.
+    """
+    if depth > MAX_DEPTH:
+        raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
     if node is not None:
         obj = _syntax_obj(node, scope)
         if obj is not None:
             if "event_pattern" in obj.values:
                 yield label, obj
                 return
-            for key, _, child in elements(node) or []:
-                if isinstance(key, str):
-                    yield from _find(child, None, f'{label}["{key}"]', line_of(child), scope, depth + 1)
+            for key, key_node, child in elements(node, scope) or []:
+                where = f"{label}[{_key_label(key, key_node)}]" if not isinstance(key, str) else f'{label}["{key}"]'
+                yield from _find(child, None, where, line_of(child), scope, depth + 1)
             return
         inner = node
         while inner.data == "expr_term" and len(kids(inner)) == 1:
@@ -404,11 +536,13 @@ def _find(
             for i, child in enumerate(c for c in kids(inner) if isinstance(c, Tree)):
                 yield from _find(child, None, f"{label}[{i}]", line_of(child), scope, depth + 1)
             return
-        value = evaluate(node, scope)
-        if isinstance(value, Unknown):
-            if any(w in label.rsplit(".", 1)[-1].lower() for w in _RULE_WORDS):
-                yield label, value
-            return
+        value = partial(node, scope)
+    if isinstance(value, Unknown):
+        if _may_hold_rules(label):
+            yield label, value
+        return
+    if isinstance(value, Encoded):
+        return
     if isinstance(value, dict):
         if "event_pattern" in value:
             yield label, _Obj({k: _const(v) for k, v in value.items()}, line)
@@ -519,17 +653,62 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
     if terragrunt:
         inputs = _attributes(body).get("inputs")
         if inputs is not None:
-            elems = elements(inputs)
-            if elems is None:
-                value = evaluate(inputs, scope)
-                if isinstance(value, Unknown):
-                    yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
-                    return
-            attrs = {k: n for k, _, n in elems or [] if isinstance(k, str)}
-            outer = notes.above(line_of(inputs)) if notes is not None else []
-            yield from _inputs_rules(
-                "inputs", attrs, scope, "terragrunt inputs", source, default_region, notes, outer
-            )
+            yield from _terragrunt_inputs(inputs, scope, source, default_region, notes)
+
+
+def _terragrunt_inputs(
+    inputs: Node, scope: Scope, source: Any, region: str | None, notes: _Notes | None
+) -> Iterator[TemplateRule]:
+    """Rules in Terragrunt's ``inputs``: an object literal, or any expression (``merge(local.common, {...})``)."""
+    outer = notes.above(line_of(inputs)) if notes is not None else []
+    elems = elements(inputs, scope)
+    if elems is not None:
+        attrs = {k: n for k, _, n in elems if isinstance(k, str)}
+        yield from _inputs_rules("inputs", attrs, scope, "terragrunt inputs", source, region, notes, outer)
+        for key, key_node, value_node in elems:
+            if not isinstance(key, str):  # a computed input name: its value may still hold rules
+                label = f"inputs[{_key_label(key, key_node)}]"
+                yield from _found_rules(_find(value_node, None, label, line_of(value_node), scope), "terragrunt inputs")
+        return
+    # Any other expression: its value, as far as known, read the same way (the syntax of the parts is lost).
+    value = partial(inputs, scope)
+    if isinstance(value, Unknown):
+        yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
+        return
+    if not isinstance(value, dict):
+        return
+    line = line_of(inputs)
+    if "event_pattern" in value:
+        rule = _rule(
+            "inputs",
+            _Obj({k: _const(v) for k, v in value.items()}, line),
+            kind="terragrunt inputs",
+            bus=None,
+            region=region,
+        )
+        if rule is not None:
+            if notes is not None:
+                notes.acknowledge(rule, outer)
+            yield rule
+    for key, child in value.items():
+        if key in ("event_pattern", "source", "providers", "depends_on"):
+            continue
+        for rule in _found_rules(_find(None, child, f"inputs.{key}", line, scope), "terragrunt inputs", region):
+            if notes is not None:
+                notes.acknowledge(rule, outer)
+            yield rule
+
+
+def _found_rules(
+    found: Iterator[tuple[str, _Obj | Unknown]], kind: str, region: str | None = None
+) -> Iterator[TemplateRule]:
+    for where, obj in found:
+        if isinstance(obj, Unknown):
+            yield _plan_time(where, 1, kind, obj.reason)
+            continue
+        rule = _rule(where, obj, kind=kind, bus=None, region=region)
+        if rule is not None:
+            yield rule
 
 
 # ------------------------------------------------------------------------------------------------ files
@@ -546,6 +725,8 @@ def _rules(
         if json is None:
             return list(_rules_in_tree(tree, module, terragrunt, _Notes.of(text, tree)))
         rules = list(_rules_in_tree(tree, module, terragrunt, _Notes.of(json.native, tree, json_syntax=True)))
+    except BudgetError as exc:
+        raise _budget_error(shown, exc) from None
     except RecursionError:
         raise InputError(shown, f"an expression nested too deeply to read; {HCL_HINT}", unreadable=True) from None
     json.point_into_json(rules)
@@ -609,7 +790,8 @@ def _module_file(path: Path) -> bool:
 
 def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_syntax: bool = False) -> InputFile:
     """Read one ``.tf``, ``.tf.json`` or Terragrunt ``.hcl`` file, with its directory's ``.tf`` and ``.tf.json``
-    files in scope.
+    files (and variable definition files) in scope; standard input (``<stdin>``) alone, borrowing nothing from
+    the current folder.
 
     :param json_syntax: read the text as Terraform JSON syntax whatever the file's name (a ``.tf.json`` file is).
 
@@ -618,31 +800,179 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
     text = read_text(path, shown) if text is None else text
     tree, json = _parse_file(path, shown, text, json_syntax)
     terragrunt = path.suffix == ".hcl"
-    if terragrunt:
-        module = _Module()
-        _collect(tree, module, shown)
-    else:
-        trees = {path.resolve(): (shown, tree)}
-        siblings = [*path.parent.glob("*.tf"), *path.parent.glob("*.tf.json")] if path.parent.is_dir() else []
-        for sibling in sorted(siblings):
-            if sibling.resolve() in trees:
+    alone = shown == "<stdin>"
+    try:
+        if terragrunt:
+            module = _Module()
+            _collect(tree, module, shown)
+            trees: dict[Path, tuple[str, Node]] = {}
+        else:
+            trees = {path.resolve(): (shown, tree)}
+            siblings = [] if alone or not path.parent.is_dir() else _module_files(path.parent)
+            for sibling in siblings:
+                if sibling.resolve() in trees:
+                    continue
+                try:
+                    parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
+                    trees[sibling.resolve()] = (str(sibling), parsed)
+                except InputError:
+                    continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
+            module = _module_for(None if alone else path.parent, trees)
+        kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+        rules = _rules(tree, module, terragrunt, shown, text, json)
+        if terragrunt and not alone:
+            rules.extend(_included_rules(path, tree, shown))
+        if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
+            attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
+            if not alone:
+                rules.extend(_modules_not_given(tree, module, path.parent, None))
+        return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
+    except BudgetError as exc:
+        raise _budget_error(shown, exc) from None
+
+
+def _module_files(folder: Path) -> list[Path]:
+    return sorted(p for p in [*folder.glob("*.tf"), *folder.glob("*.tf.json")] if p.is_file())
+
+
+# ------------------------------------------------------------------------------------------- terragrunt
+
+#: The most includes followed from one Terragrunt file (Terragrunt itself allows one level; a chain is refused).
+_MAX_INCLUDES = 8
+
+
+def _include_path(node: Node, base: Path) -> Path | None:
+    """The file an ``include`` block's ``path`` names, when ctrules can tell (else ``None``: the include is not
+    followed; Terragrunt itself fails on a path that names no file).
+
+    ``find_in_parent_folders()`` / ``find_in_parent_folders("root.hcl")`` look up from the including file's
+    parent folder (Terragrunt's built-in function; no name means ``terragrunt.hcl``); ``get_terragrunt_dir()`` is
+    the including file's folder and ``get_repo_root()`` the folder above it holding ``.git``; a relative path is
+    relative to the including file's folder.
+    """
+    inner = node
+    while inner.data == "expr_term" and len(kids(inner)) == 1:
+        inner = kids(inner)[0]
+    if inner.data == "function_call":
+        parts = [c for c in kids(inner) if isinstance(c, Tree)]
+        args = next((p for p in parts[1:] if p.data == "arguments"), None)
+        values = [evaluate(a, Scope()) for a in kids(args) if isinstance(a, Tree)] if args is not None else []
+        if text_of(parts[0]) != "find_in_parent_folders" or len(values) > 1:
+            return None
+        wanted = values[0] if values else "terragrunt.hcl"
+        if not isinstance(wanted, str) or not wanted:
+            return None
+        return next((f / wanted for f in list(base.resolve().parents)[:64] if (f / wanted).is_file()), None)
+    text = source_text(node).strip()
+    if not (text.startswith('"') and text.endswith('"')):
+        return None
+    text = text[1:-1].replace("${get_terragrunt_dir()}", str(base))
+    if "${get_repo_root()}" in text:
+        root = next((f for f in [base.resolve(), *base.resolve().parents] if (f / ".git").exists()), None)
+        if root is None:
+            return None
+        text = text.replace("${get_repo_root()}", str(root))
+    if "${" in text or "%{" in text or not text:
+        return None
+    target = base / text
+    return target if target.is_file() else None
+
+
+def _included_rules(path: Path, tree: Node, shown: str) -> list[TemplateRule]:
+    """The rules in the ``inputs`` of the files a Terragrunt file includes (and they include, cycles cut), where
+    the including file does not set the same input (Terragrunt's default shallow merge: the child wins)."""
+    own = _attributes(_body(tree)).get("inputs")
+    own_keys = {k for k, _, _ in elements(own) or [] if isinstance(k, str)} if own is not None else set()
+    out: list[TemplateRule] = []
+    seen = {path.resolve()}
+    todo: list[tuple[Path, Node, int]] = [(path, tree, 0)]
+    while todo:
+        current, current_tree, depth = todo.pop(0)
+        for kind, labels, block in _blocks(_body(current_tree)):
+            if kind != "include":
                 continue
+            attrs = _attributes(block)
+            line = line_of(block) if current == path else 1
+            label = f"include.{labels[0]}" if labels else "include"
+            if "path" not in attrs:
+                continue
+            target = _include_path(attrs["path"], current.parent)
+            if target is None or target.resolve() in seen or depth >= _MAX_INCLUDES:
+                continue  # a cycle (or a chain too long): each file is read once
+            seen.add(target.resolve())
+            target_shown = os.path.relpath(target.resolve(), path.parent.resolve())
             try:
-                parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
-                trees[sibling.resolve()] = (str(sibling), parsed)
-            except InputError:
-                continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
-        module = _module_for(path.parent, trees)
-    kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-    rules = _rules(tree, module, terragrunt, shown, text, json)
-    if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
-        attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
-    return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
+                text = read_text(target, target_shown)
+                parsed = parse_hcl(text, target_shown)
+            except InputError as exc:
+                why = f"{target_shown} cannot be read: {exc.message}"
+                out.append(_plan_time(label, line, "terragrunt include", why))
+                continue
+            module = _Module()
+            _collect(parsed, module, target_shown)
+            inputs = _attributes(_body(parsed)).get("inputs")
+            if inputs is not None:
+                for rule in _terragrunt_inputs(inputs, module.scope, None, None, _Notes.of(text, parsed)):
+                    top = rule.label.split("[", 1)[0].split(".")
+                    if len(top) > 1 and top[1] in own_keys:
+                        continue  # the including file sets this input itself
+                    rule.name = rule.logical_id = f"{rule.label} (included from {target_shown})"
+                    rule.line = line_of(block) if current == path else rule.line
+                    out.append(rule)
+            todo.append((target, parsed, depth + 1))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ modules
+
+
+def _local_source(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("./", "../", ".\\", "..\\"))
+
+
+def _modules_not_given(tree: Node, module: _Module, folder: Path, root: Path | None) -> list[TemplateRule]:
+    """A not-checked entry for each call of a local module whose folder was not read (outside ``root``, or any
+    folder when one file is linted) and holds EventBridge rules: it names the folder to add."""
+    out: list[TemplateRule] = []
+    for kind, labels, block in _blocks(_body(tree)):
+        if kind != "module" or not labels:
+            continue
+        attrs = _attributes(block)
+        src = evaluate(attrs["source"], module.scope) if "source" in attrs else None
+        if not _local_source(src):
+            continue
+        target = (folder / str(src)).resolve()
+        if root is not None and (target == root or root in target.parents):
+            continue  # read with the folder
+        if not target.is_dir() or not any("aws_cloudwatch_event_rule" in _peek(p) for p in _module_files(target)):
+            continue  # no rules there (a missing folder: `terraform init` says so)
+        shown = os.path.relpath(target)
+        reason = f"its rules are in the local module {src}, which was not given: add the folder {shown} to the command"
+        out.append(_plan_time(f"module.{labels[0]}", line_of(block), f"module {labels[0]} ({src})", reason))
+    return out
+
+
+def _peek(path: Path) -> str:
+    try:
+        return read_text(path, str(path))
+    except InputError:
+        return ""
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
-    """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order."""
-    for root, dirs, files in os.walk(directory):
+    """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order.
+
+    Symbolic links to folders inside ``directory`` are followed (each real folder once); links leading outside it
+    are not (the repository is what is linted).
+    """
+    top = directory.resolve()
+    seen: set[Path] = set()
+    for root, dirs, files in os.walk(directory, followlinks=True):
+        real = Path(root).resolve()
+        if real in seen or (real != top and top not in real.parents):
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
         chosen = sorted(f for f in files if f.endswith((".tf", ".tf.json")) or f == "terragrunt.hcl")
         if chosen:
@@ -655,37 +985,61 @@ def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
     :returns: False when the folder holds no such file (nothing was read).
     """
     found = False
+    top = directory.resolve()
     for folder, paths in _walk(directory):
         found = True
-        trees: dict[Path, tuple[str, str, Node]] = {}
-        json_files: dict[Path, _JsonFile] = {}
-        for path in paths:
-            rel = path.relative_to(directory)
-            path_shown = str(Path(shown) / rel)
-            try:
-                text = read_text(path, path_shown)
-                tree, json = _parse_file(path, path_shown, text)
-                trees[path] = (path_shown, text, tree)
-                if json is not None:
-                    json_files[path] = json
-            except InputError as exc:
-                result.errors.append(exc)
+        try:
+            _read_folder(directory, shown, folder, paths, result, top)
+        except InputError as exc:
+            result.errors.append(exc)
+    return found
+
+
+def _read_folder(directory: Path, shown: str, folder: Path, paths: list[Path], result: ReadResult, top: Path) -> None:
+    """Read one folder of a tree of Terraform/Terragrunt files into ``result``."""
+    trees: dict[Path, tuple[str, str, Node]] = {}
+    json_files: dict[Path, _JsonFile] = {}
+    for path in paths:
+        rel = path.relative_to(directory)
+        path_shown = str(Path(shown) / rel)
+        try:
+            text = read_text(path, path_shown)
+            tree, json = _parse_file(path, path_shown, text)
+            trees[path] = (path_shown, text, tree)
+            if json is not None:
+                json_files[path] = json
+        except InputError as exc:
+            result.errors.append(exc)
+    folder_shown = str(Path(shown) / folder.relative_to(directory))
+    try:
         module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if _module_file(p)})
-        module_rules: list[TemplateRule] = []
-        for path, (path_shown, text, tree) in trees.items():
-            terragrunt = path.suffix == ".hcl"
-            scope = _Module() if terragrunt else module
+    except BudgetError as exc:
+        raise _budget_error(folder_shown, exc) from None
+    module_rules: list[TemplateRule] = []
+    for path, (path_shown, text, tree) in trees.items():
+        terragrunt = path.suffix == ".hcl"
+        scope = _Module() if terragrunt else module
+        try:
             if terragrunt:
                 _collect(tree, scope, path_shown)
-            try:
-                rules = _rules(tree, scope, terragrunt, path_shown, text, json_files.get(path))
-            except InputError as exc:
-                result.errors.append(exc)
-                continue
-            kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-            result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=dict(scope.data_trails)))
-            if not terragrunt:
-                module_rules.extend(rules)
-        # A target may sit in another file of the module than its rule (CTR016).
+            rules = _rules(tree, scope, terragrunt, path_shown, text, json_files.get(path))
+            if terragrunt:
+                rules.extend(_included_rules(path, tree, path_shown))
+            else:
+                rules.extend(_modules_not_given(tree, module, folder, top))
+            trails = dict(scope.data_trails)
+        except BudgetError as exc:
+            result.errors.append(_budget_error(path_shown, exc))
+            continue
+        except InputError as exc:
+            result.errors.append(exc)
+            continue
+        kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+        result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=trails))
+        if not terragrunt:
+            module_rules.extend(rules)
+    # A target may sit in another file of the module than its rule (CTR016).
+    try:
         attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if _module_file(p)], module.scope)
-    return found
+    except BudgetError as exc:
+        raise _budget_error(folder_shown, exc) from None

@@ -10,7 +10,7 @@ from ctrules.checks.common import VALID_DETAIL_TYPES
 from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, Finding, RuleContext
 from ctrules.checks.registry import Check, register
-from ctrules.checks.syntax import leaf_matches
+from ctrules.checks.syntax import is_token, leaf_matches
 
 if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
@@ -41,8 +41,9 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 continue  # a glob is CTR011's
             low = value.lower()
             if not any(w in low for w in ("cloudtrail", "api call", "sign in", "signin", "service event")):
-                if branch.has_record_fields and any(i.is_literal and i.value.startswith("aws.")
-                                                    for i in branch.items("source")):
+                if branch.has_record_fields and any(
+                    i.is_literal and i.value.startswith("aws.") for i in branch.items("source")
+                ):
                     out.append(
                         Finding(
                             "CTR007",
@@ -71,7 +72,11 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     item.path,
                 )
             )
-        elif isinstance(item.value, dict) and not any(leaf_matches([item.value], dt) for dt in VALID_DETAIL_TYPES):
+        elif (
+            isinstance(item.value, dict)
+            and not _holds_token(item.value)
+            and not any(leaf_matches([item.value], dt) for dt in VALID_DETAIL_TYPES)
+        ):
             out.append(
                 Finding(
                     "CTR007",
@@ -82,6 +87,17 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 )
             )
     return out
+
+
+def _holds_token(value: object) -> bool:
+    """True for a filter that is, or holds, a value known only at deploy or plan time (never judged)."""
+    if is_token(value):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_token(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_token(v) for v in value)
+    return False
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:

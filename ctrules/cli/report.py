@@ -243,6 +243,10 @@ def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> d
         report.problems.append(Problem(f.path, p.message, rule.label, line))
     out: dict[str, Acknowledgement] = {}
     for ack in rule.acknowledgements:
+        if not ack.reason.strip():  # refused in every form (a cdk.out acknowledgement may carry none)
+            message = f"{ack.where} acknowledges {ack.code} without a reason: give the reason (a reason is required)"
+            report.problems.append(Problem(f.path, message, rule.label, f.line_of(rule)))
+            continue
         if ack.code in CHECKS:
             out.setdefault(ack.code, ack)
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,8 +60,11 @@ _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
 #: The largest value evaluation makes: characters of a string, items of a list or object.
 MAX_VALUE = 1_000_000
-#: The deepest nesting of expressions being evaluated, and of the values they make.
-MAX_DEPTH = 100
+#: The deepest nesting of expressions being evaluated (references followed included), and of the values they make.
+MAX_DEPTH = 250
+#: The interpreter's recursion limit while evaluating (a level of :data:`MAX_DEPTH` takes up to ~5 frames; pure
+#: Python frames do not use the C stack since Python 3.11).
+_RECURSION = 4000
 #: The work of evaluating one module (or Terragrunt file) in all: values made and walked, characters made / 64.
 MAX_WORK = 20_000_000
 
@@ -686,6 +690,13 @@ def _number(text: str, node: Node) -> Any:
 
 def _eval(node: Any, scope: Scope) -> Any:
     budget = scope.budget
+    if budget.depth == 0 and sys.getrecursionlimit() < _RECURSION:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(_RECURSION)
+        try:
+            return _eval(node, scope)
+        finally:
+            sys.setrecursionlimit(old)
     budget.depth += 1
     try:
         if budget.depth > MAX_DEPTH:

@@ -358,7 +358,9 @@ class _Notes:
             for k, piece in enumerate(str(token).split("\n")):
                 if COMMENT_MARK in piece.lower() and token.line is not None:
                     comments[token.line + k] = piece
-        return cls(comments, text.splitlines(), json_syntax) if comments else None
+        # Lines as the parser counts them: only "\n" ends a line (HCL's newline is LF or CRLF), so a Unicode line
+        # separator, form feed, NEL or lone CR inside a line never moves a comment onto another rule.
+        return cls(comments, text.split("\n"), json_syntax) if comments else None
 
     def above(self, line: int) -> list[int]:
         """The acknowledgement comments on the comment-only lines right above ``line``."""
@@ -860,7 +862,7 @@ def _include_path(node: Node, base: Path) -> Path | None:
         if text_of(parts[0]) != "find_in_parent_folders" or len(values) > 1:
             return None
         wanted = values[0] if values else "terragrunt.hcl"
-        if not isinstance(wanted, str) or not wanted:
+        if not isinstance(wanted, str) or not wanted or "\x00" in wanted:
             return None
         return next((f / wanted for f in list(base.resolve().parents)[:64] if (f / wanted).is_file()), None)
     text = source_text(node).strip()
@@ -872,7 +874,7 @@ def _include_path(node: Node, base: Path) -> Path | None:
         if root is None:
             return None
         text = text.replace("${get_repo_root()}", str(root))
-    if "${" in text or "%{" in text or not text:
+    if "${" in text or "%{" in text or not text or "\x00" in text:
         return None
     target = base / text
     return target if target.is_file() else None
@@ -927,7 +929,8 @@ def _included_rules(path: Path, tree: Node, shown: str) -> list[TemplateRule]:
 
 
 def _local_source(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(("./", "../", ".\\", "..\\"))
+    """A module source that is a folder of the repository (a NUL byte makes it no path at all)."""
+    return isinstance(value, str) and value.startswith(("./", "../", ".\\", "..\\")) and "\x00" not in value
 
 
 def _modules_not_given(tree: Node, module: _Module, folder: Path, root: Path | None) -> list[TemplateRule]:
@@ -959,13 +962,19 @@ def _peek(path: Path) -> str:
         return ""
 
 
+def _repository(directory: Path) -> Path:
+    """The repository a folder is in: the nearest folder holding ``.git`` (itself or above), else the folder."""
+    real = directory.resolve()
+    return next((f for f in [real, *real.parents] if (f / ".git").exists()), real)
+
+
 def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
     """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order.
 
-    Symbolic links to folders inside ``directory`` are followed (each real folder once); links leading outside it
-    are not (the repository is what is linted).
+    Symbolic links to folders inside the repository are followed (each real folder once); links leading outside
+    it are not. The repository is the folder holding ``.git`` above ``directory``, else ``directory`` itself.
     """
-    top = directory.resolve()
+    top = _repository(directory)
     seen: set[Path] = set()
     for root, dirs, files in os.walk(directory, followlinks=True):
         real = Path(root).resolve()

@@ -351,7 +351,7 @@ def test_expression_nested_too_deeply_is_one_line(tmp_path: Path) -> None:
     r = run("lint", path)
     assert r.code == 2 and r.out == ""
     assert r.err == (
-        f"ctrules: error: {path}: line 2: expressions nested more than 100 levels deep, over ctrules' evaluation "
+        f"ctrules: error: {path}: line 2: expressions nested more than 250 levels deep, over ctrules' evaluation "
         "budget: simplify the expression, or lint a plan instead: `terraform plan -out=tfplan && terraform show -json "
         "tfplan > plan.json`\n"
     )

@@ -41,9 +41,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 continue  # a glob is CTR011's
             low = value.lower()
             if not any(w in low for w in ("cloudtrail", "api call", "sign in", "signin", "service event")):
-                if branch.has_record_fields and any(
-                    i.is_literal and i.value.startswith("aws.") for i in branch.items("source")
-                ):
+                if branch.has_record_fields and any(i.is_literal and i.value.startswith("aws.")
+                                                    for i in branch.items("source")):
                     out.append(
                         Finding(
                             "CTR007",

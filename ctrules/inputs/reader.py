@@ -42,7 +42,7 @@ def _classify(doc: Any, path: str) -> tuple[str, list[TemplateRule], dict[str, s
         if "terraform_version" in doc and "resources" in doc:
             raise InputError(path, "a raw Terraform state file: lint `terraform show -json` output instead")
         if is_serverless(doc):
-            return "Serverless Framework service", rules_in_serverless(doc), {}
+            return "Serverless Framework service", rules_in_serverless(doc, _folder(path), path), {}
     cli_rules = rules_in_cli_output(doc)
     if cli_rules is not None:
         return "AWS CLI rule description", cli_rules, {}
@@ -50,6 +50,11 @@ def _classify(doc: Any, path: str) -> tuple[str, list[TemplateRule], dict[str, s
     if patterns is not None:
         return "event pattern file", patterns, {}
     raise InputError(path, f"not a format ctrules reads; it reads {FORMATS}", unreadable=True)
+
+
+def _folder(shown: str) -> Path | None:
+    """The folder of an input file (for files it names, e.g. Serverless ``${file(...)}``); none for stdin."""
+    return None if shown == "<stdin>" else Path(shown).parent
 
 
 def _read_text_input(path: Path, shown: str, text: str) -> InputFile:

@@ -361,3 +361,96 @@ def test_hcl_grammar_cache_is_written_to_our_cache_folder_only(tmp_path: Path) -
     subprocess.run([sys.executable, "-c", code, str(cache)], check=True, timeout=TIME_LIMIT, preexec_fn=_limits)
     assert [p.name for p in cache.iterdir()] and all(p.name.startswith("hcl2-") for p in cache.iterdir())
     assert sorted(p.name for p in site.iterdir()) == before
+
+
+# --- Serverless: variables resolved in the repository, list-form functions, resources ----------------------------
+
+SLS_HEAD = """\
+service: s
+provider:
+  name: aws
+  region: us-east-1
+"""
+
+
+def test_serverless_file_and_self_variables_list_functions_and_resources(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(
+        tmp_path / "svc" / "events.yml",
+        f"""\
+- eventBridge:
+    pattern:
+      source: [aws.s3]
+      detail-type: ["{API}"]
+      detail:
+        eventName: ["${{self:custom.typo}}"]
+""",
+    )
+    write(
+        tmp_path / "svc" / "more.yml",
+        f'other:\n  events:\n    - eventBridge:\n        pattern: {{source: [aws.s3], detail-type: ["{API}"], detail: {{eventName: [PutBuckett]}}}}\n',
+    )
+    write(tmp_path / "secret.yml", "x: 1\n")
+    path = write(
+        tmp_path / "svc" / "serverless.yml",
+        SLS_HEAD
+        + f"""\
+custom:
+  typo: CreateBuckett
+functions:
+  - one:
+      handler: h.one
+      events: ${{file(./events.yml)}}
+  - ${{file(./more.yml)}}
+  - outside:
+      handler: h.x
+      events: ${{file(../../outside.yml)}}
+resources:
+  Resources:
+    First:
+      Type: AWS::Events::Rule
+      Properties:
+        EventPattern:
+          source: [aws.s3]
+          detail-type: ["{API}"]
+          detail:
+            eventName: [DeleteBuckett]
+    Second:
+      Type: AWS::Events::Rule
+      Properties:
+        EventPattern:
+          source: [aws.s3]
+          detail-type: ["{API}"]
+          detail:
+            eventName: [PutBucketAcll]
+            requestParameters:
+              bucketName: ["${{opt:bucket}}"]
+""",
+    )
+    o = lint(path, "--format", "json")
+    assert o.code == 1, o.err
+    doc = o.json()
+    text = path.read_text().splitlines()
+    found = sorted((f["resource"], f["code"], f["line"]) for f in doc["findings"])
+    assert found == [
+        ("First", "CTR003", text.index("    First:") + 1),
+        ("Second", "CTR003", text.index("    Second:") + 1),
+        ("one/events[0].eventBridge", "CTR003", found[2][2]),
+        ("other/events[0].eventBridge", "CTR003", found[3][2]),
+    ]
+    assert [n["resource"] for n in doc["not_checked"]] == ["outside/events"]
+    assert "outside the repository" in doc["not_checked"][0]["reason"]
+    assert [p["resource"] for p in doc["partly_checked"]] == ["Second"]
+
+
+def test_serverless_self_references_that_multiply_are_one_line(tmp_path: Path) -> None:
+    lines = ["custom:", "  v0: CreateBuckett"]
+    lines += [f"  v{i}: [" + ", ".join([f'"${{self:custom.v{i - 1}}}"'] * 10) + "]" for i in range(1, 12)]
+    path = write(
+        tmp_path / "serverless.yml",
+        SLS_HEAD
+        + "\n".join(lines)
+        + "\nfunctions:\n  f:\n    events:\n      - eventBridge:\n          pattern:\n            source: [aws.s3]\n"
+        + "            detail:\n              eventName: ${self:custom.v11}\n",
+    )
+    assert_bad_input(lint(path), "serverless.yml", "budget")

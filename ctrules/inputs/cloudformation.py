@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ctrules.inputs._model import TemplateRule, json_path, make_rule
+from ctrules.inputs._model import TemplateRule, is_intrinsic, json_path, make_rule
 from ctrules.inputs.acknowledgements import from_metadata
 
 __all__ = ["SAM_RESOURCE_TYPES", "SAM_RULE_EVENT_TYPES", "is_sam", "rules_in_template", "target_paths"]
@@ -30,6 +30,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
     resources = template.get("Resources") if isinstance(template, dict) else None
     if not isinstance(resources, dict):
         return
+    yield from _hidden_by_transforms(template, resources)
     for key, res in resources.items():
         if isinstance(key, str) and key.startswith(FOR_EACH):
             yield from _rules_in_for_each(key, res, [{}])
@@ -39,6 +40,9 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
         logical_id = str(key)
         rtype = res.get("Type")
         props = res.get("Properties")
+        if rtype == "AWS::Events::Rule" and is_intrinsic(props):  # e.g. Properties: {Fn::Transform: AWS::Include}
+            yield _not_read(logical_id, ("Resources", logical_id), "its Properties come from a transform or intrinsic")
+            continue
         if not isinstance(props, dict):
             continue
         if rtype == "AWS::Events::Rule":
@@ -103,6 +107,36 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 sam_rule.targets_at = sam_rule.location[:-1]
                 sam_rule.acknowledgements, sam_rule.input_problems = from_metadata(res.get("Metadata"))
                 yield sam_rule
+
+
+#: Transforms that add no EventBridge rule a template does not show (SAM and language extensions are read here).
+_PLAIN_TRANSFORMS = ("AWS::Serverless-", "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen", "AWS::SecretsManager-")
+
+
+def _not_read(name: str, anchors: tuple[str, ...], why: str) -> TemplateRule:
+    """A place that may hold rules ctrules cannot see: counted as known only at deploy time, not checked."""
+    rule = make_rule(name, None, None, None, name=name, location=anchors, anchors=anchors, kind="AWS::Events::Rule")
+    rule.deploy_time, rule.unknown = True, f"{why}: CloudFormation writes it out at deploy time, so it is not checked"
+    return rule
+
+
+def _hidden_by_transforms(template: Mapping[str, Any], resources: Mapping[str, Any]) -> Iterator[TemplateRule]:
+    """One not-checked entry per transform that may add or hide resources: a macro named in ``Transform``, and
+    ``Fn::Transform`` (``AWS::Include`` of a snippet from S3) among the resources."""
+    transform = template.get("Transform")
+    for name in transform if isinstance(transform, list) else [transform] if transform is not None else []:
+        shown = name if isinstance(name, str) else json.dumps(name, default=str)[:80]
+        if not (isinstance(name, str) and name.startswith(_PLAIN_TRANSFORMS)):
+            yield _not_read(f"Transform {shown}", ("Transform",), f"the transform {shown} may add or change resources")
+    for key, value in resources.items():
+        if key == "Fn::Transform":
+            what = value.get("Name") if isinstance(value, dict) else None
+            params = value.get("Parameters") if isinstance(value, dict) else None
+            where = params.get("Location") if isinstance(params, dict) else None
+            why = f"resources included by Fn::Transform {what or ''}".rstrip()
+            if isinstance(where, str):
+                why += f" from {where}"
+            yield _not_read("Resources.Fn::Transform", ("Resources", "Fn::Transform"), why)
 
 
 def target_paths(target: Any, where: tuple[str | int, ...]) -> list[tuple[str, str, str | None]]:

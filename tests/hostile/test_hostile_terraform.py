@@ -454,3 +454,29 @@ def test_serverless_self_references_that_multiply_are_one_line(tmp_path: Path) -
         + "            detail:\n              eventName: ${self:custom.v11}\n",
     )
     assert_bad_input(lint(path), "serverless.yml", "budget")
+
+
+# --- CloudFormation transforms that hide resources are counted, not silent ---------------------------------------
+
+
+def test_include_and_macros_are_counted_as_not_checked(tmp_path: Path) -> None:
+    template = {
+        "Transform": ["AWS::Serverless-2016-10-31", "MyMacro"],
+        "Resources": {
+            "Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://bucket/rules.yaml"}},
+            "Included": {"Type": "AWS::Events::Rule", "Properties": {"Fn::Transform": {"Name": "AWS::Include"}}},
+            "Odd": {
+                "Type": "AWS::Events::Rule",
+                "Properties": {"Fn::Transform": {"Name": "AWS::Include", "Parameters": 3}},
+            },
+        },
+    }
+    o = lint(write(tmp_path / "t.json", json.dumps(template)), "--format", "json")
+    doc = o.json()
+    assert sorted(n["resource"] for n in doc["not_checked"]) == [
+        "Included",
+        "Odd",
+        "Resources.Fn::Transform",
+        "Transform MyMacro",
+    ]
+    assert any("s3://bucket/rules.yaml" in n["reason"] for n in doc["not_checked"])

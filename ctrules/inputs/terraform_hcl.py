@@ -988,29 +988,67 @@ def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
             yield Path(root), [Path(root) / f for f in chosen]
 
 
+@dataclass
+class _Folder:
+    """One folder of a tree of Terraform/Terragrunt files, parsed: path -> (name shown, text, tree)."""
+
+    path: Path
+    shown: str
+    trees: dict[Path, tuple[str, str, Node]]
+    json_files: dict[Path, _JsonFile]
+
+    def module_trees(self) -> dict[Path, tuple[str, Node]]:
+        return {p: (s, t) for p, (s, _, t) in self.trees.items() if _module_file(p)}
+
+
+#: Arguments of a ``module`` block that are not inputs of the module.
+_META_ARGUMENTS = frozenset({"source", "version", "providers", "count", "for_each", "depends_on"})
+#: The most module instances (calls of local modules, however nested) written out for one folder tree.
+_MAX_INSTANCES = 500
+#: The deepest chain of local module calls followed.
+_MAX_CALL_DEPTH = 16
+
+
 def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
     """Read every ``.tf``, ``.tf.json`` and ``terragrunt.hcl`` file under ``directory`` into ``result``.
 
+    A folder that another folder of the tree calls as a local module (``source = "../modules/x"``) is read once per
+    call, with the inputs of that call as its variables (however deeply calls nest; cycles are cut), and its rules
+    are named ``module.NAME.<address>``; the other folders are root modules, read with their own variable
+    definition files.
+
     :returns: False when the folder holds no such file (nothing was read).
     """
-    found = False
     top = directory.resolve()
-    for folder, paths in _walk(directory):
-        found = True
+    folders: dict[Path, _Folder] = {}
+    for walked, paths in _walk(directory):
+        folders.setdefault(walked.resolve(), _parse_folder(directory, shown, walked, paths, result))
+    if not folders:
+        return False
+    calls = {real: [target for _, _, target in _local_calls(f, folders)] for real, f in folders.items()}
+    called = {target for targets in calls.values() for target in targets}
+    reached: set[Path] = set()
+    todo = [real for real in folders if real not in called]
+    while todo:  # folders only reached through a cycle of calls are read on their own
+        real = todo.pop()
+        if real not in reached:
+            reached.add(real)
+            todo.extend(calls[real])
+    called &= reached
+    instances = [0]
+    for real, parsed_folder in folders.items():
         try:
-            _read_folder(directory, shown, folder, paths, result, top)
+            _read_folder(parsed_folder, result, top, folders, real in called, instances)
         except InputError as exc:
             result.errors.append(exc)
-    return found
+    return True
 
 
-def _read_folder(directory: Path, shown: str, folder: Path, paths: list[Path], result: ReadResult, top: Path) -> None:
-    """Read one folder of a tree of Terraform/Terragrunt files into ``result``."""
+def _parse_folder(directory: Path, shown: str, folder: Path, paths: list[Path], result: ReadResult) -> _Folder:
     trees: dict[Path, tuple[str, str, Node]] = {}
     json_files: dict[Path, _JsonFile] = {}
     for path in paths:
-        rel = path.relative_to(directory)
-        path_shown = str(Path(shown) / rel)
+        path_shown = str(Path(shown) / path.relative_to(directory))
         try:
             text = read_text(path, path_shown)
             tree, json = _parse_file(path, path_shown, text)
@@ -1019,23 +1057,54 @@ def _read_folder(directory: Path, shown: str, folder: Path, paths: list[Path], r
                 json_files[path] = json
         except InputError as exc:
             result.errors.append(exc)
-    folder_shown = str(Path(shown) / folder.relative_to(directory))
+    return _Folder(folder, str(Path(shown) / folder.relative_to(directory)), trees, json_files)
+
+
+def _local_calls(folder: _Folder, folders: dict[Path, _Folder]) -> Iterator[tuple[str, dict[str, Node], Path]]:
+    """(name, arguments, folder called) of the folder's calls of local modules that are folders of the tree."""
+    for path, (_, _, tree) in folder.trees.items():
+        if not _module_file(path):
+            continue
+        for kind, labels, block in _blocks(_body(tree)):
+            if kind != "module" or not labels:
+                continue
+            attrs = _attributes(block)
+            src = evaluate(attrs["source"], Scope()) if "source" in attrs else None
+            if not _local_source(src):
+                continue
+            target = (folder.path / str(src)).resolve()
+            if target in folders:
+                yield labels[0], attrs, target
+
+
+def _read_folder(
+    folder: _Folder,
+    result: ReadResult,
+    top: Path,
+    folders: dict[Path, _Folder],
+    called: bool,
+    instances: list[int],
+) -> None:
+    """Read one folder of a tree of Terraform/Terragrunt files into ``result`` (a folder that is ``called`` as a
+    module gives its rules through its calls, not on its own)."""
     try:
-        module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if _module_file(p)})
+        module = _module_for(folder.path, folder.module_trees()) if not called else _Module()
     except BudgetError as exc:
-        raise _budget_error(folder_shown, exc) from None
+        raise _budget_error(folder.shown, exc) from None
     module_rules: list[TemplateRule] = []
-    for path, (path_shown, text, tree) in trees.items():
+    for path, (path_shown, text, tree) in folder.trees.items():
         terragrunt = path.suffix == ".hcl"
+        if called and not terragrunt:
+            continue
         scope = _Module() if terragrunt else module
         try:
             if terragrunt:
                 _collect(tree, scope, path_shown)
-            rules = _rules(tree, scope, terragrunt, path_shown, text, json_files.get(path))
+            rules = _rules(tree, scope, terragrunt, path_shown, text, folder.json_files.get(path))
             if terragrunt:
                 rules.extend(_included_rules(path, tree, path_shown))
             else:
-                rules.extend(_modules_not_given(tree, module, folder, top))
+                rules.extend(_modules_not_given(tree, module, folder.path, top))
             trails = dict(scope.data_trails)
         except BudgetError as exc:
             result.errors.append(_budget_error(path_shown, exc))
@@ -1047,8 +1116,72 @@ def _read_folder(directory: Path, shown: str, folder: Path, paths: list[Path], r
         result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=trails))
         if not terragrunt:
             module_rules.extend(rules)
-    # A target may sit in another file of the module than its rule (CTR016).
+    if called:
+        return
     try:
-        attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if _module_file(p)], module.scope)
+        # A target may sit in another file of the module than its rule (CTR016).
+        attach_hcl_targets(module_rules, [t for _, t in folder.module_trees().values()], module.scope)
+        by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]] = {}
+        _instances(folder, module, "", [folder.path.resolve()], folders, top, instances, by_file)
     except BudgetError as exc:
-        raise _budget_error(folder_shown, exc) from None
+        raise _budget_error(folder.shown, exc) from None
+    for path_shown, (text, rules, trails) in by_file.items():
+        result.files.append(InputFile(path_shown, "Terraform configuration", rules, None, text, data_trails=trails))
+
+
+def _instances(
+    caller: _Folder,
+    caller_module: _Module,
+    prefix: str,
+    chain: list[Path],
+    folders: dict[Path, _Folder],
+    top: Path,
+    instances: list[int],
+    by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]],
+) -> None:
+    """Write out the local modules ``caller`` calls, each with the inputs of its call, into ``by_file``
+    (file shown -> (text, rules, trails)), and the modules they call in turn."""
+    for name, attrs, target in _local_calls(caller, folders):
+        label = f"{prefix}module.{name}"
+        line = line_of(next(iter(attrs.values()))) if attrs else 1
+        if target in chain or len(chain) > _MAX_CALL_DEPTH:
+            continue  # a module that calls itself (through others): Terraform refuses it
+        instances[0] += 1
+        if instances[0] > _MAX_INSTANCES:
+            raise BudgetError(f"more than {_MAX_INSTANCES} module instances (local modules calling each other)", line)
+        child = folders[target]
+        module = _Module()
+        module.scope.budget = caller_module.scope.budget
+        for _, tree in child.module_trees().values():
+            _collect(tree, module, child.shown)
+        for key, node in attrs.items():
+            if key not in _META_ARGUMENTS:
+                module.scope.values[key] = partial(node, caller_module.scope)
+        if not module.providers:  # a module without provider blocks uses the provider its caller passes
+            module._regions = {None: _call_region(attrs, caller_module)}
+        child_rules: list[TemplateRule] = []
+        for path, (path_shown, text, tree) in child.trees.items():
+            if not _module_file(path):
+                continue
+            rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
+            rules.extend(_modules_not_given(tree, module, child.path, top))
+            for rule in rules:
+                rule.name = rule.logical_id = f"{label}.{rule.label}"
+            _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
+            kept.extend(rules)
+            trails.update(module.data_trails)
+            child_rules.extend(rules)
+        attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
+        _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file)
+
+
+def _call_region(attrs: dict[str, Node], caller: _Module) -> str | None:
+    """The region of a module call's default ``aws`` provider: the one passed in ``providers``, else the caller's."""
+    region = caller.regions.get(None)
+    for key, _, value_node in elements(attrs["providers"]) or [] if "providers" in attrs else []:
+        if key == "aws":
+            ref = reference(value_node)
+            if ref is not None and ref[0] == "aws":
+                alias = ref[1][0] if ref[1] and isinstance(ref[1][0], str) else None
+                region = caller.regions.get(alias)
+    return region

@@ -480,3 +480,45 @@ def test_include_and_macros_are_counted_as_not_checked(tmp_path: Path) -> None:
         "Transform MyMacro",
     ]
     assert any("s3://bucket/rules.yaml" in n["reason"] for n in doc["not_checked"])
+
+
+def test_local_module_inputs_flow_into_nested_modules(tmp_path: Path) -> None:
+    """A module folder is read once per call, with that call's inputs, however deep the calls nest."""
+    write(
+        tmp_path / "main.tf",
+        """\
+provider "aws" {
+  region = "eu-west-1"
+}
+locals {
+  names = ["CreateBuckett"]
+}
+module "prod" {
+  source = "./modules/guard"
+  names  = local.names
+}
+module "dev" {
+  source = "./modules/guard"
+  names  = ["CreateBucket"]
+}
+""",
+    )
+    write(
+        tmp_path / "modules" / "guard" / "main.tf",
+        'variable "names" {}\nmodule "inner" {\n  source = "../inner"\n  event_names = var.names\n}\n',
+    )
+    write(
+        tmp_path / "modules" / "inner" / "main.tf",
+        'variable "event_names" {\n  type = list(string)\n}\n'
+        + rule(
+            "r",
+            f'jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = var.event_names }} }})',
+        ),
+    )
+    o = lint(tmp_path, "--format", "json")
+    assert o.code == 1, o.err
+    doc = o.json()
+    assert [(f["resource"], f["code"], f["region"]) for f in doc["findings"]] == [
+        ("module.prod.module.inner.aws_cloudwatch_event_rule.r", "CTR003", "eu-west-1")
+    ]
+    assert doc["summary"]["rules"] == 2 and doc["summary"]["checked"] == 2 and doc["not_checked"] == []

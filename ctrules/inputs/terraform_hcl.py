@@ -1165,13 +1165,13 @@ def _instances(
                 continue
             rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
             rules.extend(_modules_not_given(tree, module, child.path, top))
-            for rule in rules:
-                rule.name = rule.logical_id = f"{label}.{rule.label}"
             _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
             kept.extend(rules)
             trails.update(module.data_trails)
             child_rules.extend(rules)
         attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
+        for rule in child_rules:  # named after the targets are linked by the module's own addresses
+            rule.name = rule.logical_id = f"{label}.{rule.label}"
         _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file)
 
 

@@ -14,6 +14,9 @@ still checked on the rest. :func:`evaluate` is the strict form: any unknown part
 Evaluation is bounded (:class:`Budget`): the size of any value it makes (:data:`MAX_VALUE`), the nesting of
 expressions and values (:data:`MAX_DEPTH`) and the work of one module in all (:data:`MAX_WORK`). Exceeding one
 raises :class:`BudgetError`, naming the line and the budget; never ``MemoryError`` or ``RecursionError``.
+
+One module of ~750 lines on purpose: the partial values, the budgets and the functions are one evaluator; every
+function makes and walks values through the same budget and the same partial containers.
 """
 
 from __future__ import annotations

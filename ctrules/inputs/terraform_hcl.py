@@ -1,17 +1,24 @@
 """Reading Terraform and Terragrunt HCL as written: rules, EventBridge modules' rule maps, Terragrunt inputs.
 
-Parsed with python-hcl2's Lark grammar; expressions are evaluated by :mod:`ctrules.inputs._hcl_eval` only
-where literal (``jsonencode``/``merge`` of literals, ``local.*``, variable defaults and ``*.tfvars`` values).
-A pattern that depends on anything else is counted as "known only at plan time" and not checked.
+Parsed with python-hcl2's Lark grammar (its tables cached in ctrules' cache folder, never in site-packages);
+expressions are evaluated by :mod:`ctrules.inputs._hcl_eval` as far as they are known (literals, ``local.*``,
+variables, a few pure functions). A pattern with an unknown part (a variable without a value, a data source, a
+resource attribute) is checked on the known parts: the unknown ones are opaque values the checks never judge, listed
+on the rule (:attr:`~ctrules.inputs.TemplateRule.unknown_parts`). Only a pattern that is unknown as a whole is
+counted as "known only at plan time" and not checked. Evaluation is bounded (:class:`~ctrules.inputs._hcl_eval.
+BudgetError` becomes one line naming the file, the line and the budget).
 
 What is read:
 
 * ``resource "aws_cloudwatch_event_rule"``: ``event_pattern`` (``jsonencode({...})``, a heredoc, a string),
   ``state``/``is_enabled``, ``event_bus_name``, ``region`` and ``provider = aws.ALIAS``;
-* ``module`` blocks: every object with an ``event_pattern`` key in the inputs (the
-  terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``), or an
-  ``event_pattern`` input itself;
-* Terragrunt ``inputs = {...}`` the same way;
+* ``module`` blocks: every object with an ``event_pattern`` key in the inputs, however deep (the
+  terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``; a computed key such as
+  ``"${var.env}-tamper"`` or ``(local.name)`` is evaluated, else shown as written), or an ``event_pattern`` input;
+* local modules (``source = "./modules/x"``): in a folder tree, each call reads the module's folder with the call's
+  inputs as its variables (nested calls too); a module folder that was not given is named as not checked;
+* Terragrunt ``inputs`` (an object or any expression, e.g. ``merge(local.common, {...})``) the same way, and the
+  ``inputs`` of the files it ``include``s (``find_in_parent_folders("root.hcl")``, a path; cycles cut);
 * ``provider "aws"`` ``region`` (per alias) when literal;
 * ``resource "aws_cloudwatch_event_target"``: the ``input_path`` and ``input_transformer`` paths of the targets
   of a rule of the module (:mod:`ctrules.inputs.terraform_targets`, for CTR016);
@@ -23,13 +30,15 @@ What is read:
 A comment ``# ctrules:acknowledge CTR005 <reason>`` right above a rule's block (resource, module, ``inputs``) or
 module entry, or inside it, acknowledges that finding on its rules (:mod:`ctrules.inputs.acknowledgements`).
 
-A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files
-(and ``terraform.tfvars``/``*.auto.tfvars``) are in scope when one file is linted.
+A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files are in
+scope when one file is linted, and its variable definition files in Terraform's order (``terraform.tfvars``,
+``terraform.tfvars.json``, then ``*.auto.tfvars``/``*.auto.tfvars.json`` by name; the last wins). Standard input
+is read alone. Symbolic links to folders inside the repository are followed.
 
-One module of ~700 lines on purpose: its sections (syntax helpers, the module's scope, rules, files) all
-work on the same parse trees and module scope. What stands alone lives apart: expression evaluation
-(``_hcl_eval``), the JSON syntax (``terraform_json``), targets (``terraform_targets``), trails (``trails``)
-and acknowledgement comments (``acknowledgements``).
+One module of ~1,200 lines on purpose: its sections (syntax helpers, the module's scope, rules, files, Terragrunt
+includes, module calls) all work on the same parse trees, module scopes and rule builders. What stands alone lives
+apart: expression evaluation (``_hcl_eval``), the JSON syntax (``terraform_json``), targets
+(``terraform_targets``), trails (``trails``) and acknowledgement comments (``acknowledgements``).
 """
 
 from __future__ import annotations

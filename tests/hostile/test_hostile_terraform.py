@@ -522,3 +522,81 @@ module "dev" {
         ("module.prod.module.inner.aws_cloudwatch_event_rule.r", "CTR003", "eu-west-1")
     ]
     assert doc["summary"]["rules"] == 2 and doc["summary"]["checked"] == 2 and doc["not_checked"] == []
+
+
+# --- deep nesting in plans, trails and targets ------------------------------------------------------------------
+
+
+def test_deeply_nested_plan_modules_trails_and_targets(tmp_path: Path) -> None:
+    depth = 300
+    pattern = json.dumps({"source": ["aws.s3"], "detail-type": [API], "detail": {"eventName": ["CreateBuckett"]}})
+    module: dict[str, Any] = {
+        "resources": [
+            {
+                "address": "aws_cloudwatch_event_rule.r",
+                "mode": "managed",
+                "type": "aws_cloudwatch_event_rule",
+                "name": "r",
+                "values": {"event_pattern": pattern, "name": "r"},
+            },
+            {
+                "address": "aws_cloudwatch_event_target.t",
+                "mode": "managed",
+                "type": "aws_cloudwatch_event_target",
+                "name": "t",
+                "values": {"rule": "r", "input_path": "$.detail"},
+            },
+            {
+                "address": "aws_cloudtrail.t",
+                "mode": "managed",
+                "type": "aws_cloudtrail",
+                "name": "t",
+                "values": {"event_selector": [{"data_resource": [{"type": "AWS::S3::Object"}]}] * 3},
+            },
+        ]
+    }
+    calls: dict[str, Any] = {}
+    for _ in range(depth):
+        module = {"resources": [], "child_modules": [module]}
+        calls = {"m": {"module": {"module_calls": calls}}}
+    plan = {
+        "format_version": "1.2",
+        "planned_values": {"root_module": module},
+        "configuration": {"root_module": {"module_calls": calls}},
+    }
+    o = lint(write(tmp_path / "plan.json", json.dumps(plan)))
+    assert o.code in (1, 2), o.err
+    if o.code == 1:
+        assert "CTR003" in o.out
+    else:
+        assert len(o.err_lines) == 1
+
+
+def test_many_targets_in_a_plan_link_in_linear_time(tmp_path: Path) -> None:
+    n = 20000
+    pattern = json.dumps({"source": ["aws.s3"], "detail-type": [API], "detail": {"eventName": ["CreateBucket"]}})
+    resources: list[dict[str, Any]] = []
+    for i in range(n):
+        resources.append(
+            {
+                "address": f"aws_cloudwatch_event_rule.r[{i}]",
+                "mode": "managed",
+                "type": "aws_cloudwatch_event_rule",
+                "name": "r",
+                "index": i,
+                "values": {"event_pattern": pattern, "name": f"r{i}"},
+            }
+        )
+        resources.append(
+            {
+                "address": f"aws_cloudwatch_event_target.t[{i}]",
+                "mode": "managed",
+                "type": "aws_cloudwatch_event_target",
+                "name": "t",
+                "index": i,
+                "values": {"rule": f"r{i}", "input_path": "$.detail.requestParameters.bucketName"},
+            }
+        )
+    plan = {"format_version": "1.2", "planned_values": {"root_module": {"resources": resources}}}
+    o = lint(write(tmp_path / "plan.json", json.dumps(plan)), "--region", "us-east-1")
+    assert o.code == 0, (o.err, o.out[-500:])

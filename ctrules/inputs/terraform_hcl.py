@@ -105,8 +105,9 @@ _RULE_WORDS = ("rule", "pattern")
 
 
 def is_hcl_name(name: str) -> bool:
-    """True for a file name Terraform or Terragrunt reads as HCL (``.tf``, ``.tfvars``, ``.hcl``)."""
-    return name.endswith((".tf", ".tfvars", ".hcl"))
+    """True for a file name Terraform, OpenTofu or Terragrunt reads as HCL (``.tf``, ``.tofu``, ``.tfvars``,
+    ``.hcl``)."""
+    return name.endswith((".tf", ".tofu", ".tfvars", ".hcl"))
 
 
 def looks_like_hcl(text: str) -> bool:
@@ -795,8 +796,8 @@ def _parse_file(path: Path, shown: str, text: str, json_syntax: bool = False) ->
 
 
 def _module_file(path: Path) -> bool:
-    """A file of a Terraform module (``.tf`` or ``.tf.json``)."""
-    return path.suffix == ".tf" or is_tf_json_name(path.name)
+    """A file of a Terraform module (``.tf``, ``.tf.json``, or OpenTofu's ``.tofu``, ``.tofu.json``)."""
+    return path.suffix in (".tf", ".tofu") or is_tf_json_name(path.name)
 
 
 def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_syntax: bool = False) -> InputFile:
@@ -843,7 +844,25 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
 
 
 def _module_files(folder: Path) -> list[Path]:
-    return sorted(p for p in [*folder.glob("*.tf"), *folder.glob("*.tf.json")] if p.is_file())
+    names = [p.name for p in folder.iterdir() if _module_file(p) and p.is_file()]
+    return [folder / n for n in _tofu_wins(names)]
+
+
+def _tofu_wins(names: list[str]) -> list[str]:
+    """Module file names as OpenTofu reads them: ``x.tofu`` replaces ``x.tf`` (and ``x.tofu.json`` ``x.tf.json``);
+    Terraform itself reads no ``.tofu`` file, and a folder has both only for OpenTofu. Sorted."""
+    present = set(names)
+    out = []
+    for n in names:
+        for tf, tofu in ((".tf.json", ".tofu.json"), (".tf", ".tofu")):
+            if n.endswith(tf):
+                if n[: -len(tf)] + tofu in present:
+                    break
+                out.append(n)
+                break
+        else:
+            out.append(n)
+    return sorted(out)
 
 
 # ------------------------------------------------------------------------------------------- terragrunt
@@ -992,7 +1011,8 @@ def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-        chosen = sorted(f for f in files if f.endswith((".tf", ".tf.json")) or f == "terragrunt.hcl")
+        module_files = _tofu_wins([f for f in files if f.endswith((".tf", ".tf.json", ".tofu", ".tofu.json"))])
+        chosen = sorted([*module_files, *(f for f in files if f == "terragrunt.hcl")])
         if chosen:
             yield Path(root), [Path(root) / f for f in chosen]
 

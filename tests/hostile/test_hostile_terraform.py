@@ -600,3 +600,18 @@ def test_many_targets_in_a_plan_link_in_linear_time(tmp_path: Path) -> None:
     plan = {"format_version": "1.2", "planned_values": {"root_module": {"resources": resources}}}
     o = lint(write(tmp_path / "plan.json", json.dumps(plan)), "--region", "us-east-1")
     assert o.code == 0, (o.err, o.out[-500:])
+
+
+def test_opentofu_files_are_read_and_replace_their_tf_twin(tmp_path: Path) -> None:
+    bad = f'jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = ["CreateBuckett"] }} }})'
+    good = (
+        f'jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = ["CreateBucket"] }} }})'
+    )
+    write(tmp_path / "rules.tf", rule("twin", good))
+    write(tmp_path / "rules.tofu", rule("twin", bad))
+    write(tmp_path / "only.tofu", rule("only", bad))
+    o = lint(tmp_path, "--format", "json", "--region", "us-east-1")
+    assert sorted((f["file"].rsplit("/", 1)[-1], f["code"]) for f in o.json()["findings"]) == [
+        ("only.tofu", "CTR003"),
+        ("rules.tofu", "CTR003"),
+    ]

@@ -47,6 +47,7 @@ __all__ = [
     "Scope",
     "Unknown",
     "elements",
+    "end_line_of",
     "evaluate",
     "first_unknown",
     "is_partial",
@@ -226,12 +227,40 @@ def _trees(node: Node) -> list[Node]:
     return [c for c in node.children if isinstance(c, Tree) and c.data not in _NOISE]
 
 
+def _edge_token(node: Any, last: bool) -> Token | None:
+    """The first (or last) token of a node: the parse trees carry no positions of their own (the parser is built
+    without ``propagate_positions``, which costs a fifth of the parse time and more than half of its memory), so a
+    node's lines are its tokens' lines."""
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Token):
+            return item
+        if isinstance(item, Tree):
+            stack.extend(item.children if last else reversed(item.children))
+    return None
+
+
 def line_of(node: Any) -> int:
-    """The 1-based line where a node starts (1 when the parser recorded none)."""
+    """The 1-based line where a node starts (1 when it holds no token)."""
     if isinstance(node, Token):
         return node.line or 1
     meta = getattr(node, "meta", None)
-    return int(getattr(meta, "line", 1) or 1) if meta is not None and not meta.empty else 1
+    if meta is not None and not meta.empty:
+        return int(getattr(meta, "line", 1) or 1)
+    token = _edge_token(node, last=False)
+    return (token.line or 1) if token is not None else 1
+
+
+def end_line_of(node: Any) -> int:
+    """The 1-based line where a node ends (its last token's last line)."""
+    meta = getattr(node, "meta", None)
+    if meta is not None and not meta.empty:
+        return int(getattr(meta, "end_line", 1) or 1)
+    token = _edge_token(node, last=True)
+    if token is None:
+        return line_of(node)
+    return token.end_line or token.line or 1
 
 
 def text_of(node: Any) -> str | None:

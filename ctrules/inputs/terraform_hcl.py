@@ -60,6 +60,7 @@ from ctrules.inputs._hcl_eval import (
     Scope,
     Unknown,
     elements,
+    end_line_of,
     evaluate,
     first_unknown,
     is_partial,
@@ -157,12 +158,13 @@ def _cache_file() -> str | bool:
         return False
     if not os.access(folder, os.W_OK):
         return False
-    return os.path.join(folder, f"hcl2-{version}-lark-{lark.__version__}.bin")
+    return os.path.join(folder, f"hcl2-{version}-lark-{lark.__version__}-nopos.bin")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    """python-hcl2's grammar and post-lexer, built as its ``hcl2.parser.parser()`` builds them, but cached by us."""
+    """python-hcl2's grammar and post-lexer, built as its ``hcl2.parser.parser()`` builds them (without positions on
+    the tree nodes), cached by us."""
     import hcl2.parser
     from hcl2.postlexer import PostLexer
     from lark import Lark
@@ -172,7 +174,7 @@ def _parser() -> Any:
         parser="lalr",
         cache=_cache_file(),
         rel_to=hcl2.parser.__file__,
-        propagate_positions=True,
+        propagate_positions=False,  # lines come from the tokens (``_hcl_eval.line_of``): faster, far less memory
         postlex=PostLexer(),
     )
 
@@ -396,9 +398,7 @@ class _Notes:
 
 
 def _span(node: Node) -> tuple[int, int]:
-    meta = node.meta
-    start = line_of(node)
-    return start, int(getattr(meta, "end_line", start) or start) if not meta.empty else start
+    return line_of(node), end_line_of(node)
 
 
 def _lazy(node: Node, scope: Scope) -> Callable[[], Any]:

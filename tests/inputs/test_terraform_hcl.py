@@ -146,9 +146,7 @@ resource "aws_cloudwatch_event_rule" "ok" {
     assert all(n["known_at"] == "plan" for n in doc["not_checked"])
     partly = {p["resource"]: p["unknown"] for p in doc["partly_checked"]}
     assert partly == {
-        "aws_cloudwatch_event_rule.from_var": [
-            {"path": "$.detail.eventName", "reason": "var.names has no default"}
-        ],
+        "aws_cloudwatch_event_rule.from_var": [{"path": "$.detail.eventName", "reason": "var.names has no default"}],
         "aws_cloudwatch_event_rule.from_data": [
             {"path": "$.account[0]", "reason": "data.aws_caller_identity.me is known only at plan time"}
         ],
@@ -378,3 +376,76 @@ def test_terraform_plan_json_stays_supported(tmp_path: Path) -> None:
     }
     r = run("lint", write(tmp_path / "plan.json", plan), "--region", "us-east-1", "--format", "json")
     assert r.codes() == ["CTR001"]
+
+
+# --- partial evaluation and budgets (ctrules.inputs._hcl_eval) ----------------------------------------------------
+
+
+def _value(expr: str, extra: str = "") -> object:
+    from ctrules.inputs._hcl_eval import Scope, partial
+    from ctrules.inputs.terraform_hcl import _attributes, _blocks, _body, _collect, _Module, parse_hcl
+
+    tree = parse_hcl(f"{extra}\nlocals {{\n  x = {expr}\n}}\n", "t.tf")
+    module = _Module()
+    _collect(tree, module)
+    for kind, _, body in _blocks(_body(tree)):
+        if kind == "locals" and "x" in _attributes(body):
+            return partial(_attributes(body)["x"], module.scope)
+    return Scope()
+
+
+def test_partial_values_keep_what_is_known() -> None:
+    from ctrules.inputs._hcl_eval import Encoded, PartialDict, Unknown, first_unknown, is_partial
+
+    value = _value('jsonencode({ source = ["aws.s3"], detail = { bucket = [var.b] } })', 'variable "b" {}')
+    assert isinstance(value, Encoded) and isinstance(value.data, PartialDict)
+    assert value.data["source"] == ["aws.s3"]
+    assert first_unknown(value) == Unknown("var.b has no default")
+    known = _value('jsonencode({ source = ["aws.s3"] })')
+    assert known == '{"source": ["aws.s3"]}' and not is_partial(known)
+    # a string with an unknown part is unknown as a whole; a merge keeps the known keys
+    assert _value('"${var.b}-x"', 'variable "b" {}') == Unknown("var.b has no default")
+    merged = _value("merge({ a = 1 }, { b = var.b })", 'variable "b" {}')
+    assert isinstance(merged, PartialDict) and merged["a"] == 1
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('lower("ABC")', "abc"),
+        ('upper("abc")', "ABC"),
+        ('join("-", ["a", "b"])', "a-b"),
+        ('lookup({ a = "x" }, "a", "d")', "x"),
+        ('lookup({ a = "x" }, "b", "d")', "d"),
+        ('toset(["a", "b", "a"])', ["a", "b"]),
+        ('flatten([["a"], [["b"]], "c"])', ["a", "b", "c"]),
+        ("jsondecode(jsonencode({ a = [1, true, null] }))", {"a": [1, True, None]}),
+        ("1" + "0" * 5000, "unknown"),
+        ("1e999", "unknown"),
+    ],
+)
+def test_functions_and_numbers(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr)
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected
+
+
+def test_heredoc_forms() -> None:
+    assert _value('<<EOT\n{"a": 1}\nEOT') == '{"a": 1}'
+    assert _value('<<-EOT\n    {"a": 1}\n      x\n    EOT') == '{"a": 1}\n  x'
+    assert _value("<<EOT\n$${literal}\nEOT") == "${literal}"
+
+
+def test_budget_errors_name_the_line_and_the_budget() -> None:
+    from ctrules.inputs._hcl_eval import MAX_VALUE, BudgetError
+
+    locals_ = "\n".join(
+        ['s0 = "0123456789abcdef"', *(f's{i} = "${{local.s{i - 1}}}${{local.s{i - 1}}}"' for i in range(1, 40))]
+    )
+    with pytest.raises(BudgetError) as caught:
+        _value("local.s39", f"locals {{\n{locals_}\n}}")
+    assert f"{MAX_VALUE:,}" in caught.value.budget and caught.value.line > 1

@@ -177,6 +177,7 @@ class Scope:
     :param values: variable name -> a value assigned in ``*.tfvars`` files or by the module's caller.
     :param locals: local name -> its expression.
     :param budget: what evaluation in this scope has used (shared by the scopes of one run of a reader).
+    :param bindings: names bound by ``for_each``/``count`` (``each``, ``count``) or a ``for`` expression.
     """
 
     variables: dict[str, Node | None] = field(default_factory=dict)
@@ -185,6 +186,13 @@ class Scope:
     budget: Budget = field(default_factory=Budget)
     _done: dict[str, Any] = field(default_factory=dict, repr=False)
     _busy: set[str] = field(default_factory=set, repr=False)
+    bindings: dict[str, Any] = field(default_factory=dict)
+
+    def child(self, bindings: dict[str, Any]) -> Scope:
+        """The same module with more names bound (``each``, ``count``, the variables of a ``for`` expression)."""
+        return Scope(
+            self.variables, self.values, self.locals, self.budget, self._done, self._busy, {**self.bindings, **bindings}
+        )
 
     def variable(self, name: str) -> Any:
         """``var.NAME``: its assigned value, else its default, else :class:`Unknown` (partial values kept)."""
@@ -439,6 +447,8 @@ def _resolve(node: Node, scope: Scope) -> Any:
     if ref is None:
         return Unknown("an expression ctrules does not evaluate")
     root, steps = ref
+    if root in scope.bindings:
+        return _traverse(scope.bindings[root], steps, root)
     if root in ("var", "local") and steps and isinstance(steps[0], str):
         base = scope.variable(steps[0]) if root == "var" else scope.local(steps[0])
         return _traverse(base, steps[1:], f"{root}.{steps[0]}")
@@ -707,6 +717,63 @@ def partial(node: Any, scope: Scope) -> Any:
     return _eval(node, scope)
 
 
+def _for(node: Node, scope: Scope) -> Any:
+    """A ``for`` expression (``[for v in xs : f(v)]``, ``{for k, v in m : k => v if c}``, grouping with ``...``).
+
+    Lists in order; maps and objects by key in lexical order (Terraform's order). A collection or a condition that is
+    not known makes the whole value unknown; element values may be partly known.
+    """
+    parts = _trees(node)
+    intro = parts[0]
+    names = [str(c.children[0]) for c in _trees(intro) if c.data == "identifier"]
+    source = [c for c in _trees(intro) if c.data != "identifier"]
+    if not names or len(names) > 2 or len(source) != 1:
+        return Unknown("a for expression ctrules cannot read")
+    collection = evaluate(source[0], scope)
+    if isinstance(collection, Unknown):
+        return collection
+    if isinstance(collection, dict):
+        pairs: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, list):
+        pairs = list(enumerate(collection))
+    else:
+        return Unknown("a for expression over something that is not a list or an object")
+    cond = parts[-1] if parts[-1].data == "for_cond" else None
+    body = [p for p in parts[1:] if p.data != "for_cond"]
+    grouped = any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in node.children)
+    tuple_out: list[Any] = []
+    object_out: dict[str, Any] = {}
+    for key, value in pairs:
+        scope.budget.charge(1, node)
+        inner = scope.child(dict(zip(names, (key, value), strict=False)) if len(names) == 2 else {names[0]: value})
+        if cond is not None:
+            test = evaluate(_trees(cond)[0], inner)
+            if not isinstance(test, bool):
+                return test if isinstance(test, Unknown) else Unknown("a for condition that is not true or false")
+            if not test:
+                continue
+        if node.data == "for_tuple_expr":
+            tuple_out.append(_eval(body[0], inner))
+            scope.budget.size(len(tuple_out), node)
+            continue
+        out_key = evaluate(body[0], inner)
+        if isinstance(out_key, Unknown):
+            return out_key
+        if not isinstance(out_key, str):
+            out_key = json.dumps(out_key) if isinstance(out_key, bool) or out_key is None else str(out_key)
+        item = _eval(body[1], inner)
+        if grouped:
+            object_out.setdefault(out_key, []).append(item)
+        else:
+            object_out[out_key] = item
+        scope.budget.size(len(object_out), node)
+    if node.data == "for_tuple_expr":
+        return _list(tuple_out)
+    if grouped:
+        object_out = {k: _list(v) for k, v in object_out.items()}
+    return _dict(object_out)
+
+
 def _number(text: str, node: Node) -> Any:
     try:
         value: Any = int(text)
@@ -779,5 +846,10 @@ def _eval_node(node: Any, scope: Scope) -> Any:
             return Unknown("a condition that is not true or false")
         return _eval(branches[0] if test else branches[1], scope)
     if data == "identifier":
-        return Unknown(f"{node.children[0]} is known only at plan time")
+        name = str(node.children[0])
+        if name in scope.bindings:
+            return scope.bindings[name]
+        return Unknown(f"{name} is known only at plan time")
+    if data in ("for_tuple_expr", "for_object_expr"):
+        return _for(node, scope)
     return Unknown(f"an expression ctrules does not evaluate ({data})")

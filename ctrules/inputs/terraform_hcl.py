@@ -615,6 +615,23 @@ def _inputs_rules(
                 yield rule
 
 
+def _expansions(address: str, attrs: dict[str, Node], scope: Scope) -> list[tuple[str, dict[str, Any]]]:
+    """The instances of a resource: one per key of a known ``for_each`` (``each.key``/``each.value`` bound, named
+    ``address["key"]``), one per index of a known ``count`` (``count.index``), else the resource itself (``each``
+    and ``count`` then stay unknown, and so do the values that use them)."""
+    if "for_each" in attrs:
+        each = evaluate(attrs["for_each"], scope)
+        if isinstance(each, dict):
+            return [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in sorted(each.items())]
+        if isinstance(each, list) and all(isinstance(v, str) for v in each):
+            return [(f'{address}["{v}"]', {"each": {"key": v, "value": v}}) for v in sorted(set(each))]
+    elif "count" in attrs:
+        count = evaluate(attrs["count"], scope)
+        if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 10_000:
+            return [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(count)]
+    return [(address, {})]
+
+
 def _provider_region(attrs: dict[str, Node], module: _Module, key: str = "provider") -> str | None:
     node = attrs.get(key)
     alias: str | None = None
@@ -634,19 +651,19 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
     for kind, labels, block in _blocks(body):
         attrs = _attributes(block)
         if kind == "resource" and len(labels) == 2 and labels[0] == _RULE:
-            label = f"{_RULE}.{labels[1]}"
-            obj = _Obj({k: _lazy(n, scope) for k, n in attrs.items()}, 1)
             if "event_pattern" not in attrs:
                 continue
-            obj.line = line_of(attrs["event_pattern"])
-            bus = evaluate(attrs["event_bus_name"], scope) if "event_bus_name" in attrs else None
-            region = _provider_region(attrs, module) if "provider" in attrs else default_region
-            rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
-            if rule is not None:
-                if notes is not None:
-                    span = _span(block)
-                    notes.acknowledge(rule, [*notes.above(span[0]), *notes.inside(span)])
-                yield rule
+            for label, each in _expansions(f"{_RULE}.{labels[1]}", attrs, scope):
+                inner = scope.child(each) if each else scope
+                obj = _Obj({k: _lazy(n, inner) for k, n in attrs.items()}, line_of(attrs["event_pattern"]))
+                bus = evaluate(attrs["event_bus_name"], inner) if "event_bus_name" in attrs else None
+                region = _provider_region(attrs, module) if "provider" in attrs else default_region
+                rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
+                if rule is not None:
+                    if notes is not None:
+                        span = _span(block)
+                        notes.acknowledge(rule, [*notes.above(span[0]), *notes.inside(span)])
+                    yield rule
         elif kind == "module" and labels:
             src = evaluate(attrs["source"], scope) if "source" in attrs else None
             region = default_region

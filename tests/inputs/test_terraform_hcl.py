@@ -140,7 +140,8 @@ resource "aws_cloudwatch_event_rule" "ok" {
     doc = r.json()
     assert r.code == 0
     # Partly known patterns are checked on what is known; only the wholly unknown one is not checked.
-    assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (5, 4, 1)
+    # for_each over a known set: one rule per key, each fully known
+    assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (6, 5, 1)
     reasons = {n["resource"]: n["reason"] for n in doc["not_checked"]}
     assert reasons == {"aws_cloudwatch_event_rule.from_function": "function file()"}
     assert all(n["known_at"] == "plan" for n in doc["not_checked"])
@@ -150,10 +151,9 @@ resource "aws_cloudwatch_event_rule" "ok" {
         "aws_cloudwatch_event_rule.from_data": [
             {"path": "$.account[0]", "reason": "data.aws_caller_identity.me is known only at plan time"}
         ],
-        "aws_cloudwatch_event_rule.each": [{"path": "$.source[0]", "reason": "each.value is known only at plan time"}],
     }
     text = run("lint", tmp_path)
-    assert "(1 known only at plan time, not checked); 3 rules checked partly" in text.out
+    assert "(1 known only at plan time, not checked); 2 rules checked partly" in text.out
 
 
 def test_variable_defaults_tfvars_and_sibling_files(tmp_path: Path) -> None:
@@ -449,3 +449,61 @@ def test_budget_errors_name_the_line_and_the_budget() -> None:
     with pytest.raises(BudgetError) as caught:
         _value("local.s39", f"locals {{\n{locals_}\n}}")
     assert f"{MAX_VALUE:,}" in caught.value.budget and caught.value.line > 1
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('[for s in ["a", "b"] : upper(s)]', ["A", "B"]),
+        ('[for i, s in ["a", "b"] : "${i}${s}"]', ["0a", "1b"]),
+        ("{ for k, v in { b = 1, a = 2 } : k => v if v > 0 }", "unknown"),  # a comparison ctrules does not evaluate
+        ("{ for k, v in { b = { on = true }, a = { on = false } } : k => v if v.on }", {"b": {"on": True}}),
+        ('{ for k, v in { a = "g", b = "g" } : v => k... }', {"g": ["a", "b"]}),
+        ("[for s in var.unknown : s]", "unknown"),
+    ],
+)
+def test_for_expressions(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr, 'variable "unknown" {}')
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected
+
+
+def test_for_each_and_count_give_one_rule_per_instance(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "main.tf",
+        """\
+locals {
+  watched = {
+    buckets = ["CreateBuckett", "DeleteBucket"]
+    objects = ["PutObject"]
+  }
+}
+
+resource "aws_cloudwatch_event_rule" "per_group" {
+  for_each      = local.watched
+  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = each.value } })
+}
+
+resource "aws_cloudwatch_event_rule" "counted" {
+  count         = 2
+  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = [count.index == 0 ? "a" : "b"] } })
+}
+
+module "eventbridge" {
+  source = "terraform-aws-modules/eventbridge/aws"
+  rules = { for name, names in local.watched : name => {
+    event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = names } })
+  } }
+}
+""",
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"] if f["code"] == "CTR003") == [
+        ('aws_cloudwatch_event_rule.per_group["buckets"]', "CTR003"),
+        ('module.eventbridge.rules["buckets"]', "CTR003"),
+    ]
+    assert doc["summary"]["rules"] == 6 and doc["summary"]["plan_time"] == 0

@@ -676,7 +676,11 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
                         region = module.regions.get(alias)
             kind_text = f"module {labels[0]}" + (f" ({src})" if isinstance(src, str) else "")
             outer = notes.above(_span(block)[0]) if notes is not None else []
-            yield from _inputs_rules(f"module.{labels[0]}", attrs, scope, kind_text, src, region, notes, outer)
+            for label, each in _expansions(f"module.{labels[0]}", attrs, scope):
+                # A known for_each/count: the instances read it through each/count; it is not searched itself.
+                given = {k: n for k, n in attrs.items() if k not in ("for_each", "count")} if each else attrs
+                inner = scope.child(each) if each else scope
+                yield from _inputs_rules(label, given, inner, kind_text, src, region, notes, outer)
         elif kind == "terraform" and terragrunt and "source" in attrs:
             source = evaluate(attrs["source"], scope)
     if terragrunt:
@@ -1188,37 +1192,55 @@ def _instances(
     """Write out the local modules ``caller`` calls, each with the inputs of its call, into ``by_file``
     (file shown -> (text, rules, trails)), and the modules they call in turn."""
     for name, attrs, target in _local_calls(caller, folders):
-        label = f"{prefix}module.{name}"
-        line = line_of(next(iter(attrs.values()))) if attrs else 1
-        if target in chain or len(chain) > _MAX_CALL_DEPTH:
-            continue  # a module that calls itself (through others): Terraform refuses it
-        instances[0] += 1
-        if instances[0] > _MAX_INSTANCES:
-            raise BudgetError(f"more than {_MAX_INSTANCES} module instances (local modules calling each other)", line)
-        child = folders[target]
-        module = _Module()
-        module.scope.budget = caller_module.scope.budget
-        for _, tree in child.module_trees().values():
-            _collect(tree, module, child.shown)
-        for key, node in attrs.items():
-            if key not in _META_ARGUMENTS:
-                module.scope.values[key] = partial(node, caller_module.scope)
-        if not module.providers:  # a module without provider blocks uses the provider its caller passes
-            module._regions = {None: _call_region(attrs, caller_module)}
-        child_rules: list[TemplateRule] = []
-        for path, (path_shown, text, tree) in child.trees.items():
-            if not _module_file(path):
-                continue
-            rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
-            rules.extend(_modules_not_given(tree, module, child.path, top))
-            _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
-            kept.extend(rules)
-            trails.update(module.data_trails)
-            child_rules.extend(rules)
-        attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
-        for rule in child_rules:  # named after the targets are linked by the module's own addresses
-            rule.name = rule.logical_id = f"{label}.{rule.label}"
-        _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file)
+        for label, each in _expansions(f"{prefix}module.{name}", attrs, caller_module.scope):
+            scope = caller_module.scope.child(each) if each else caller_module.scope
+            _instance(label, attrs, target, scope, caller_module, chain, folders, top, instances, by_file)
+
+
+def _instance(
+    label: str,
+    attrs: dict[str, Node],
+    target: Path,
+    scope: Scope,
+    caller_module: _Module,
+    chain: list[Path],
+    folders: dict[Path, _Folder],
+    top: Path,
+    instances: list[int],
+    by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]],
+) -> None:
+    """One instance of a local module: its folder read with the inputs of the call (``scope``: the caller's, with
+    ``each``/``count`` bound for an instance of a ``for_each``/``count`` call)."""
+    line = line_of(next(iter(attrs.values()))) if attrs else 1
+    if target in chain or len(chain) > _MAX_CALL_DEPTH:
+        return  # a module that calls itself (through others): Terraform refuses it
+    instances[0] += 1
+    if instances[0] > _MAX_INSTANCES:
+        raise BudgetError(f"more than {_MAX_INSTANCES} module instances (local modules calling each other)", line)
+    child = folders[target]
+    module = _Module()
+    module.scope.budget = caller_module.scope.budget
+    for _, tree in child.module_trees().values():
+        _collect(tree, module, child.shown)
+    for key, node in attrs.items():
+        if key not in _META_ARGUMENTS:
+            module.scope.values[key] = partial(node, scope)
+    if not module.providers:  # a module without provider blocks uses the provider its caller passes
+        module._regions = {None: _call_region(attrs, caller_module)}
+    child_rules: list[TemplateRule] = []
+    for path, (path_shown, text, tree) in child.trees.items():
+        if not _module_file(path):
+            continue
+        rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
+        rules.extend(_modules_not_given(tree, module, child.path, top))
+        _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
+        kept.extend(rules)
+        trails.update(module.data_trails)
+        child_rules.extend(rules)
+    attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
+    for rule in child_rules:  # named after the targets are linked by the module's own addresses
+        rule.name = rule.logical_id = f"{label}.{rule.label}"
+    _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file)
 
 
 def _call_region(attrs: dict[str, Node], caller: _Module) -> str | None:

@@ -615,3 +615,44 @@ def test_opentofu_files_are_read_and_replace_their_tf_twin(tmp_path: Path) -> No
         ("only.tofu", "CTR003"),
         ("rules.tofu", "CTR003"),
     ]
+
+
+def test_module_calls_with_for_each_give_one_instance_per_key(tmp_path: Path) -> None:
+    write(
+        tmp_path / "main.tf",
+        """\
+locals {
+  envs = { prod = "CreateBuckett", dev = "CreateBucket" }
+}
+module "guard" {
+  for_each = local.envs
+  source   = "./guard"
+  name     = each.value
+}
+module "eventbridge" {
+  for_each = local.envs
+  source   = "terraform-aws-modules/eventbridge/aws"
+  rules = {
+    (each.key) = {
+      event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = [each.value] } })
+    }
+  }
+}
+""",
+    )
+    write(
+        tmp_path / "guard" / "main.tf",
+        'variable "name" {}\n'
+        + rule(
+            "r",
+            f'jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = [var.name] }} }})',
+        ),
+    )
+    o = lint(tmp_path, "--format", "json", "--region", "us-east-1")
+    assert o.code == 1, o.err
+    doc = o.json()
+    assert sorted(f["resource"] for f in doc["findings"]) == [
+        'module.eventbridge["prod"].rules["prod"]',
+        'module.guard["prod"].aws_cloudwatch_event_rule.r',
+    ]
+    assert doc["summary"]["rules"] == 4 and doc["partly_checked"] == []

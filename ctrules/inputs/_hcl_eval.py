@@ -26,6 +26,7 @@ import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from lark import Token, Tree
@@ -178,6 +179,8 @@ class Scope:
     :param locals: local name -> its expression.
     :param budget: what evaluation in this scope has used (shared by the scopes of one run of a reader).
     :param bindings: names bound by ``for_each``/``count`` (``each``, ``count``) or a ``for`` expression.
+    :param folder: the module's folder (``path.module``; ``file()`` reads relative to it); ``None`` for standard input.
+    :param root: the repository the module is in: ``file()`` reads nothing outside it.
     """
 
     variables: dict[str, Node | None] = field(default_factory=dict)
@@ -187,11 +190,21 @@ class Scope:
     _done: dict[str, Any] = field(default_factory=dict, repr=False)
     _busy: set[str] = field(default_factory=set, repr=False)
     bindings: dict[str, Any] = field(default_factory=dict)
+    folder: Path | None = None
+    root: Path | None = None
 
     def child(self, bindings: dict[str, Any]) -> Scope:
         """The same module with more names bound (``each``, ``count``, the variables of a ``for`` expression)."""
         return Scope(
-            self.variables, self.values, self.locals, self.budget, self._done, self._busy, {**self.bindings, **bindings}
+            self.variables,
+            self.values,
+            self.locals,
+            self.budget,
+            self._done,
+            self._busy,
+            {**self.bindings, **bindings},
+            self.folder,
+            self.root,
         )
 
     def variable(self, name: str) -> Any:
@@ -449,6 +462,8 @@ def _resolve(node: Node, scope: Scope) -> Any:
     root, steps = ref
     if root in scope.bindings:
         return _traverse(scope.bindings[root], steps, root)
+    if root == "path" and steps and steps[0] in ("module", "root", "cwd") and scope.folder is not None:
+        return _traverse(str(scope.folder), steps[1:], f"path.{steps[0]}")
     if root in ("var", "local") and steps and isinstance(steps[0], str):
         base = scope.variable(steps[0]) if root == "var" else scope.local(steps[0])
         return _traverse(base, steps[1:], f"{root}.{steps[0]}")
@@ -462,6 +477,7 @@ class _Call:
     def __init__(self, scope: Scope, node: Node) -> None:
         self.budget = scope.budget
         self.node = node
+        self.scope = scope
 
     def made(self, value: Any) -> Any:
         """Check and count a value a function made."""
@@ -632,6 +648,63 @@ def _lookup(call: _Call, mapping: Any, key: Any, *default: Any) -> Any:
     return default[0] if default else Unknown(f"lookup() of a key {key!r} the object does not have")
 
 
+def _read_file(call: _Call, name: Any) -> Any:
+    """``file(path)``: a file of the repository (relative paths from the module's folder), read within ctrules'
+    limits; anything else (outside the repository, missing, not text) is unknown."""
+    from ctrules.inputs.document import read_text
+
+    scope = call.scope
+    if not isinstance(name, str) or not name or "\x00" in name or scope.folder is None or scope.root is None:
+        return Unknown("file() of a file ctrules cannot locate")
+    try:
+        target = (scope.folder / name).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Unknown(f"file({name!r}) of a file ctrules cannot locate")
+    if target != scope.root and scope.root not in target.parents:
+        return Unknown(f"file({name!r}) of a file outside the repository")
+    try:
+        text = read_text(target, name)
+    except Exception as exc:  # InputError and OS errors alike: the value is not known
+        return Unknown(f"file({name!r}): {getattr(exc, 'message', None) or exc}")
+    return call.made(text)
+
+
+def _file(call: _Call, name: Any) -> Any:
+    return _read_file(call, name)
+
+
+def _templatefile(call: _Call, name: Any, variables: Any) -> Any:
+    """``templatefile(path, vars)`` for templates whose interpolations are plain names of ``vars`` (strings,
+    numbers, booleans); any other interpolation or directive is unknown."""
+    text = _read_file(call, name)
+    if isinstance(text, Unknown) or not isinstance(variables, dict):
+        return text if isinstance(text, Unknown) else Unknown("templatefile() with variables that are not an object")
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("${", i)
+        k = text.find("%{", i)
+        if k >= 0 and (j < 0 or k < j) and not (k > 0 and text[k - 1] == "%"):
+            return Unknown(f"templatefile({name!r}) with a template directive (%{{...}})")
+        if j < 0:
+            out.append(text[i:])
+            break
+        if j > 0 and text[j - 1] == "$":  # $${ is a literal ${
+            out.append(text[i : j - 1] + "${")
+            i = j + 2
+            continue
+        end = text.find("}", j)
+        key = text[j + 2 : end].strip() if end > 0 else ""
+        value = variables.get(key) if key.isidentifier() else None
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        if not isinstance(value, (str, int, float)):
+            return Unknown(f"templatefile({name!r}) with an interpolation ctrules does not evaluate")
+        out += [text[i:j], str(value)]
+        i = end + 1
+    return call.made("".join(out).replace("%%{", "%{"))
+
+
 #: The functions evaluated (pure, exact); any other function call is :class:`Unknown`.
 FUNCTIONS: Mapping[str, Callable[..., Any]] = {
     "jsonencode": _jsonencode,
@@ -647,6 +720,8 @@ FUNCTIONS: Mapping[str, Callable[..., Any]] = {
     "upper": _upper,
     "join": _join,
     "lookup": _lookup,
+    "file": _file,
+    "templatefile": _templatefile,
 }
 
 

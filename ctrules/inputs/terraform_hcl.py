@@ -329,7 +329,15 @@ def _module_for(directory: Path | None, trees: dict[Path, tuple[str, Node]]) -> 
     for shown, tree in trees.values():
         _collect(tree, module, shown)
     if directory is not None:
+        _located(module, directory)
         _tfvars(directory, module)
+    return module
+
+
+def _located(module: _Module, folder: Path, root: Path | None = None) -> _Module:
+    """Give the module its folder (``path.module``, ``file()``) and repository (nothing is read outside it)."""
+    module.scope.folder = folder
+    module.scope.root = root if root is not None else _repository(folder)
     return module
 
 
@@ -836,7 +844,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
     alone = shown == "<stdin>"
     try:
         if terragrunt:
-            module = _Module()
+            module = _Module() if alone else _located(_Module(), path.parent)
             _collect(tree, module, shown)
             trees: dict[Path, tuple[str, Node]] = {}
         else:
@@ -959,7 +967,7 @@ def _included_rules(path: Path, tree: Node, shown: str) -> list[TemplateRule]:
                 why = f"{target_shown} cannot be read: {exc.message}"
                 out.append(_plan_time(label, line, "terragrunt include", why))
                 continue
-            module = _Module()
+            module = _located(_Module(), target.parent)
             _collect(parsed, module, target_shown)
             inputs = _attributes(_body(parsed)).get("inputs")
             if inputs is not None:
@@ -1146,7 +1154,7 @@ def _read_folder(
         terragrunt = path.suffix == ".hcl"
         if called and not terragrunt:
             continue
-        scope = _Module() if terragrunt else module
+        scope = _located(_Module(), folder.path) if terragrunt else module
         try:
             if terragrunt:
                 _collect(tree, scope, path_shown)
@@ -1218,7 +1226,7 @@ def _instance(
     if instances[0] > _MAX_INSTANCES:
         raise BudgetError(f"more than {_MAX_INSTANCES} module instances (local modules calling each other)", line)
     child = folders[target]
-    module = _Module()
+    module = _located(_Module(), child.path, caller_module.scope.root)
     module.scope.budget = caller_module.scope.budget
     for _, tree in child.module_trees().values():
         _collect(tree, module, child.shown)

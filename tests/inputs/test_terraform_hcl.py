@@ -143,7 +143,9 @@ resource "aws_cloudwatch_event_rule" "ok" {
     # for_each over a known set: one rule per key, each fully known
     assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (6, 5, 1)
     reasons = {n["resource"]: n["reason"] for n in doc["not_checked"]}
-    assert reasons == {"aws_cloudwatch_event_rule.from_function": "function file()"}
+    assert reasons == {
+        "aws_cloudwatch_event_rule.from_function": f"file({str(tmp_path / 'pattern.json')!r}): no such file or directory"
+    }
     assert all(n["known_at"] == "plan" for n in doc["not_checked"])
     partly = {p["resource"]: p["unknown"] for p in doc["partly_checked"]}
     assert partly == {
@@ -507,3 +509,37 @@ module "eventbridge" {
         ('module.eventbridge.rules["buckets"]', "CTR003"),
     ]
     assert doc["summary"]["rules"] == 6 and doc["summary"]["plan_time"] == 0
+
+
+def test_file_and_templatefile_read_patterns_of_the_repository(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "secret.json", '{"source": ["aws.s3"]}')
+    module = tmp_path / "infra"
+    write(
+        module / "patterns" / "typo.json",
+        '{"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["CreateBuckett"]}}',
+    )
+    write(
+        module / "patterns" / "tpl.json",
+        '{"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["${name}"]}}',
+    )
+    path = write(
+        module / "main.tf",
+        """\
+resource "aws_cloudwatch_event_rule" "from_file" {
+  event_pattern = file("${path.module}/patterns/typo.json")
+}
+resource "aws_cloudwatch_event_rule" "from_template" {
+  event_pattern = templatefile("patterns/tpl.json", { name = "DeleteBuckett" })
+}
+resource "aws_cloudwatch_event_rule" "outside" {
+  event_pattern = file("/etc/passwd")
+}
+""",
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"]) == [
+        ("aws_cloudwatch_event_rule.from_file", "CTR003"),
+        ("aws_cloudwatch_event_rule.from_template", "CTR003"),
+    ]
+    assert [n["reason"] for n in doc["not_checked"]] == ["file('/etc/passwd') of a file outside the repository"]

@@ -849,6 +849,73 @@ def _for(node: Node, scope: Scope) -> Any:
     return _dict(object_out)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+#: Integers past this many bits are not computed (a chain of products would double their size at every step).
+_MAX_BITS = 16_000
+
+
+def _binary(node: Node, scope: Scope) -> Any:
+    """``a OP b`` for the comparison, logical and arithmetic operators, on known values of the right types."""
+    parts = _trees(node)
+    if len(parts) != 2 or parts[1].data != "binary_term":
+        return Unknown("an expression ctrules does not evaluate (binary_op)")
+    op_node, right_node = _trees(parts[1])[:2]
+    op = str(op_node.children[0]).split()[-1] if op_node.children else ""
+    left, right = evaluate(parts[0], scope), evaluate(right_node, scope)
+    for side in (left, right):
+        if isinstance(side, Unknown):
+            return side
+    if op in ("==", "!="):
+        same = _freeze(left, _Call(scope, node)) == _freeze(right, _Call(scope, node))
+        if _is_number(left) and _is_number(right):
+            same = left == right
+        return same if op == "==" else not same
+    if op in ("&&", "||"):
+        if not isinstance(left, bool) or not isinstance(right, bool):
+            return Unknown(f"{op} of values that are not true or false")
+        return (left and right) if op == "&&" else (left or right)
+    if not _is_number(left) or not _is_number(right):
+        return Unknown(f"{op} of values that are not numbers")
+    if op in ("<", ">", "<=", ">="):
+        return {"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}[op]
+    if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > _MAX_BITS:
+        return Unknown("a number too large for ctrules to compute")
+    try:
+        if op == "+":
+            value: Any = left + right
+        elif op == "-":
+            value = left - right
+        elif op == "*":
+            value = left * right
+        elif op == "/":
+            value = left / right
+            value = int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+        elif op == "%":
+            value = left % right
+        else:
+            return Unknown(f"the operator {op}")
+    except (ZeroDivisionError, OverflowError):
+        return Unknown(f"{op} that Terraform refuses (division by zero or overflow)")
+    if isinstance(value, float) and not math.isfinite(value):
+        return Unknown("a number too large for JSON")
+    return value
+
+
+def _unary(node: Node, scope: Scope) -> Any:
+    ops = [str(c) for c in node.children if isinstance(c, Token)]
+    operand = evaluate(_trees(node)[0], scope) if _trees(node) else Unknown("a unary operator without an operand")
+    if isinstance(operand, Unknown) or not ops:
+        return operand
+    if ops[0].strip() == "!" and isinstance(operand, bool):
+        return not operand
+    if ops[0].strip() == "-" and _is_number(operand):
+        return -operand
+    return Unknown(f"{ops[0].strip()} of a value of the wrong type")
+
+
 def _number(text: str, node: Node) -> Any:
     try:
         value: Any = int(text)
@@ -927,4 +994,8 @@ def _eval_node(node: Any, scope: Scope) -> Any:
         return Unknown(f"{name} is known only at plan time")
     if data in ("for_tuple_expr", "for_object_expr"):
         return _for(node, scope)
+    if data == "binary_op":
+        return _binary(node, scope)
+    if data == "unary_op":
+        return _unary(node, scope)
     return Unknown(f"an expression ctrules does not evaluate ({data})")

@@ -458,7 +458,7 @@ def test_budget_errors_name_the_line_and_the_budget() -> None:
     [
         ('[for s in ["a", "b"] : upper(s)]', ["A", "B"]),
         ('[for i, s in ["a", "b"] : "${i}${s}"]', ["0a", "1b"]),
-        ("{ for k, v in { b = 1, a = 2 } : k => v if v > 0 }", "unknown"),  # a comparison ctrules does not evaluate
+        ("{ for k, v in { b = 1, a = 2 } : k => v if v > 1 }", {"a": 2}),
         ("{ for k, v in { b = { on = true }, a = { on = false } } : k => v if v.on }", {"b": {"on": True}}),
         ('{ for k, v in { a = "g", b = "g" } : v => k... }', {"g": ["a", "b"]}),
         ("[for s in var.unknown : s]", "unknown"),
@@ -492,7 +492,7 @@ resource "aws_cloudwatch_event_rule" "per_group" {
 
 resource "aws_cloudwatch_event_rule" "counted" {
   count         = 2
-  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = [count.index == 0 ? "a" : "b"] } })
+  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = [count.index == 0 ? "CreateBucket" : "DeleteBucket"] } })
 }
 
 module "eventbridge" {
@@ -543,3 +543,30 @@ resource "aws_cloudwatch_event_rule" "outside" {
         ("aws_cloudwatch_event_rule.from_template", "CTR003"),
     ]
     assert [n["reason"] for n in doc["not_checked"]] == ["file('/etc/passwd') of a file outside the repository"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('"a" == "a" && !false', True),
+        ('1 == "1"', False),
+        ("1 == 1.0", True),
+        ("true == 1", False),
+        ("1 + 2 * 3", 7),
+        ("7 / 2", 3.5),
+        ("8 / 2", 4),
+        ("7 % 3", 1),
+        ("-2 < 1 || false", True),
+        ("1 / 0", "unknown"),
+        ("var.unknown == 1", "unknown"),
+        ('1 + "a"', "unknown"),
+    ],
+)
+def test_operators(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr, 'variable "unknown" {}')
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected and type(value) is type(expected)

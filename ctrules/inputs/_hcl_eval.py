@@ -705,6 +705,100 @@ def _templatefile(call: _Call, name: Any, variables: Any) -> Any:
     return call.made("".join(out).replace("%%{", "%{"))
 
 
+def _keys(call: _Call, arg: Any) -> Any:
+    return sorted(arg) if isinstance(arg, dict) else Unknown("keys() of something that is not an object")
+
+
+def _values(call: _Call, arg: Any) -> Any:
+    if not isinstance(arg, dict):
+        return Unknown("values() of something that is not an object")
+    return _list([arg[k] for k in sorted(arg)])
+
+
+def _length(call: _Call, arg: Any) -> Any:
+    return len(arg) if isinstance(arg, (str, list, dict)) else Unknown("length() of a value that has none")
+
+
+def _contains(call: _Call, items: Any, value: Any) -> Any:
+    if not isinstance(items, list) or is_partial(items) or is_partial(value):
+        return Unknown("contains() of something that is not a known list")
+    key = _freeze(value, call)
+    return any(_freeze(x, call) == key for x in items)
+
+
+def _coalesce(call: _Call, *args: Any) -> Any:
+    for arg in args:
+        if isinstance(arg, Unknown):
+            return arg
+        if arg is not None and arg != "":
+            return arg
+    return Unknown("coalesce() of no value")
+
+
+def _compact(call: _Call, arg: Any) -> Any:
+    if not isinstance(arg, list) or not all(isinstance(x, str) or x is None for x in arg):
+        return Unknown("compact() of something that is not a list of strings")
+    return [x for x in arg if x]
+
+
+def _element(call: _Call, items: Any, index: Any) -> Any:
+    if not isinstance(items, list) or not items or not isinstance(index, int) or isinstance(index, bool):
+        return Unknown("element() of something that is not a list and an index")
+    return items[index % len(items)]
+
+
+def _tostring(call: _Call, arg: Any) -> Any:
+    if isinstance(arg, bool):
+        return "true" if arg else "false"
+    return str(arg) if isinstance(arg, (str, int, float)) else Unknown("tostring() of a list or object")
+
+
+def _split(call: _Call, sep: Any, text: Any) -> Any:
+    if not isinstance(sep, str) or not sep or not isinstance(text, str):
+        return Unknown("split() of something that is not a string")
+    return call.made(text.split(sep))
+
+
+def _replace(call: _Call, text: Any, old: Any, new: Any) -> Any:
+    if not all(isinstance(x, str) for x in (text, old, new)) or not old:
+        return Unknown("replace() of something that is not a string")
+    if len(old) > 1 and old.startswith("/") and old.endswith("/"):
+        return Unknown("replace() with a regular expression")
+    count = text.count(old)
+    call.budget.size(len(text) + count * max(0, len(new) - len(old)), call.node)
+    return text.replace(old, new)
+
+
+def _trimspace(call: _Call, text: Any) -> Any:
+    return text.strip() if isinstance(text, str) else Unknown("trimspace() of something that is not a string")
+
+
+def _format(call: _Call, spec: Any, *args: Any) -> Any:
+    """``format()`` with the verbs ``%s``, ``%d``, ``%v`` and ``%%`` (others are unknown)."""
+    if not isinstance(spec, str):
+        return Unknown("format() of something that is not a string")
+    out: list[str] = []
+    i, n = 0, 0
+    while i < len(spec):
+        ch = spec[i]
+        if ch != "%":
+            out.append(ch)
+            i += 1
+            continue
+        verb = spec[i + 1 : i + 2]
+        if verb == "%":
+            out.append("%")
+        elif verb in ("s", "d", "v") and n < len(args) and isinstance(args[n], (str, int, float, bool)):
+            value = args[n]
+            out.append(("true" if value else "false") if isinstance(value, bool) else str(value))
+            n += 1
+        else:
+            return Unknown("format() with a verb or argument ctrules does not evaluate")
+        i += 2
+        call.budget.size(sum(map(len, out)), call.node)
+    return "".join(out)
+
+
 #: The functions evaluated (pure, exact); any other function call is :class:`Unknown`.
 FUNCTIONS: Mapping[str, Callable[..., Any]] = {
     "jsonencode": _jsonencode,
@@ -722,6 +816,18 @@ FUNCTIONS: Mapping[str, Callable[..., Any]] = {
     "lookup": _lookup,
     "file": _file,
     "templatefile": _templatefile,
+    "keys": _keys,
+    "values": _values,
+    "length": _length,
+    "contains": _contains,
+    "coalesce": _coalesce,
+    "compact": _compact,
+    "element": _element,
+    "tostring": _tostring,
+    "split": _split,
+    "replace": _replace,
+    "trimspace": _trimspace,
+    "format": _format,
 }
 
 
@@ -737,7 +843,7 @@ def _call(node: Node, scope: Scope) -> Any:
     if args_node is not None and any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in args_node.children):
         return Unknown(f"{name}() with expanded arguments (...)")
     args = [_eval(a, scope) for a in (_trees(args_node) if args_node is not None else [])]
-    if name not in ("jsonencode", "merge", "concat", "flatten", "distinct", "toset", "tolist", "tomap"):
+    if name not in ("jsonencode", "merge", "concat", "flatten", "distinct", "toset", "tolist", "tomap", "values"):
         unknown = next((first_unknown(a) for a in args if is_partial(a)), None)
         if unknown is not None and name not in ("jsondecode", "lookup"):
             return unknown

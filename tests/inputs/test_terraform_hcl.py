@@ -570,3 +570,32 @@ def test_operators(expr: str, expected: object) -> None:
         assert isinstance(value, Unknown)
     else:
         assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("keys({ b = 1, a = 2 })", ["a", "b"]),
+        ("values({ b = 1, a = 2 })", [2, 1]),
+        ('length(["a", "b"])', 2),
+        ('contains(["a", "b"], "b")', True),
+        ('coalesce("", "x")', "x"),
+        ('compact(["a", "", "b"])', ["a", "b"]),
+        ('element(["a", "b"], 3)', "b"),
+        ("tostring(true)", "true"),
+        ('split(",", "a,b")', ["a", "b"]),
+        ('replace("a-b-c", "-", "_")', "a_b_c"),
+        ('replace("abc", "/b/", "x")', "unknown"),
+        ('trimspace("  x ")', "x"),
+        ('format("%s-%d%%", "a", 2)', "a-2%"),
+        ('format("%08d", 2)', "unknown"),
+    ],
+)
+def test_more_functions(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr)
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected

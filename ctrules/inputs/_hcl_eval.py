@@ -54,6 +54,7 @@ __all__ = [
     "is_partial",
     "kids",
     "line_of",
+    "measure",
     "partial",
     "reference",
     "source_text",
@@ -263,9 +264,11 @@ def _edge_token(node: Any, last: bool) -> Token | None:
 
 
 def line_of(node: Any) -> int:
-    """The 1-based line where a node starts (1 when it holds no token)."""
+    """The 1-based line where a node starts (1 when it holds no token; a line number stands for itself)."""
     if isinstance(node, Token):
         return node.line or 1
+    if isinstance(node, int):
+        return node
     meta = getattr(node, "meta", None)
     if meta is not None and not meta.empty:
         return int(getattr(meta, "line", 1) or 1)
@@ -594,6 +597,31 @@ def _check_depth(value: Any, call: _Call) -> None:
             stack.extend((v, depth + 1) for v in item)
         elif isinstance(item, Encoded):
             stack.append((item.data, depth + 1))
+
+
+def measure(value: Any, budget: Budget, line: int) -> None:
+    """Walk a value once, counted against ``budget``: refuse one of more than :data:`MAX_VALUE` parts in all (shared
+    parts counted each time they occur, as a reader of the value would meet them) or nested deeper than
+    :data:`MAX_DEPTH`.
+
+    :raises BudgetError: naming ``line``.
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    seen = 0
+    while stack:
+        item, depth = stack.pop()
+        seen += 1
+        if seen > MAX_VALUE:
+            raise BudgetError(f"a value of more than {MAX_VALUE:,} items or characters", line)
+        if depth > MAX_DEPTH:
+            raise BudgetError(f"a value nested more than {MAX_DEPTH} levels", line)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+        elif isinstance(item, Encoded):
+            stack.append((item.data, depth + 1))
+    budget.charge(seen, line)
 
 
 def _jsonencode(call: _Call, arg: Any) -> Any:

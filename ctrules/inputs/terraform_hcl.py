@@ -54,6 +54,7 @@ from lark import Token, Tree
 
 from ctrules.inputs._hcl_eval import (
     MAX_DEPTH,
+    Budget,
     BudgetError,
     Encoded,
     Node,
@@ -66,6 +67,7 @@ from ctrules.inputs._hcl_eval import (
     is_partial,
     kids,
     line_of,
+    measure,
     partial,
     reference,
     source_text,
@@ -453,6 +455,7 @@ def _rule(
     region: str | None,
     enabled_first: bool = False,
     upper_state: bool = False,
+    budget: Budget | None = None,
 ) -> TemplateRule | None:
     pattern = obj.values["event_pattern"]()
     if pattern is None or pattern == "":
@@ -465,6 +468,8 @@ def _rule(
         own = _strict(obj.values["region"]())
         region = own if isinstance(own, str) and own else region
     state = _state(obj, enabled_first, upper_state)
+    if budget is not None:  # a pattern given as a value (not jsonencode'd text) may share parts many times over
+        measure(pattern, budget, obj.line)
     parts: list[tuple[str, str]] = []
     if isinstance(pattern, Encoded):
         pattern = pattern.data
@@ -539,6 +544,7 @@ def _find(
     """
     if depth > MAX_DEPTH:
         raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+    scope.budget.charge(1, line)  # a value may share parts many times over: each visit counts
     if node is not None:
         obj = _syntax_obj(node, scope)
         if obj is not None:
@@ -602,7 +608,7 @@ def _inputs_rules(
     top = _Obj({k: _lazy(n, scope) for k, n in inputs.items()}, 1)
     if "event_pattern" in inputs:
         top.line = line_of(inputs["event_pattern"])
-        rule = _rule(label, top, kind=kind, bus=bus, region=region)
+        rule = _rule(label, top, kind=kind, bus=bus, region=region, budget=scope.budget)
         if rule is not None:
             if notes is not None:
                 notes.acknowledge(rule, [*outer, *notes.above(top.line)])
@@ -615,7 +621,9 @@ def _inputs_rules(
                 yield _plan_time(where, line_of(node), kind, found.reason)
                 continue
             # terraform-aws-modules/eventbridge: state = enabled ? ... : upper(state) (its main.tf)
-            rule = _rule(where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb)
+            rule = _rule(
+                where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb, budget=scope.budget
+            )
             if rule is not None:
                 if notes is not None:
                     own = [*notes.above(found.span[0]), *notes.inside(found.span)] if found.span else []
@@ -666,7 +674,7 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
                 obj = _Obj({k: _lazy(n, inner) for k, n in attrs.items()}, line_of(attrs["event_pattern"]))
                 bus = evaluate(attrs["event_bus_name"], inner) if "event_bus_name" in attrs else None
                 region = _provider_region(attrs, module) if "provider" in attrs else default_region
-                rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
+                rule = _rule(label, obj, kind=_RULE, bus=bus, region=region, budget=scope.budget)
                 if rule is not None:
                     if notes is not None:
                         span = _span(block)
@@ -709,7 +717,8 @@ def _terragrunt_inputs(
         for key, key_node, value_node in elems:
             if not isinstance(key, str):  # a computed input name: its value may still hold rules
                 label = f"inputs[{_key_label(key, key_node)}]"
-                yield from _found_rules(_find(value_node, None, label, line_of(value_node), scope), "terragrunt inputs")
+                found = _find(value_node, None, label, line_of(value_node), scope)
+                yield from _found_rules(found, "terragrunt inputs", None, scope.budget)
         return
     # Any other expression: its value, as far as known, read the same way (the syntax of the parts is lost).
     value = partial(inputs, scope)
@@ -726,6 +735,7 @@ def _terragrunt_inputs(
             kind="terragrunt inputs",
             bus=None,
             region=region,
+            budget=scope.budget,
         )
         if rule is not None:
             if notes is not None:
@@ -734,20 +744,21 @@ def _terragrunt_inputs(
     for key, child in value.items():
         if key in ("event_pattern", "source", "providers", "depends_on"):
             continue
-        for rule in _found_rules(_find(None, child, f"inputs.{key}", line, scope), "terragrunt inputs", region):
+        found = _find(None, child, f"inputs.{key}", line, scope)
+        for rule in _found_rules(found, "terragrunt inputs", region, scope.budget):
             if notes is not None:
                 notes.acknowledge(rule, outer)
             yield rule
 
 
 def _found_rules(
-    found: Iterator[tuple[str, _Obj | Unknown]], kind: str, region: str | None = None
+    found: Iterator[tuple[str, _Obj | Unknown]], kind: str, region: str | None = None, budget: Budget | None = None
 ) -> Iterator[TemplateRule]:
     for where, obj in found:
         if isinstance(obj, Unknown):
             yield _plan_time(where, 1, kind, obj.reason)
             continue
-        rule = _rule(where, obj, kind=kind, bus=None, region=region)
+        rule = _rule(where, obj, kind=kind, bus=None, region=region, budget=budget)
         if rule is not None:
             yield rule
 

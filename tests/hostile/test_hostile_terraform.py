@@ -656,3 +656,16 @@ module "eventbridge" {
         'module.guard["prod"].aws_cloudwatch_event_rule.r',
     ]
     assert doc["summary"]["rules"] == 4 and doc["partly_checked"] == []
+
+
+@pytest.mark.parametrize(
+    "use", ["rules = local.o60", "event_pattern = local.o60", "rules = { x = { event_pattern = local.o60 } }"]
+)
+def test_shared_structure_without_jsonencode_is_bounded(tmp_path: Path, use: str) -> None:
+    """A value whose parts are shared 2**60 times over must not be walked part by part, wherever it is used."""
+    lines = ["locals {", '  o0 = { a = ["x"] }']
+    lines += [f"  o{i} = {{ l = local.o{i - 1}, r = local.o{i - 1} }}" for i in range(1, 61)]
+    lines.append("}")
+    text = "\n".join(lines) + f'\nmodule "m" {{\n  source = "x/eventbridge/aws"\n  {use}\n}}\n'
+    o = lint(write(tmp_path / "main.tf", text))
+    assert_bad_input(o, "main.tf", "budget")

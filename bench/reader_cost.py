@@ -4,7 +4,8 @@
 For each format a generated input of about ``--mb`` MB and one four times as large (the same rules, repeated) is
 read by ``ctrules.inputs.read_path`` in a fresh child process, which reports the time of the read (the fastest of
 up to five while they take less than 2 s in all) and the growth of its peak resident memory (``ru_maxrss``) during
-the reads (0 when the read stays below the peak of the imports). Rows: seconds per MB and MB of memory per MB of input
+the reads (0 when the read stays below the peak of the imports). The garbage collector is off, as in ``ctrules
+lint``. Rows: seconds per MB and MB of memory per MB of input
 at the small size, and the time ratio large/small (4 means linear; the target, 6, leaves room for load). The
 formats: CloudFormation JSON and YAML, Terraform HCL (``.tf``), Terraform JSON syntax (``.tf.json``), a Terraform
 plan (``terraform show -json``), Serverless ``serverless.yml``, and a bare pattern file.
@@ -37,8 +38,9 @@ API = "AWS API Call via CloudTrail"
 #: Time of a read four times as large over the time of the small one: 4 is linear; 6 leaves room for noise.
 TARGET_GROWTH = 6.0
 _CHILD = """\
-import json, resource, sys, time
+import gc, json, resource, sys, time
 from ctrules.inputs import read_path
+gc.disable()  # as `ctrules lint` does while it reads and checks
 path = sys.argv[1]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 times = []

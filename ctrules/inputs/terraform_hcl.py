@@ -44,6 +44,7 @@ apart: expression evaluation (``_hcl_eval``), the JSON syntax (``terraform_json`
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -530,8 +531,15 @@ def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
     return _Obj(values, line, _span(node))
 
 
+_LAST_NAME = re.compile(r'(?:\.([^.\["]+)|\["((?:[^"\\]|\\.)*)"\])(?:\[\d+\])*$')
+
+
 def _may_hold_rules(label: str) -> bool:
-    return any(w in label.rsplit(".", 1)[-1].lower() for w in _RULE_WORDS)
+    """True when the last name of a place (``rules``, ``event_rules["x"]``; not ``triggers["ScanAmiRule"]["arn"]``)
+    says it may hold rules or patterns."""
+    found = _LAST_NAME.search(label)
+    name = (found.group(1) or found.group(2) or "") if found else label
+    return any(w in name.lower() for w in _RULE_WORDS)
 
 
 def _find(
@@ -877,7 +885,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
         if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
             attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
             if not alone:
-                rules.extend(_modules_not_given(tree, module, path.parent, None))
+                rules.extend(_modules_not_given(tree, module, path.parent, None, rules))
         return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
     except BudgetError as exc:
         raise _budget_error(shown, exc) from None
@@ -1001,12 +1009,18 @@ def _local_source(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(("./", "../", ".\\", "..\\")) and "\x00" not in value
 
 
-def _modules_not_given(tree: Node, module: _Module, folder: Path, root: Path | None) -> list[TemplateRule]:
+def _modules_not_given(
+    tree: Node, module: _Module, folder: Path, root: Path | None, found: list[TemplateRule]
+) -> list[TemplateRule]:
     """A not-checked entry for each call of a local module whose folder was not read (outside ``root``, or any
-    folder when one file is linted) and holds EventBridge rules: it names the folder to add."""
+    folder when one file is linted) and holds EventBridge rules: it names the folder to add. A call whose inputs
+    already gave rules (``found``: the terraform-aws-modules/eventbridge ``rules`` map) has none: those are its
+    rules."""
     out: list[TemplateRule] = []
+    given = _calls_with_rules(found)
+    trees: dict[Path, list[tuple[Path, str, str, Node]]] = {}
     for kind, labels, block in _blocks(_body(tree)):
-        if kind != "module" or not labels:
+        if kind != "module" or not labels or labels[0] in given:
             continue
         attrs = _attributes(block)
         src = evaluate(attrs["source"], module.scope) if "source" in attrs else None
@@ -1017,10 +1031,44 @@ def _modules_not_given(tree: Node, module: _Module, folder: Path, root: Path | N
             continue  # read with the folder
         if not target.is_dir() or not any("aws_cloudwatch_event_rule" in _peek(p) for p in _module_files(target)):
             continue  # no rules there (a missing folder: `terraform init` says so)
+        if not _may_make_rules(target, attrs, module, trees):
+            continue  # with the inputs of this call, the module makes no rule (e.g. `rules` left empty)
         shown = os.path.relpath(target)
         reason = f"its rules are in the local module {src}, which was not given: add the folder {shown} to the command"
         out.append(_plan_time(f"module.{labels[0]}", line_of(block), f"module {labels[0]} ({src})", reason))
     return out
+
+
+def _may_make_rules(
+    target: Path, attrs: dict[str, Node], caller: _Module, cache: dict[Path, list[tuple[Path, str, str, Node]]]
+) -> bool:
+    """Whether a module folder that was not given makes any rule when called with these inputs (read once, within
+    the caller's budget; anything it cannot tell counts as yes)."""
+    if target not in cache:
+        parsed: list[tuple[Path, str, str, Node]] = []
+        for path in _module_files(target):
+            try:
+                text = read_text(path, str(path))
+                tree, _ = _parse_file(path, str(path), text)
+            except InputError:
+                return True
+            parsed.append((path, str(path), text, tree))
+        cache[target] = parsed
+    module = _located(_Module(), target, caller.scope.root)
+    module.scope.budget = caller.scope.budget
+    for _, shown, _, tree in cache[target]:
+        _collect(tree, module, shown)
+    for key, node in attrs.items():
+        if key not in _META_ARGUMENTS:
+            module.scope.values[key] = partial(node, caller.scope)
+    return any(next(_rules_in_tree(tree, module, False, None), None) is not None for _, _, _, tree in cache[target])
+
+
+def _calls_with_rules(rules: list[TemplateRule]) -> set[str]:
+    """The names of the module calls whose inputs gave rules (``module.NAME.rules["x"]``, ``module.NAME["k"]...``)."""
+    return {
+        r.label.split(".", 2)[1].split("[", 1)[0] for r in rules if r.label.startswith("module.") and "." in r.label
+    }
 
 
 def _peek(path: Path) -> str:
@@ -1173,7 +1221,7 @@ def _read_folder(
             if terragrunt:
                 rules.extend(_included_rules(path, tree, path_shown))
             else:
-                rules.extend(_modules_not_given(tree, module, folder.path, top))
+                rules.extend(_modules_not_given(tree, module, folder.path, top, rules))
             trails = dict(scope.data_trails)
         except BudgetError as exc:
             result.errors.append(_budget_error(path_shown, exc))
@@ -1191,7 +1239,8 @@ def _read_folder(
         # A target may sit in another file of the module than its rule (CTR016).
         attach_hcl_targets(module_rules, [t for _, t in folder.module_trees().values()], module.scope)
         by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]] = {}
-        _instances(folder, module, "", [folder.path.resolve()], folders, top, instances, by_file)
+        given = _calls_with_rules(module_rules)
+        _instances(folder, module, "", [folder.path.resolve()], folders, top, instances, by_file, given)
     except BudgetError as exc:
         raise _budget_error(folder.shown, exc) from None
     for path_shown, (text, rules, trails) in by_file.items():
@@ -1207,10 +1256,15 @@ def _instances(
     top: Path,
     instances: list[int],
     by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]],
+    given: set[str],
 ) -> None:
     """Write out the local modules ``caller`` calls, each with the inputs of its call, into ``by_file``
-    (file shown -> (text, rules, trails)), and the modules they call in turn."""
+    (file shown -> (text, rules, trails)), and the modules they call in turn. A call in ``given`` already gave its
+    rules through its inputs (a local copy of terraform-aws-modules/eventbridge and its ``rules`` map, reported at
+    the lines where they are written): it is not written out again."""
     for name, attrs, target in _local_calls(caller, folders):
+        if name in given:
+            continue
         for label, each in _expansions(f"{prefix}module.{name}", attrs, caller_module.scope):
             scope = caller_module.scope.child(each) if each else caller_module.scope
             _instance(label, attrs, target, scope, caller_module, chain, folders, top, instances, by_file)
@@ -1251,15 +1305,16 @@ def _instance(
         if not _module_file(path):
             continue
         rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
-        rules.extend(_modules_not_given(tree, module, child.path, top))
+        rules.extend(_modules_not_given(tree, module, child.path, top, rules))
         _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
         kept.extend(rules)
         trails.update(module.data_trails)
         child_rules.extend(rules)
     attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
+    given = _calls_with_rules(child_rules)
     for rule in child_rules:  # named after the targets are linked by the module's own addresses
         rule.name = rule.logical_id = f"{label}.{rule.label}"
-    _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file)
+    _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file, given)
 
 
 def _call_region(attrs: dict[str, Node], caller: _Module) -> str | None:

@@ -669,3 +669,30 @@ def test_shared_structure_without_jsonencode_is_bounded(tmp_path: Path, use: str
     text = "\n".join(lines) + f'\nmodule "m" {{\n  source = "x/eventbridge/aws"\n  {use}\n}}\n'
     o = lint(write(tmp_path / "main.tf", text))
     assert_bad_input(o, "main.tf", "budget")
+
+
+def test_local_copy_of_a_rules_module_is_neither_counted_twice_nor_noise(tmp_path: Path) -> None:
+    write(
+        tmp_path / "modules" / "eb" / "main.tf",
+        'variable "rules" {\n  default = {}\n}\n'
+        'resource "aws_cloudwatch_event_rule" "this" {\n  for_each      = var.rules\n'
+        "  event_pattern = each.value.event_pattern\n}\n",
+    )
+    write(
+        tmp_path / "live" / "main.tf",
+        f"""\
+module "a" {{
+  source = "../modules/eb"
+  rules = {{
+    x = {{ event_pattern = jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = ["CreateBuckett"] }} }}) }}
+  }}
+}}
+module "b" {{
+  source = "../modules/eb"
+}}
+""",
+    )
+    for given in (tmp_path / "live", tmp_path):
+        doc = lint(given, "--format", "json").json()
+        assert [f["resource"] for f in doc["findings"]] == ['module.a.rules["x"]'], given
+        assert doc["summary"]["rules"] == 1 and doc["not_checked"] == [], given

@@ -731,7 +731,11 @@ def _terragrunt_inputs(
     # Any other expression: its value, as far as known, read the same way (the syntax of the parts is lost).
     value = partial(inputs, scope)
     if isinstance(value, Unknown):
-        yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
+        # Counted only where rules may be: an EventBridge module, or inputs that name rules or patterns (most
+        # Terragrunt inputs built from read_terragrunt_config() hold no rule at all).
+        eventbridge = isinstance(source, str) and "eventbridge" in source.lower()
+        if eventbridge or _mentions_rules(inputs):
+            yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
         return
     if not isinstance(value, dict):
         return
@@ -757,6 +761,14 @@ def _terragrunt_inputs(
             if notes is not None:
                 notes.acknowledge(rule, outer)
             yield rule
+
+
+def _mentions_rules(node: Node) -> bool:
+    """True when an expression's names or strings say rule or pattern (``local.rules``, ``"event_pattern"``)."""
+    return any(
+        isinstance(t, Token) and any(w in str(t).lower() for w in _RULE_WORDS)
+        for t in node.scan_values(lambda v: isinstance(v, Token))
+    )
 
 
 def _found_rules(

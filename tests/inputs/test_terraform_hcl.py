@@ -599,3 +599,14 @@ def test_more_functions(expr: str, expected: object) -> None:
         assert isinstance(value, Unknown)
     else:
         assert value == expected
+
+
+def test_terragrunt_inputs_unknown_as_a_whole_count_only_where_rules_may_be(tmp_path: Path) -> None:
+    from ctrules.inputs.terraform_hcl import read_hcl_file
+
+    common = 'locals {\n  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n}\n'
+    plain = write(tmp_path / "a" / "terragrunt.hcl", common + "inputs = merge(local.env.locals, { size = 1 })\n")
+    rules = write(tmp_path / "b" / "terragrunt.hcl", common + "inputs = merge(local.env.locals, local.env.rules)\n")
+    assert read_hcl_file(plain, str(plain)).rules == []
+    (entry,) = read_hcl_file(rules, str(rules)).rules
+    assert entry.deploy_time and entry.unknown == "function read_terragrunt_config()"

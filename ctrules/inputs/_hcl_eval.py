@@ -15,7 +15,7 @@ Evaluation is bounded (:class:`Budget`): the size of any value it makes (:data:`
 expressions and values (:data:`MAX_DEPTH`) and the work of one module in all (:data:`MAX_WORK`). Exceeding one
 raises :class:`BudgetError`, naming the line and the budget; never ``MemoryError`` or ``RecursionError``.
 
-One module of ~750 lines on purpose: the partial values, the budgets and the functions are one evaluator; every
+One module of ~1,100 lines on purpose: the partial values, the budgets and the functions are one evaluator; every
 function makes and walks values through the same budget and the same partial containers.
 """
 

@@ -275,7 +275,11 @@ def rules_in_serverless(
             key = _EVENT_TYPES.get(str(etype))
             if key is None or not isinstance(props, dict) or props.get(key) is None:
                 continue
-            out.append(_event_rule(fn_name, i, str(etype), key, props, region))
+            rule = _event_rule(fn_name, i, str(etype), key, props, region)
+            written = _written_here(doc, fn_name, i, str(etype))
+            if not isinstance(written, bool):  # the event comes from another file: shown at the function
+                rule.anchors = written
+            out.append(rule)
     resources = doc.get("resources")
     inner = resources.get("Resources") if isinstance(resources, dict) else None
     if isinstance(inner, dict):
@@ -324,6 +328,22 @@ def _event_rule(fn_name: str, i: int, etype: str, key: str, props: dict[str, Any
         rule.unknown_parts = tuple(parts)
     rule.targets, rule.targets_at = _input_paths(props), rule.location[:-1]
     return rule
+
+
+def _written_here(doc: Mapping[str, Any], fn_name: str, i: int, etype: str) -> tuple[str, ...] | bool:
+    """True when the event is written in serverless.yml itself; else the anchors of the nearest place that is (the
+    function, or ``functions``), for the event's line."""
+    functions = doc.get("functions")
+    fn = functions.get(fn_name) if isinstance(functions, dict) else None
+    if fn is None and isinstance(functions, list):
+        fn = next((g[fn_name] for g in functions if isinstance(g, dict) and fn_name in g), None)
+    if not isinstance(fn, dict):
+        return ("functions",)
+    events = fn.get("events")
+    event = events[i] if isinstance(events, list) and i < len(events) else None
+    if isinstance(event, dict) and etype in event:
+        return True
+    return ("functions", fn_name)
 
 
 def _has_variable(value: Any) -> bool:

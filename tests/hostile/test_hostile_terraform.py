@@ -435,8 +435,8 @@ resources:
     assert found == [
         ("First", "CTR003", text.index("    First:") + 1),
         ("Second", "CTR003", text.index("    Second:") + 1),
-        ("one/events[0].eventBridge", "CTR003", found[2][2]),
-        ("other/events[0].eventBridge", "CTR003", found[3][2]),
+        ("one/events[0].eventBridge", "CTR003", text.index("  - one:") + 1),  # from events.yml: at its function
+        ("other/events[0].eventBridge", "CTR003", text.index("functions:") + 1),  # a function from more.yml
     ]
     assert [n["resource"] for n in doc["not_checked"]] == ["outside/events"]
     assert "outside the repository" in doc["not_checked"][0]["reason"]

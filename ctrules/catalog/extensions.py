@@ -219,21 +219,35 @@ def extra_events_path(pyproject: Path | str) -> Path | None:
     try:
         doc = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CatalogEntryError(str(p), None, None, f"cannot read [tool.ctrules]: {exc}") from exc
-    table = doc.get("tool", {}).get("ctrules", {})
-    value = table.get("extra_events") if isinstance(table, dict) else None
+        raise CatalogEntryError(str(p), None, None, f"cannot read [tool.ctrules]: {exc}") from None
+    except RecursionError:
+        raise CatalogEntryError(str(p), None, None, "cannot read [tool.ctrules]: TOML nested too deeply") from None
+    tool = doc.get("tool", {})
+    table = tool.get("ctrules", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise CatalogEntryError(str(p), None, "tool.ctrules", "must be a table, e.g. [tool.ctrules]")
+    value = table.get("extra_events")
     if value is None:
         return None
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value or "\x00" in value:
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
         raise CatalogEntryError(
-            str(p), None, "tool.ctrules.extra_events", f'{value!r} must be a path string, e.g. "ctrules-events.json"'
+            str(p), None, "tool.ctrules.extra_events", f'{shown} must be a path string, e.g. "ctrules-events.json"'
         )
-    return (p.parent / value).resolve()
+    try:
+        return (p.parent / value).resolve()
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise CatalogEntryError(str(p), None, "tool.ctrules.extra_events", f"cannot be used as a path: {exc}") from None
 
 
 def _find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` from ``start`` up to the root of its repository (the folder holding ``.git``),
+    never above it: a parent folder outside the repository does not configure it. Outside any repository, only
+    ``start`` itself is looked at."""
     here = start.resolve()
-    for folder in (here, *here.parents):
+    folders = (here, *here.parents)
+    top = next((i for i, f in enumerate(folders) if (f / ".git").exists()), 0)
+    for folder in folders[: top + 1]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             return candidate

@@ -11,6 +11,7 @@ from ctrules.checks.common import quote_list as _q
 from ctrules.checks.findings import ERROR, Finding, RuleContext
 from ctrules.checks.registry import Check, register
 from ctrules.eventpattern.leaf import leaf_matches
+from ctrules.eventpattern.vocab import is_token
 
 if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
@@ -71,7 +72,11 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     item.path,
                 )
             )
-        elif isinstance(item.value, dict) and not any(leaf_matches([item.value], dt) for dt in VALID_DETAIL_TYPES):
+        elif (
+            isinstance(item.value, dict)
+            and not _holds_token(item.value)
+            and not any(leaf_matches([item.value], dt) for dt in VALID_DETAIL_TYPES)
+        ):
             out.append(
                 Finding(
                     "CTR007",
@@ -82,6 +87,17 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                 )
             )
     return out
+
+
+def _holds_token(value: object) -> bool:
+    """True for a filter that is, or holds, a value known only at deploy or plan time (never judged)."""
+    if is_token(value):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_token(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_token(v) for v in value)
+    return False
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:

@@ -114,5 +114,14 @@ def render_json(report: LintReport) -> str:
         ],
         "skipped": [{"file": p.path, "message": p.message} for p in report.skipped],
         "catalog_extensions": report.catalog_extensions,
+        "partly_checked": [
+            {
+                "file": f.path,
+                "line": f.line_of(rule),
+                "resource": rule.label,
+                "unknown": [{"path": path, "reason": why} for path, why in rule.unknown_parts],
+            }
+            for f, rule in report.partly_checked
+        ],
     }
     return dumps(doc, 2) + "\n"  # one finding per line

@@ -130,6 +130,8 @@ def _summary(report: LintReport) -> str:
     ]
     if report.not_checked_count:
         text += f" ({', '.join(u for u in unknown if u)}, not checked)"
+    if report.partly_checked:
+        text += f"; {_plural(len(report.partly_checked), 'rule')} checked partly (parts known only later not judged)"
     if report.acknowledged:
         text += f"; {_plural(len(report.acknowledged), 'finding')} acknowledged"
     if report.covered:

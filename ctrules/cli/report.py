@@ -162,6 +162,9 @@ class LintReport:
     plan_time: int = 0
     not_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
     unread: list[tuple[InputFile, Unread]] = field(default_factory=list)
+    #: Checked rules with parts known only at plan or deploy time (``TemplateRule.unknown_parts``): those parts were
+    #: not judged.
+    partly_checked: list[tuple[InputFile, TemplateRule]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     catalog_extensions: list[str] = field(default_factory=list)
     acknowledged: list[Reported] = field(default_factory=list)
@@ -307,6 +310,8 @@ def check_rule(
         report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule) if f.has_lines else None))
         return
     report.checked += 1
+    if rule.unknown_parts:
+        report.partly_checked.append((f, rule))
     for x, also in _one_per_problem(found):
         ack = acks.get(x.code)
         (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack, also))
@@ -355,6 +360,10 @@ def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> d
         report.problems.append(Problem(f.path, p.message, rule.label, line))
     out: dict[str, Acknowledgement] = {}
     for ack in rule.acknowledgements:
+        if not ack.reason.strip():  # refused in every form (a cdk.out acknowledgement may carry none)
+            message = f"{ack.where} acknowledges {ack.code} without a reason: give the reason (a reason is required)"
+            report.problems.append(Problem(f.path, message, rule.label, f.line_of(rule)))
+            continue
         if ack.code in CHECKS:
             out.setdefault(ack.code, ack)
             continue

@@ -17,6 +17,7 @@ from ctrules.inputs._locate import locate
 
 __all__ = [
     "HUGE_NUMBER",
+    "OPAQUE_KEY",
     "Acknowledgement",
     "DataTrail",
     "Defect",
@@ -31,6 +32,9 @@ __all__ = [
     "make_rule",
 ]
 
+#: The key of the opaque value a reader puts in a pattern where a part is not known: ``{"Fn::Unknown": why}``
+#: reads as an intrinsic, which the checks treat as unknown (``ctrules.eventpattern.is_token``).
+OPAQUE_KEY = "Fn::Unknown"
 _SIMPLE_KEY = re.compile(r"^[A-Za-z0-9_@$-]+$")
 #: Why a number cannot be read (Python refuses integers of more than 4,300 digits).
 HUGE_NUMBER = "a number of more than 4,300 digits, which cannot be read"
@@ -170,6 +174,9 @@ class TemplateRule:
     :param acknowledgements: findings the user acknowledged on this rule, with a reason.
     :param input_problems: mistakes in how the rule is written that do not stop its pattern from being
         checked (each is reported as bad input).
+    :param unknown_parts: the parts of a checked pattern known only at plan or deploy time, as ``(JSON path in the
+        pattern, why)``: the pattern holds an opaque value there (see :data:`OPAQUE_KEY`), which the checks never
+        judge; a check that needs such a part says nothing about it.
     """
 
     logical_id: str
@@ -192,6 +199,7 @@ class TemplateRule:
     targets_at: tuple[str | int, ...] | None = None
     acknowledgements: tuple[Acknowledgement, ...] = ()
     input_problems: tuple[RuleProblem, ...] = ()
+    unknown_parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:

@@ -22,7 +22,8 @@ list it as acknowledged, with its reason (SARIF: a suppression). A reason is req
   on the rule or any construct above it in its stack, which the CDK records in the assembly's metadata.
 
 Malformed acknowledgements (no reason, an id that is no check code) are reported as bad input, and do not
-acknowledge anything.
+acknowledge anything, in every form (a cdk.out acknowledgement without a reason is kept with an empty reason, which
+the report refuses).
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ def from_cdk_metadata(entries: Iterable[Any], where: str) -> list[Acknowledgemen
         data = entry.get("data")
         for rule_id, reason in data.items() if isinstance(data, Mapping) else ():
             code = code_of(rule_id) if isinstance(rule_id, str) and rule_id.startswith("ctrules::") else None
-            if code is not None:
-                out.append(Acknowledgement(code, str(reason) if reason is not None else "", where))
+            if code is not None:  # one without a reason is kept with an empty reason: the report refuses it
+                text = " ".join(reason.split()) if isinstance(reason, str) else ""
+                out.append(Acknowledgement(code, text, where))
     return out

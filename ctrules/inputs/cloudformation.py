@@ -59,6 +59,7 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
     resources = template.get("Resources") if isinstance(template, dict) else None
     if not isinstance(resources, dict):
         return
+    yield from _hidden_by_transforms(template, resources)
     for key, res in resources.items():
         if isinstance(key, str) and key.startswith(FOR_EACH):
             yield from _rules_in_for_each(key, res, [{}])
@@ -68,6 +69,9 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
         logical_id = str(key)
         rtype = res.get("Type")
         props = res.get("Properties")
+        if rtype == "AWS::Events::Rule" and is_intrinsic(props):  # e.g. Properties: {Fn::Transform: AWS::Include}
+            yield _not_read(logical_id, ("Resources", logical_id), "its Properties come from a transform or intrinsic")
+            continue
         if not isinstance(props, dict):
             continue
         if rtype == "AWS::Events::Rule":
@@ -132,6 +136,36 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
                 sam_rule.targets_at = sam_rule.location[:-1]
                 sam_rule.acknowledgements, sam_rule.input_problems = from_metadata(res.get("Metadata"))
                 yield sam_rule
+
+
+#: Transforms that add no EventBridge rule a template does not show (SAM and language extensions are read here).
+_PLAIN_TRANSFORMS = ("AWS::Serverless-", "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen", "AWS::SecretsManager-")
+
+
+def _not_read(name: str, anchors: tuple[str, ...], why: str) -> TemplateRule:
+    """A place that may hold rules ctrules cannot see: counted as known only at deploy time, not checked."""
+    rule = make_rule(name, None, None, None, name=name, location=anchors, anchors=anchors, kind="AWS::Events::Rule")
+    rule.deploy_time, rule.unknown = True, f"{why}: CloudFormation writes it out at deploy time, so it is not checked"
+    return rule
+
+
+def _hidden_by_transforms(template: Mapping[str, Any], resources: Mapping[str, Any]) -> Iterator[TemplateRule]:
+    """One not-checked entry per transform that may add or hide resources: a macro named in ``Transform``, and
+    ``Fn::Transform`` (``AWS::Include`` of a snippet from S3) among the resources."""
+    transform = template.get("Transform")
+    for name in transform if isinstance(transform, list) else [transform] if transform is not None else []:
+        shown = name if isinstance(name, str) else json.dumps(name, default=str)[:80]
+        if not (isinstance(name, str) and name.startswith(_PLAIN_TRANSFORMS)):
+            yield _not_read(f"Transform {shown}", ("Transform",), f"the transform {shown} may add or change resources")
+    for key, value in resources.items():
+        if key == "Fn::Transform":
+            what = value.get("Name") if isinstance(value, dict) else None
+            params = value.get("Parameters") if isinstance(value, dict) else None
+            where = params.get("Location") if isinstance(params, dict) else None
+            why = f"resources included by Fn::Transform {what or ''}".rstrip()
+            if isinstance(where, str):
+                why += f" from {where}"
+            yield _not_read("Resources.Fn::Transform", ("Resources", "Fn::Transform"), why)
 
 
 def target_paths(target: Any, where: tuple[str | int, ...]) -> list[tuple[str, str, str | None]]:
@@ -243,7 +277,6 @@ _NESTING_TYPES = frozenset(
     {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
 )
 #: Transforms that CloudFormation itself runs and ctrules reads as written (SAM, ``Fn::ForEach``).
-_KNOWN_TRANSFORMS = ("AWS::Serverless", "AWS::LanguageExtensions")
 
 
 def read_template(
@@ -268,7 +301,6 @@ def read_template(
         seen.add(path.resolve())
     resources = doc.get("Resources") or {}
     outer = InputFile(shown, kind, [], None, text)
-    _hidden_by_transforms(doc, outer, found)
     for logical_id, res in resources.items():
         if not isinstance(res, dict):
             continue
@@ -312,24 +344,6 @@ def _rule_without_properties(logical_id: str, props: Any, outer: InputFile, foun
 def _resource_line(outer: InputFile, logical_id: str, *keys: str) -> int:
     probe = TemplateRule(logical_id, None, None, True, anchors=("Resources", logical_id, *keys))
     return outer.line_of(probe)
-
-
-def _hidden_by_transforms(doc: dict[str, Any], outer: InputFile, found: Found) -> None:
-    """Count what a transform hides as not read: ``AWS::Include`` and macros (they add or change resources)."""
-    transform = doc.get("Transform")
-    for name in transform if isinstance(transform, list) else [transform]:
-        if isinstance(name, dict) and name.get("Name") == "AWS::Include":
-            found.unread.append(Unread("Transform", "the template includes another (AWS::Include): the rules it "
-                                       "brings are known only at deploy time; lint the included file too", 1, "deploy"))
-        elif isinstance(name, str) and not name.startswith(_KNOWN_TRANSFORMS):
-            found.unread.append(Unread("Transform", f"the macro {name!r} may add or change resources at deploy "
-                                       "time: the rules it writes are not checked; lint the processed template", 1,
-                                       "deploy"))
-    resources = doc.get("Resources")
-    if isinstance(resources, dict) and "Fn::Transform" in resources:
-        found.unread.append(Unread("Fn::Transform", "resources given by Fn::Transform (AWS::Include or a macro) are "
-                                   "known only at deploy time: not checked", _resource_line(outer, "Fn::Transform"),
-                                   "deploy"))
 
 
 def _block_scalar_at(text: str, line: int) -> bool:

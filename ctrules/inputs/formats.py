@@ -62,7 +62,9 @@ def _tf_json_document(doc: Any, path: Path, shown: str, text: str) -> InputFile:
 
 
 def _serverless(doc: Any, path: Path, shown: str, text: str) -> Found:
-    return Found("Serverless Framework service", rules_in_serverless(doc))
+    # The folder of serverless.yml resolves its ${file(...)}; stdin has none.
+    base = None if shown == "<stdin>" else path.parent
+    return Found("Serverless Framework service", rules_in_serverless(doc, base, shown))
 
 
 def _cli_output(doc: Any, path: Path, shown: str, text: str) -> Found:

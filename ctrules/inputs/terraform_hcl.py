@@ -1,17 +1,24 @@
 """Reading Terraform and Terragrunt HCL as written: rules, EventBridge modules' rule maps, Terragrunt inputs.
 
-Parsed with python-hcl2's Lark grammar; expressions are evaluated by :mod:`ctrules.inputs._hcl_eval` only
-where literal (``jsonencode``/``merge`` of literals, ``local.*``, variable defaults and ``*.tfvars`` values).
-A pattern that depends on anything else is counted as "known only at plan time" and not checked.
+Parsed with python-hcl2's Lark grammar (its tables cached in ctrules' cache folder, never in site-packages);
+expressions are evaluated by :mod:`ctrules.inputs._hcl_eval` as far as they are known (literals, ``local.*``,
+variables, a few pure functions). A pattern with an unknown part (a variable without a value, a data source, a
+resource attribute) is checked on the known parts: the unknown ones are opaque values the checks never judge, listed
+on the rule (:attr:`~ctrules.inputs.TemplateRule.unknown_parts`). Only a pattern that is unknown as a whole is
+counted as "known only at plan time" and not checked. Evaluation is bounded (:class:`~ctrules.inputs._hcl_eval.
+BudgetError` becomes one line naming the file, the line and the budget).
 
 What is read:
 
 * ``resource "aws_cloudwatch_event_rule"``: ``event_pattern`` (``jsonencode({...})``, a heredoc, a string),
   ``state``/``is_enabled``, ``event_bus_name``, ``region`` and ``provider = aws.ALIAS``;
-* ``module`` blocks: every object with an ``event_pattern`` key in the inputs (the
-  terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``), or an
-  ``event_pattern`` input itself;
-* Terragrunt ``inputs = {...}`` the same way;
+* ``module`` blocks: every object with an ``event_pattern`` key in the inputs, however deep (the
+  terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``; a computed key such as
+  ``"${var.env}-tamper"`` or ``(local.name)`` is evaluated, else shown as written), or an ``event_pattern`` input;
+* local modules (``source = "./modules/x"``): in a folder tree, each call reads the module's folder with the call's
+  inputs as its variables (nested calls too); a module folder that was not given is named as not checked;
+* Terragrunt ``inputs`` (an object or any expression, e.g. ``merge(local.common, {...})``) the same way, and the
+  ``inputs`` of the files it ``include``s (``find_in_parent_folders("root.hcl")``, a path; cycles cut);
 * ``provider "aws"`` ``region`` (per alias) when literal;
 * ``resource "aws_cloudwatch_event_target"``: the ``input_path`` and ``input_transformer`` paths of the targets
   of a rule of the module (:mod:`ctrules.inputs.terraform_targets`, for CTR016);
@@ -23,27 +30,61 @@ What is read:
 A comment ``# ctrules:acknowledge CTR005 <reason>`` right above a rule's block (resource, module, ``inputs``) or
 module entry, or inside it, acknowledges that finding on its rules (:mod:`ctrules.inputs.acknowledgements`).
 
-A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files
-(and ``terraform.tfvars``/``*.auto.tfvars``) are in scope when one file is linted.
+A Terraform module is a directory: the locals, variables and providers of a file's sibling ``.tf`` files are in
+scope when one file is linted, and its variable definition files in Terraform's order (``terraform.tfvars``,
+``terraform.tfvars.json``, then ``*.auto.tfvars``/``*.auto.tfvars.json`` by name; the last wins). Standard input
+is read alone. Symbolic links to folders inside the repository are followed.
 
-One module of ~700 lines on purpose: its sections (syntax helpers, the module's scope, rules, files) all
-work on the same parse trees and module scope. What stands alone lives apart: expression evaluation
-(``_hcl_eval``), the JSON syntax (``terraform_json``), targets (``terraform_targets``), trails (``trails``)
-and acknowledgement comments (``acknowledgements``).
+One module of ~1,350 lines on purpose: its sections (syntax helpers, the module's scope, rules, files, Terragrunt
+includes, module calls) all work on the same parse trees, module scopes and rule builders. What stands alone lives
+apart: expression evaluation (``_hcl_eval``), the JSON syntax (``terraform_json``), targets
+(``terraform_targets``), trails (``trails``) and acknowledgement comments (``acknowledgements``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lark import Token, Tree
 
-from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, kids, line_of, reference, text_of
-from ctrules.inputs._model import DataTrail, InputError, InputFile, ReadResult, RuleProblem, TemplateRule, make_rule
+from ctrules.inputs._hcl_eval import (
+    MAX_DEPTH,
+    Budget,
+    BudgetError,
+    Encoded,
+    Node,
+    Scope,
+    Unknown,
+    elements,
+    end_line_of,
+    evaluate,
+    first_unknown,
+    is_partial,
+    kids,
+    line_of,
+    measure,
+    partial,
+    reference,
+    source_text,
+    text_of,
+)
+from ctrules.inputs._model import (
+    OPAQUE_KEY,
+    DataTrail,
+    InputError,
+    InputFile,
+    ReadResult,
+    RuleProblem,
+    TemplateRule,
+    json_path,
+    make_rule,
+)
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.terraform_json import UNREADABLE, is_tf_json_name, to_native
@@ -68,8 +109,9 @@ _RULE_WORDS = ("rule", "pattern")
 
 
 def is_hcl_name(name: str) -> bool:
-    """True for a file name Terraform or Terragrunt reads as HCL (``.tf``, ``.tfvars``, ``.hcl``)."""
-    return name.endswith((".tf", ".tfvars", ".hcl"))
+    """True for a file name Terraform, OpenTofu or Terragrunt reads as HCL (``.tf``, ``.tofu``, ``.tfvars``,
+    ``.hcl``)."""
+    return name.endswith((".tf", ".tofu", ".tfvars", ".hcl"))
 
 
 def looks_like_hcl(text: str) -> bool:
@@ -91,10 +133,9 @@ def parse_hcl(text: str, shown: str) -> Node:
 
     :raises InputError: one line naming the file, where the parser stopped, and :data:`HCL_HINT`.
     """
-    import hcl2  # imported on first use: building the grammar costs ~0.1 s
-
     try:
-        tree: Node = hcl2.parses_to_tree(text)
+        # The newline: python-hcl2's own workaround for a statement on the last line (its api.parses_to_tree).
+        tree: Node = _parser().parse(text + "\n")
     except RecursionError:
         raise InputError(shown, f"HCL nested too deeply to read; {HCL_HINT}") from None
     except Exception as exc:  # lark's UnexpectedInput and friends
@@ -102,6 +143,43 @@ def parse_hcl(text: str, shown: str) -> Node:
         where = f" at line {line}, column {column}" if isinstance(line, int) and line > 0 else ""
         raise InputError(shown, f"cannot read this file as Terraform/Terragrunt HCL{where}; {HCL_HINT}") from None
     return tree
+
+
+def _cache_file() -> str | bool:
+    """Where the grammar's parse tables are kept: a file in ctrules' cache folder (``$CTRULES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/ctrules``, else ``~/.cache/ctrules``), or nowhere (``False``) when it cannot be made.
+    Never python-hcl2's own folder, which its ``parses_to_tree`` writes into (site-packages)."""
+    import lark
+    from hcl2.version import version
+
+    folder = os.environ.get("CTRULES_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ctrules"
+    )
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    return os.path.join(folder, f"hcl2-{version}-lark-{lark.__version__}-nopos.bin")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """python-hcl2's grammar and post-lexer, built as its ``hcl2.parser.parser()`` builds them (without positions on
+    the tree nodes), cached by us."""
+    import hcl2.parser
+    from hcl2.postlexer import PostLexer
+    from lark import Lark
+
+    return Lark.open(
+        "hcl2.lark",
+        parser="lalr",
+        cache=_cache_file(),
+        rel_to=hcl2.parser.__file__,
+        propagate_positions=False,  # lines come from the tokens (``_hcl_eval.line_of``): faster, far less memory
+        postlex=PostLexer(),
+    )
 
 
 # ------------------------------------------------------------------------------------------------ syntax
@@ -203,35 +281,66 @@ def _trail_sources(body: Node, scope: Scope) -> set[str]:
     return terraform_trail_sources(values)
 
 
+def _tfvars_files(directory: Path) -> list[Path]:
+    """The variable definition files Terraform loads automatically, in its order (a later file wins):
+    ``terraform.tfvars``, ``terraform.tfvars.json``, then ``*.auto.tfvars`` and ``*.auto.tfvars.json`` in
+    lexical order of their names.
+
+    Evidence: the Terraform language docs, "Variable Definition Precedence"
+    (https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence).
+    """
+    auto = sorted(
+        (p for p in directory.glob("*.auto.tfvars*") if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))),
+        key=lambda p: p.name,
+    )
+    return [p for p in (directory / "terraform.tfvars", directory / "terraform.tfvars.json", *auto) if p.is_file()]
+
+
 def _tfvars(directory: Path, module: _Module) -> None:
-    names = sorted(p.name for p in directory.glob("*.auto.tfvars"))
-    for name in ("terraform.tfvars", *names):
-        path = directory / name
-        if not path.is_file():
-            continue
-        try:
-            tree = parse_hcl(read_text(path, str(path)), str(path))
-        except InputError:
-            continue  # a broken tfvars file only leaves defaults in place; terraform reports it
-        for key, node in _attributes(_body(tree)).items():
-            value = evaluate(node, Scope())
-            if not isinstance(value, Unknown):
-                module.scope.values[key] = value
-    for path in [directory / "terraform.tfvars.json", *sorted(directory.glob("*.auto.tfvars.json"))]:
-        try:
-            doc = parse_document(read_text(path, str(path)), str(path)) if path.is_file() else None
-        except InputError:
-            continue  # as above
-        if isinstance(doc, dict):
+    """Assign the module's variables from its variable definition files (see :func:`_tfvars_files`).
+
+    :raises InputError: a file that cannot be read (Terraform refuses it too: the values would be guesses).
+    """
+    for path in _tfvars_files(directory):
+        shown = str(path)
+        text = read_text(path, shown)
+        if path.name.endswith(".json"):
+            doc = parse_document(text, shown)
+            if not isinstance(doc, dict):
+                raise InputError(shown, "a .tfvars.json file whose top level is not a JSON object")
             module.scope.values.update(doc)
+            continue
+        tree = parse_hcl(text, shown)
+        try:
+            for key, node in _attributes(_body(tree)).items():
+                module.scope.values[key] = partial(node, Scope(budget=module.scope.budget))
+        except BudgetError as exc:
+            raise _budget_error(shown, exc) from None
 
 
-def _module_for(directory: Path, trees: dict[Path, tuple[str, Node]]) -> _Module:
-    """The module of a directory from its parsed ``.tf`` files (path -> (name shown, tree))."""
+def _budget_error(shown: str, exc: BudgetError) -> InputError:
+    return InputError(
+        shown,
+        f"line {exc.line}: {exc.budget}, over ctrules' evaluation budget: simplify the expression, or {HCL_HINT}",
+    )
+
+
+def _module_for(directory: Path | None, trees: dict[Path, tuple[str, Node]]) -> _Module:
+    """The module of a directory from its parsed ``.tf`` files (path -> (name shown, tree)); no variable
+    definition files when ``directory`` is ``None`` (standard input)."""
     module = _Module()
     for shown, tree in trees.values():
         _collect(tree, module, shown)
-    _tfvars(directory, module)
+    if directory is not None:
+        _located(module, directory)
+        _tfvars(directory, module)
+    return module
+
+
+def _located(module: _Module, folder: Path, root: Path | None = None) -> _Module:
+    """Give the module its folder (``path.module``, ``file()``) and repository (nothing is read outside it)."""
+    module.scope.folder = folder
+    module.scope.root = root if root is not None else _repository(folder)
     return module
 
 
@@ -272,7 +381,9 @@ class _Notes:
             for k, piece in enumerate(str(token).split("\n")):
                 if COMMENT_MARK in piece.lower() and token.line is not None:
                     comments[token.line + k] = piece
-        return cls(comments, text.splitlines(), json_syntax) if comments else None
+        # Lines as the parser counts them: only "\n" ends a line (HCL's newline is LF or CRLF), so a Unicode line
+        # separator, form feed, NEL or lone CR inside a line never moves a comment onto another rule.
+        return cls(comments, text.split("\n"), json_syntax) if comments else None
 
     def above(self, line: int) -> list[int]:
         """The acknowledgement comments on the comment-only lines right above ``line``."""
@@ -298,31 +409,35 @@ class _Notes:
 
 
 def _span(node: Node) -> tuple[int, int]:
-    meta = node.meta
-    start = line_of(node)
-    return start, int(getattr(meta, "end_line", start) or start) if not meta.empty else start
+    return line_of(node), end_line_of(node)
 
 
 def _lazy(node: Node, scope: Scope) -> Callable[[], Any]:
-    return lambda: evaluate(node, scope)
+    """The value of a node as far as known, evaluated when first asked for (see :func:`_strict`)."""
+    return lambda: partial(node, scope)
 
 
 def _const(value: Any) -> Callable[[], Any]:
     return lambda: value
 
 
+def _strict(value: Any) -> Any:
+    """A value with an unknown part is unknown as a whole (a bus name, a State, a region)."""
+    return first_unknown(value) if is_partial(value) else value
+
+
 def _state(obj: _Obj, enabled_first: bool, upper: bool) -> Any:
     def enabled() -> Any:
         for key in ("enabled", "is_enabled"):
             if key in obj.values:
-                value = obj.values[key]()
+                value = _strict(obj.values[key]())
                 return ("ENABLED" if value else "DISABLED") if isinstance(value, bool) else value
         return None
 
     def state() -> Any:
         if "state" not in obj.values:
             return None
-        value = obj.values["state"]()
+        value = _strict(obj.values["state"]())
         if isinstance(value, bool):
             return "ENABLED" if value else "DISABLED"
         return value.upper() if upper and isinstance(value, str) else value
@@ -341,23 +456,53 @@ def _rule(
     region: str | None,
     enabled_first: bool = False,
     upper_state: bool = False,
+    budget: Budget | None = None,
 ) -> TemplateRule | None:
     pattern = obj.values["event_pattern"]()
     if pattern is None or pattern == "":
         return None  # a schedule-only rule
     for key in ("event_bus_name", "bus_name"):
         if key in obj.values:
-            bus = obj.values[key]()
+            bus = _strict(obj.values[key]())
             break
     if "region" in obj.values:
-        own = obj.values["region"]()
+        own = _strict(obj.values["region"]())
         region = own if isinstance(own, str) and own else region
     state = _state(obj, enabled_first, upper_state)
+    if budget is not None:  # a pattern given as a value (not jsonencode'd text) may share parts many times over
+        measure(pattern, budget, obj.line)
+    parts: list[tuple[str, str]] = []
+    if isinstance(pattern, Encoded):
+        pattern = pattern.data
+    if not isinstance(pattern, Unknown) and is_partial(pattern):
+        pattern = _opaque(pattern, (), parts, obj.line)
     rule = make_rule(label, pattern, state, bus, name=label, location=("event_pattern",), anchors=(), kind=kind)
     rule.region, rule.line = region, obj.line
     if isinstance(pattern, Unknown):
         rule.pattern, rule.deploy_time, rule.known_at, rule.unknown = None, True, "plan", pattern.reason
+    elif parts:
+        rule.unknown_parts = tuple(parts)
     return rule
+
+
+def _opaque(value: Any, at: tuple[str | int, ...], parts: list[tuple[str, str]], line: int) -> Any:
+    """A partly known pattern as plain data: each unknown part becomes ``{OPAQUE_KEY: why}``, which the checks read as
+    an intrinsic (unknown), and is listed in ``parts`` as (JSON path, why)."""
+    if len(at) > MAX_DEPTH:
+        raise BudgetError(f"an event pattern nested more than {MAX_DEPTH} levels", line)
+    if isinstance(value, Unknown):
+        parts.append((json_path(at), value.reason))
+        return {OPAQUE_KEY: value.reason}
+    if isinstance(value, Encoded):  # a JSON string inside the pattern: not a valid pattern value either way
+        found = first_unknown(value)
+        reason = found.reason if found is not None else "a JSON string that is not fully known"
+        parts.append((json_path(at), reason))
+        return {OPAQUE_KEY: reason}
+    if isinstance(value, dict):
+        return {k: _opaque(v, (*at, k), parts, line) if is_partial(v) else v for k, v in value.items()}
+    if isinstance(value, list):
+        return [_opaque(v, (*at, i), parts, line) if is_partial(v) else v for i, v in enumerate(value)]
+    return value
 
 
 def _plan_time(label: str, line: int, kind: str, reason: str) -> TemplateRule:
@@ -367,8 +512,13 @@ def _plan_time(label: str, line: int, kind: str, reason: str) -> TemplateRule:
     return rule
 
 
+def _key_label(key: Any, key_node: Node) -> str:
+    """How to name an entry of a map: its key, or the key's expression when it is computed from unknown values."""
+    return key if isinstance(key, str) else source_text(key_node).strip()
+
+
 def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
-    elems = elements(node)
+    elems = elements(node, scope)
     if elems is None:
         return None
     values: dict[str, Callable[[], Any]] = {}
@@ -381,21 +531,37 @@ def _syntax_obj(node: Node, scope: Scope) -> _Obj | None:
     return _Obj(values, line, _span(node))
 
 
+_LAST_NAME = re.compile(r'(?:\.([^.\["]+)|\["((?:[^"\\]|\\.)*)"\])(?:\[\d+\])*$')
+
+
+def _may_hold_rules(label: str) -> bool:
+    """True when the last name of a place (``rules``, ``event_rules["x"]``; not ``triggers["ScanAmiRule"]["arn"]``)
+    says it may hold rules or patterns."""
+    found = _LAST_NAME.search(label)
+    name = (found.group(1) or found.group(2) or "") if found else label
+    return any(w in name.lower() for w in _RULE_WORDS)
+
+
 def _find(
     node: Node | None, value: Any, label: str, line: int, scope: Scope, depth: int = 0
 ) -> Iterator[tuple[str, _Obj | Unknown]]:
-    """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value."""
-    if depth > 8:
-        return
+    """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value.
+
+    Never silently fewer: a map entry whose key is computed is named by its expression; a value nested deeper
+    than :data:`MAX_DEPTH` is refused (:class:`BudgetError`); an unknown value where rules may be is reported.
+    """
+    if depth > MAX_DEPTH:
+        raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+    scope.budget.charge(1, line)  # a value may share parts many times over: each visit counts
     if node is not None:
         obj = _syntax_obj(node, scope)
         if obj is not None:
             if "event_pattern" in obj.values:
                 yield label, obj
                 return
-            for key, _, child in elements(node) or []:
-                if isinstance(key, str):
-                    yield from _find(child, None, f'{label}["{key}"]', line_of(child), scope, depth + 1)
+            for key, key_node, child in elements(node, scope) or []:
+                where = f"{label}[{_key_label(key, key_node)}]" if not isinstance(key, str) else f'{label}["{key}"]'
+                yield from _find(child, None, where, line_of(child), scope, depth + 1)
             return
         inner = node
         while inner.data == "expr_term" and len(kids(inner)) == 1:
@@ -404,11 +570,13 @@ def _find(
             for i, child in enumerate(c for c in kids(inner) if isinstance(c, Tree)):
                 yield from _find(child, None, f"{label}[{i}]", line_of(child), scope, depth + 1)
             return
-        value = evaluate(node, scope)
-        if isinstance(value, Unknown):
-            if any(w in label.rsplit(".", 1)[-1].lower() for w in _RULE_WORDS):
-                yield label, value
-            return
+        value = partial(node, scope)
+    if isinstance(value, Unknown):
+        if _may_hold_rules(label):
+            yield label, value
+        return
+    if isinstance(value, Encoded):
+        return
     if isinstance(value, dict):
         if "event_pattern" in value:
             yield label, _Obj({k: _const(v) for k, v in value.items()}, line)
@@ -448,7 +616,7 @@ def _inputs_rules(
     top = _Obj({k: _lazy(n, scope) for k, n in inputs.items()}, 1)
     if "event_pattern" in inputs:
         top.line = line_of(inputs["event_pattern"])
-        rule = _rule(label, top, kind=kind, bus=bus, region=region)
+        rule = _rule(label, top, kind=kind, bus=bus, region=region, budget=scope.budget)
         if rule is not None:
             if notes is not None:
                 notes.acknowledge(rule, [*outer, *notes.above(top.line)])
@@ -461,12 +629,31 @@ def _inputs_rules(
                 yield _plan_time(where, line_of(node), kind, found.reason)
                 continue
             # terraform-aws-modules/eventbridge: state = enabled ? ... : upper(state) (its main.tf)
-            rule = _rule(where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb)
+            rule = _rule(
+                where, found, kind=kind, bus=bus, region=region, enabled_first=eb, upper_state=eb, budget=scope.budget
+            )
             if rule is not None:
                 if notes is not None:
                     own = [*notes.above(found.span[0]), *notes.inside(found.span)] if found.span else []
                     notes.acknowledge(rule, [*outer, *own])
                 yield rule
+
+
+def _expansions(address: str, attrs: dict[str, Node], scope: Scope) -> list[tuple[str, dict[str, Any]]]:
+    """The instances of a resource: one per key of a known ``for_each`` (``each.key``/``each.value`` bound, named
+    ``address["key"]``), one per index of a known ``count`` (``count.index``), else the resource itself (``each``
+    and ``count`` then stay unknown, and so do the values that use them)."""
+    if "for_each" in attrs:
+        each = evaluate(attrs["for_each"], scope)
+        if isinstance(each, dict):
+            return [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in sorted(each.items())]
+        if isinstance(each, list) and all(isinstance(v, str) for v in each):
+            return [(f'{address}["{v}"]', {"each": {"key": v, "value": v}}) for v in sorted(set(each))]
+    elif "count" in attrs:
+        count = evaluate(attrs["count"], scope)
+        if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 10_000:
+            return [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(count)]
+    return [(address, {})]
 
 
 def _provider_region(attrs: dict[str, Node], module: _Module, key: str = "provider") -> str | None:
@@ -488,19 +675,19 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
     for kind, labels, block in _blocks(body):
         attrs = _attributes(block)
         if kind == "resource" and len(labels) == 2 and labels[0] == _RULE:
-            label = f"{_RULE}.{labels[1]}"
-            obj = _Obj({k: _lazy(n, scope) for k, n in attrs.items()}, 1)
             if "event_pattern" not in attrs:
                 continue
-            obj.line = line_of(attrs["event_pattern"])
-            bus = evaluate(attrs["event_bus_name"], scope) if "event_bus_name" in attrs else None
-            region = _provider_region(attrs, module) if "provider" in attrs else default_region
-            rule = _rule(label, obj, kind=_RULE, bus=bus, region=region)
-            if rule is not None:
-                if notes is not None:
-                    span = _span(block)
-                    notes.acknowledge(rule, [*notes.above(span[0]), *notes.inside(span)])
-                yield rule
+            for label, each in _expansions(f"{_RULE}.{labels[1]}", attrs, scope):
+                inner = scope.child(each) if each else scope
+                obj = _Obj({k: _lazy(n, inner) for k, n in attrs.items()}, line_of(attrs["event_pattern"]))
+                bus = evaluate(attrs["event_bus_name"], inner) if "event_bus_name" in attrs else None
+                region = _provider_region(attrs, module) if "provider" in attrs else default_region
+                rule = _rule(label, obj, kind=_RULE, bus=bus, region=region, budget=scope.budget)
+                if rule is not None:
+                    if notes is not None:
+                        span = _span(block)
+                        notes.acknowledge(rule, [*notes.above(span[0]), *notes.inside(span)])
+                    yield rule
         elif kind == "module" and labels:
             src = evaluate(attrs["source"], scope) if "source" in attrs else None
             region = default_region
@@ -513,23 +700,87 @@ def _rules_in_tree(tree: Node, module: _Module, terragrunt: bool, notes: _Notes 
                         region = module.regions.get(alias)
             kind_text = f"module {labels[0]}" + (f" ({src})" if isinstance(src, str) else "")
             outer = notes.above(_span(block)[0]) if notes is not None else []
-            yield from _inputs_rules(f"module.{labels[0]}", attrs, scope, kind_text, src, region, notes, outer)
+            for label, each in _expansions(f"module.{labels[0]}", attrs, scope):
+                # A known for_each/count: the instances read it through each/count; it is not searched itself.
+                given = {k: n for k, n in attrs.items() if k not in ("for_each", "count")} if each else attrs
+                inner = scope.child(each) if each else scope
+                yield from _inputs_rules(label, given, inner, kind_text, src, region, notes, outer)
         elif kind == "terraform" and terragrunt and "source" in attrs:
             source = evaluate(attrs["source"], scope)
     if terragrunt:
         inputs = _attributes(body).get("inputs")
         if inputs is not None:
-            elems = elements(inputs)
-            if elems is None:
-                value = evaluate(inputs, scope)
-                if isinstance(value, Unknown):
-                    yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
-                    return
-            attrs = {k: n for k, _, n in elems or [] if isinstance(k, str)}
-            outer = notes.above(line_of(inputs)) if notes is not None else []
-            yield from _inputs_rules(
-                "inputs", attrs, scope, "terragrunt inputs", source, default_region, notes, outer
-            )
+            yield from _terragrunt_inputs(inputs, scope, source, default_region, notes)
+
+
+def _terragrunt_inputs(
+    inputs: Node, scope: Scope, source: Any, region: str | None, notes: _Notes | None
+) -> Iterator[TemplateRule]:
+    """Rules in Terragrunt's ``inputs``: an object literal, or any expression (``merge(local.common, {...})``)."""
+    outer = notes.above(line_of(inputs)) if notes is not None else []
+    elems = elements(inputs, scope)
+    if elems is not None:
+        attrs = {k: n for k, _, n in elems if isinstance(k, str)}
+        yield from _inputs_rules("inputs", attrs, scope, "terragrunt inputs", source, region, notes, outer)
+        for key, key_node, value_node in elems:
+            if not isinstance(key, str):  # a computed input name: its value may still hold rules
+                label = f"inputs[{_key_label(key, key_node)}]"
+                found = _find(value_node, None, label, line_of(value_node), scope)
+                yield from _found_rules(found, "terragrunt inputs", None, scope.budget)
+        return
+    # Any other expression: its value, as far as known, read the same way (the syntax of the parts is lost).
+    value = partial(inputs, scope)
+    if isinstance(value, Unknown):
+        # Counted only where rules may be: an EventBridge module, or inputs that name rules or patterns (most
+        # Terragrunt inputs built from read_terragrunt_config() hold no rule at all).
+        eventbridge = isinstance(source, str) and "eventbridge" in source.lower()
+        if eventbridge or _mentions_rules(inputs):
+            yield _plan_time("inputs", line_of(inputs), "terragrunt inputs", value.reason)
+        return
+    if not isinstance(value, dict):
+        return
+    line = line_of(inputs)
+    if "event_pattern" in value:
+        rule = _rule(
+            "inputs",
+            _Obj({k: _const(v) for k, v in value.items()}, line),
+            kind="terragrunt inputs",
+            bus=None,
+            region=region,
+            budget=scope.budget,
+        )
+        if rule is not None:
+            if notes is not None:
+                notes.acknowledge(rule, outer)
+            yield rule
+    for key, child in value.items():
+        if key in ("event_pattern", "source", "providers", "depends_on"):
+            continue
+        found = _find(None, child, f"inputs.{key}", line, scope)
+        for rule in _found_rules(found, "terragrunt inputs", region, scope.budget):
+            if notes is not None:
+                notes.acknowledge(rule, outer)
+            yield rule
+
+
+def _mentions_rules(node: Node) -> bool:
+    """True when an expression's names or strings say rule or pattern (``local.rules``, ``"event_pattern"``)."""
+    return any(
+        isinstance(t, Token) and any(w in str(t).lower() for w in _RULE_WORDS)
+        for t in node.scan_values(lambda v: isinstance(v, Token))
+    )
+
+
+def _found_rules(
+    found: Iterator[tuple[str, _Obj | Unknown]], kind: str, region: str | None = None, budget: Budget | None = None
+) -> Iterator[TemplateRule]:
+    for where, obj in found:
+        if isinstance(obj, Unknown):
+            yield _plan_time(where, 1, kind, obj.reason)
+            continue
+        rule = _rule(where, obj, kind=kind, bus=None, region=region, budget=budget)
+        if rule is not None:
+            yield rule
 
 
 # ------------------------------------------------------------------------------------------------ files
@@ -546,6 +797,8 @@ def _rules(
         if json is None:
             return list(_rules_in_tree(tree, module, terragrunt, _Notes.of(text, tree)))
         rules = list(_rules_in_tree(tree, module, terragrunt, _Notes.of(json.native, tree, json_syntax=True)))
+    except BudgetError as exc:
+        raise _budget_error(shown, exc) from None
     except RecursionError:
         raise InputError(shown, f"an expression nested too deeply to read; {HCL_HINT}", unreadable=True) from None
     json.point_into_json(rules)
@@ -603,13 +856,14 @@ def _parse_file(path: Path, shown: str, text: str, json_syntax: bool = False) ->
 
 
 def _module_file(path: Path) -> bool:
-    """A file of a Terraform module (``.tf`` or ``.tf.json``)."""
-    return path.suffix == ".tf" or is_tf_json_name(path.name)
+    """A file of a Terraform module (``.tf``, ``.tf.json``, or OpenTofu's ``.tofu``, ``.tofu.json``)."""
+    return path.suffix in (".tf", ".tofu") or is_tf_json_name(path.name)
 
 
 def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_syntax: bool = False) -> InputFile:
     """Read one ``.tf``, ``.tf.json`` or Terragrunt ``.hcl`` file, with its directory's ``.tf`` and ``.tf.json``
-    files in scope.
+    files (and variable definition files) in scope; standard input (``<stdin>``) alone, borrowing nothing from
+    the current folder.
 
     :param json_syntax: read the text as Terraform JSON syntax whatever the file's name (a ``.tf.json`` file is).
 
@@ -618,74 +872,470 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
     text = read_text(path, shown) if text is None else text
     tree, json = _parse_file(path, shown, text, json_syntax)
     terragrunt = path.suffix == ".hcl"
-    if terragrunt:
-        module = _Module()
-        _collect(tree, module, shown)
-    else:
-        trees = {path.resolve(): (shown, tree)}
-        siblings = [*path.parent.glob("*.tf"), *path.parent.glob("*.tf.json")] if path.parent.is_dir() else []
-        for sibling in sorted(siblings):
-            if sibling.resolve() in trees:
+    alone = shown == "<stdin>"
+    try:
+        if terragrunt:
+            module = _Module() if alone else _located(_Module(), path.parent)
+            _collect(tree, module, shown)
+            trees: dict[Path, tuple[str, Node]] = {}
+        else:
+            trees = {path.resolve(): (shown, tree)}
+            siblings = [] if alone or not path.parent.is_dir() else _module_files(path.parent)
+            for sibling in siblings:
+                if sibling.resolve() in trees:
+                    continue
+                try:
+                    parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
+                    trees[sibling.resolve()] = (str(sibling), parsed)
+                except InputError:
+                    continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
+            module = _module_for(None if alone else path.parent, trees)
+        kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+        rules = _rules(tree, module, terragrunt, shown, text, json)
+        if terragrunt and not alone:
+            rules.extend(_included_rules(path, tree, shown))
+        if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
+            attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
+            if not alone:
+                rules.extend(_modules_not_given(tree, module, path.parent, None, rules))
+        return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
+    except BudgetError as exc:
+        raise _budget_error(shown, exc) from None
+
+
+def _module_files(folder: Path) -> list[Path]:
+    names = [p.name for p in folder.iterdir() if _module_file(p) and p.is_file()]
+    return [folder / n for n in _tofu_wins(names)]
+
+
+def _tofu_wins(names: list[str]) -> list[str]:
+    """Module file names as OpenTofu reads them: ``x.tofu`` replaces ``x.tf`` (and ``x.tofu.json`` ``x.tf.json``);
+    Terraform itself reads no ``.tofu`` file, and a folder has both only for OpenTofu. Sorted."""
+    present = set(names)
+    out = []
+    for n in names:
+        for tf, tofu in ((".tf.json", ".tofu.json"), (".tf", ".tofu")):
+            if n.endswith(tf):
+                if n[: -len(tf)] + tofu in present:
+                    break
+                out.append(n)
+                break
+        else:
+            out.append(n)
+    return sorted(out)
+
+
+# ------------------------------------------------------------------------------------------- terragrunt
+
+#: The most includes followed from one Terragrunt file (Terragrunt itself allows one level; a chain is refused).
+_MAX_INCLUDES = 8
+
+
+def _include_path(node: Node, base: Path) -> Path | None:
+    """The file an ``include`` block's ``path`` names, when ctrules can tell (else ``None``: the include is not
+    followed; Terragrunt itself fails on a path that names no file).
+
+    ``find_in_parent_folders()`` / ``find_in_parent_folders("root.hcl")`` look up from the including file's
+    parent folder (Terragrunt's built-in function; no name means ``terragrunt.hcl``); ``get_terragrunt_dir()`` is
+    the including file's folder and ``get_repo_root()`` the folder above it holding ``.git``; a relative path is
+    relative to the including file's folder.
+    """
+    inner = node
+    while inner.data == "expr_term" and len(kids(inner)) == 1:
+        inner = kids(inner)[0]
+    if inner.data == "function_call":
+        parts = [c for c in kids(inner) if isinstance(c, Tree)]
+        args = next((p for p in parts[1:] if p.data == "arguments"), None)
+        values = [evaluate(a, Scope()) for a in kids(args) if isinstance(a, Tree)] if args is not None else []
+        if text_of(parts[0]) != "find_in_parent_folders" or len(values) > 1:
+            return None
+        wanted = values[0] if values else "terragrunt.hcl"
+        if not isinstance(wanted, str) or not wanted or "\x00" in wanted:
+            return None
+        return next((f / wanted for f in list(base.resolve().parents)[:64] if (f / wanted).is_file()), None)
+    text = source_text(node).strip()
+    if not (text.startswith('"') and text.endswith('"')):
+        return None
+    text = text[1:-1].replace("${get_terragrunt_dir()}", str(base))
+    if "${get_repo_root()}" in text:
+        root = next((f for f in [base.resolve(), *base.resolve().parents] if (f / ".git").exists()), None)
+        if root is None:
+            return None
+        text = text.replace("${get_repo_root()}", str(root))
+    if "${" in text or "%{" in text or not text or "\x00" in text:
+        return None
+    target = base / text
+    return target if target.is_file() else None
+
+
+def _included_rules(path: Path, tree: Node, shown: str) -> list[TemplateRule]:
+    """The rules in the ``inputs`` of the files a Terragrunt file includes (and they include, cycles cut), where
+    the including file does not set the same input (Terragrunt's default shallow merge: the child wins)."""
+    own = _attributes(_body(tree)).get("inputs")
+    own_keys = {k for k, _, _ in elements(own) or [] if isinstance(k, str)} if own is not None else set()
+    out: list[TemplateRule] = []
+    seen = {path.resolve()}
+    todo: list[tuple[Path, Node, int]] = [(path, tree, 0)]
+    while todo:
+        current, current_tree, depth = todo.pop(0)
+        for kind, labels, block in _blocks(_body(current_tree)):
+            if kind != "include":
                 continue
+            attrs = _attributes(block)
+            line = line_of(block) if current == path else 1
+            label = f"include.{labels[0]}" if labels else "include"
+            if "path" not in attrs:
+                continue
+            target = _include_path(attrs["path"], current.parent)
+            if target is None or target.resolve() in seen or depth >= _MAX_INCLUDES:
+                continue  # a cycle (or a chain too long): each file is read once
+            seen.add(target.resolve())
+            target_shown = os.path.relpath(target.resolve(), path.parent.resolve())
             try:
-                parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
-                trees[sibling.resolve()] = (str(sibling), parsed)
+                text = read_text(target, target_shown)
+                parsed = parse_hcl(text, target_shown)
+            except InputError as exc:
+                why = f"{target_shown} cannot be read: {exc.message}"
+                out.append(_plan_time(label, line, "terragrunt include", why))
+                continue
+            module = _located(_Module(), target.parent)
+            _collect(parsed, module, target_shown)
+            inputs = _attributes(_body(parsed)).get("inputs")
+            if inputs is not None:
+                for rule in _terragrunt_inputs(inputs, module.scope, None, None, _Notes.of(text, parsed)):
+                    top = rule.label.split("[", 1)[0].split(".")
+                    if len(top) > 1 and top[1] in own_keys:
+                        continue  # the including file sets this input itself
+                    rule.name = rule.logical_id = f"{rule.label} (included from {target_shown})"
+                    rule.line = line_of(block) if current == path else rule.line
+                    out.append(rule)
+            todo.append((target, parsed, depth + 1))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ modules
+
+
+def _local_source(value: Any) -> bool:
+    """A module source that is a folder of the repository (a NUL byte makes it no path at all)."""
+    return isinstance(value, str) and value.startswith(("./", "../", ".\\", "..\\")) and "\x00" not in value
+
+
+def _modules_not_given(
+    tree: Node, module: _Module, folder: Path, root: Path | None, found: list[TemplateRule]
+) -> list[TemplateRule]:
+    """A not-checked entry for each call of a local module whose folder was not read (outside ``root``, or any
+    folder when one file is linted) and holds EventBridge rules: it names the folder to add. A call whose inputs
+    already gave rules (``found``: the terraform-aws-modules/eventbridge ``rules`` map) has none: those are its
+    rules."""
+    out: list[TemplateRule] = []
+    given = _calls_with_rules(found)
+    trees: dict[Path, list[tuple[Path, str, str, Node]]] = {}
+    for kind, labels, block in _blocks(_body(tree)):
+        if kind != "module" or not labels or labels[0] in given:
+            continue
+        attrs = _attributes(block)
+        src = evaluate(attrs["source"], module.scope) if "source" in attrs else None
+        if not _local_source(src):
+            continue
+        target = (folder / str(src)).resolve()
+        if root is not None and (target == root or root in target.parents):
+            continue  # read with the folder
+        if not target.is_dir() or not any("aws_cloudwatch_event_rule" in _peek(p) for p in _module_files(target)):
+            continue  # no rules there (a missing folder: `terraform init` says so)
+        if not _may_make_rules(target, attrs, module, trees):
+            continue  # with the inputs of this call, the module makes no rule (e.g. `rules` left empty)
+        shown = os.path.relpath(target)
+        reason = f"its rules are in the local module {src}, which was not given: add the folder {shown} to the command"
+        out.append(_plan_time(f"module.{labels[0]}", line_of(block), f"module {labels[0]} ({src})", reason))
+    return out
+
+
+def _may_make_rules(
+    target: Path, attrs: dict[str, Node], caller: _Module, cache: dict[Path, list[tuple[Path, str, str, Node]]]
+) -> bool:
+    """Whether a module folder that was not given makes any rule when called with these inputs (read once, within
+    the caller's budget; anything it cannot tell counts as yes)."""
+    if target not in cache:
+        parsed: list[tuple[Path, str, str, Node]] = []
+        for path in _module_files(target):
+            try:
+                text = read_text(path, str(path))
+                tree, _ = _parse_file(path, str(path), text)
             except InputError:
-                continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
-        module = _module_for(path.parent, trees)
-    kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-    rules = _rules(tree, module, terragrunt, shown, text, json)
-    if not terragrunt:  # the targets of the module's files read their rules' events (CTR016)
-        attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
-    return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
+                return True
+            parsed.append((path, str(path), text, tree))
+        cache[target] = parsed
+    module = _located(_Module(), target, caller.scope.root)
+    module.scope.budget = caller.scope.budget
+    for _, shown, _, tree in cache[target]:
+        _collect(tree, module, shown)
+    for key, node in attrs.items():
+        if key not in _META_ARGUMENTS:
+            module.scope.values[key] = partial(node, caller.scope)
+    return any(next(_rules_in_tree(tree, module, False, None), None) is not None for _, _, _, tree in cache[target])
+
+
+def _calls_with_rules(rules: list[TemplateRule]) -> set[str]:
+    """The names of the module calls whose inputs gave rules (``module.NAME.rules["x"]``, ``module.NAME["k"]...``)."""
+    return {
+        r.label.split(".", 2)[1].split("[", 1)[0] for r in rules if r.label.startswith("module.") and "." in r.label
+    }
+
+
+def _peek(path: Path) -> str:
+    try:
+        return read_text(path, str(path))
+    except InputError:
+        return ""
+
+
+def _repository(directory: Path) -> Path:
+    """The repository a folder is in: the nearest folder holding ``.git`` (itself or above), else the folder."""
+    real = directory.resolve()
+    return next((f for f in [real, *real.parents] if (f / ".git").exists()), real)
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, list[Path]]]:
-    """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order."""
-    for root, dirs, files in os.walk(directory):
+    """(directory, its .tf/terragrunt.hcl files) for a folder and its subfolders, in a stable order.
+
+    Symbolic links to folders inside the repository are followed (each real folder once); links leading outside
+    it are not. The repository is the folder holding ``.git`` above ``directory``, else ``directory`` itself.
+    """
+    top = _repository(directory)
+    seen: set[Path] = set()
+    for root, dirs, files in os.walk(directory, followlinks=True):
+        real = Path(root).resolve()
+        if real in seen or (real != top and top not in real.parents):
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-        chosen = sorted(f for f in files if f.endswith((".tf", ".tf.json")) or f == "terragrunt.hcl")
+        module_files = _tofu_wins([f for f in files if f.endswith((".tf", ".tf.json", ".tofu", ".tofu.json"))])
+        chosen = sorted([*module_files, *(f for f in files if f == "terragrunt.hcl")])
         if chosen:
             yield Path(root), [Path(root) / f for f in chosen]
+
+
+@dataclass
+class _Folder:
+    """One folder of a tree of Terraform/Terragrunt files, parsed: path -> (name shown, text, tree)."""
+
+    path: Path
+    shown: str
+    trees: dict[Path, tuple[str, str, Node]]
+    json_files: dict[Path, _JsonFile]
+
+    def module_trees(self) -> dict[Path, tuple[str, Node]]:
+        return {p: (s, t) for p, (s, _, t) in self.trees.items() if _module_file(p)}
+
+
+#: Arguments of a ``module`` block that are not inputs of the module.
+_META_ARGUMENTS = frozenset({"source", "version", "providers", "count", "for_each", "depends_on"})
+#: The most module instances (calls of local modules, however nested) written out for one folder tree.
+_MAX_INSTANCES = 500
+#: The deepest chain of local module calls followed.
+_MAX_CALL_DEPTH = 16
 
 
 def read_terraform_dir(directory: Path, shown: str, result: ReadResult) -> bool:
     """Read every ``.tf``, ``.tf.json`` and ``terragrunt.hcl`` file under ``directory`` into ``result``.
 
+    A folder that another folder of the tree calls as a local module (``source = "../modules/x"``) is read once per
+    call, with the inputs of that call as its variables (however deeply calls nest; cycles are cut), and its rules
+    are named ``module.NAME.<address>``; the other folders are root modules, read with their own variable
+    definition files.
+
     :returns: False when the folder holds no such file (nothing was read).
     """
-    found = False
-    for folder, paths in _walk(directory):
-        found = True
-        trees: dict[Path, tuple[str, str, Node]] = {}
-        json_files: dict[Path, _JsonFile] = {}
-        for path in paths:
-            rel = path.relative_to(directory)
-            path_shown = str(Path(shown) / rel)
-            try:
-                text = read_text(path, path_shown)
-                tree, json = _parse_file(path, path_shown, text)
-                trees[path] = (path_shown, text, tree)
-                if json is not None:
-                    json_files[path] = json
-            except InputError as exc:
-                result.errors.append(exc)
-        module = _module_for(folder, {p: (s, t) for p, (s, _, t) in trees.items() if _module_file(p)})
-        module_rules: list[TemplateRule] = []
-        for path, (path_shown, text, tree) in trees.items():
-            terragrunt = path.suffix == ".hcl"
-            scope = _Module() if terragrunt else module
+    top = directory.resolve()
+    folders: dict[Path, _Folder] = {}
+    for walked, paths in _walk(directory):
+        folders.setdefault(walked.resolve(), _parse_folder(directory, shown, walked, paths, result))
+    if not folders:
+        return False
+    calls = {real: [target for _, _, target in _local_calls(f, folders)] for real, f in folders.items()}
+    called = {target for targets in calls.values() for target in targets}
+    reached: set[Path] = set()
+    todo = [real for real in folders if real not in called]
+    while todo:  # folders only reached through a cycle of calls are read on their own
+        real = todo.pop()
+        if real not in reached:
+            reached.add(real)
+            todo.extend(calls[real])
+    called &= reached
+    instances = [0]
+    for real, parsed_folder in folders.items():
+        try:
+            _read_folder(parsed_folder, result, top, folders, real in called, instances)
+        except InputError as exc:
+            result.errors.append(exc)
+    return True
+
+
+def _parse_folder(directory: Path, shown: str, folder: Path, paths: list[Path], result: ReadResult) -> _Folder:
+    trees: dict[Path, tuple[str, str, Node]] = {}
+    json_files: dict[Path, _JsonFile] = {}
+    for path in paths:
+        path_shown = str(Path(shown) / path.relative_to(directory))
+        try:
+            text = read_text(path, path_shown)
+            tree, json = _parse_file(path, path_shown, text)
+            trees[path] = (path_shown, text, tree)
+            if json is not None:
+                json_files[path] = json
+        except InputError as exc:
+            result.errors.append(exc)
+    return _Folder(folder, str(Path(shown) / folder.relative_to(directory)), trees, json_files)
+
+
+def _local_calls(folder: _Folder, folders: dict[Path, _Folder]) -> Iterator[tuple[str, dict[str, Node], Path]]:
+    """(name, arguments, folder called) of the folder's calls of local modules that are folders of the tree."""
+    for path, (_, _, tree) in folder.trees.items():
+        if not _module_file(path):
+            continue
+        for kind, labels, block in _blocks(_body(tree)):
+            if kind != "module" or not labels:
+                continue
+            attrs = _attributes(block)
+            src = evaluate(attrs["source"], Scope()) if "source" in attrs else None
+            if not _local_source(src):
+                continue
+            target = (folder.path / str(src)).resolve()
+            if target in folders:
+                yield labels[0], attrs, target
+
+
+def _read_folder(
+    folder: _Folder,
+    result: ReadResult,
+    top: Path,
+    folders: dict[Path, _Folder],
+    called: bool,
+    instances: list[int],
+) -> None:
+    """Read one folder of a tree of Terraform/Terragrunt files into ``result`` (a folder that is ``called`` as a
+    module gives its rules through its calls, not on its own)."""
+    try:
+        module = _module_for(folder.path, folder.module_trees()) if not called else _Module()
+    except BudgetError as exc:
+        raise _budget_error(folder.shown, exc) from None
+    module_rules: list[TemplateRule] = []
+    for path, (path_shown, text, tree) in folder.trees.items():
+        terragrunt = path.suffix == ".hcl"
+        if called and not terragrunt:
+            continue
+        scope = _located(_Module(), folder.path) if terragrunt else module
+        try:
             if terragrunt:
                 _collect(tree, scope, path_shown)
-            try:
-                rules = _rules(tree, scope, terragrunt, path_shown, text, json_files.get(path))
-            except InputError as exc:
-                result.errors.append(exc)
-                continue
-            kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
-            result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=dict(scope.data_trails)))
-            if not terragrunt:
-                module_rules.extend(rules)
+            rules = _rules(tree, scope, terragrunt, path_shown, text, folder.json_files.get(path))
+            if terragrunt:
+                rules.extend(_included_rules(path, tree, path_shown))
+            else:
+                rules.extend(_modules_not_given(tree, module, folder.path, top, rules))
+            trails = dict(scope.data_trails)
+        except BudgetError as exc:
+            result.errors.append(_budget_error(path_shown, exc))
+            continue
+        except InputError as exc:
+            result.errors.append(exc)
+            continue
+        kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
+        result.files.append(InputFile(path_shown, kind, rules, None, text, data_trails=trails))
+        if not terragrunt:
+            module_rules.extend(rules)
+    if called:
+        return
+    try:
         # A target may sit in another file of the module than its rule (CTR016).
-        attach_hcl_targets(module_rules, [t for p, (_, _, t) in trees.items() if _module_file(p)], module.scope)
-    return found
+        attach_hcl_targets(module_rules, [t for _, t in folder.module_trees().values()], module.scope)
+        by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]] = {}
+        given = _calls_with_rules(module_rules)
+        _instances(folder, module, "", [folder.path.resolve()], folders, top, instances, by_file, given)
+    except BudgetError as exc:
+        raise _budget_error(folder.shown, exc) from None
+    for path_shown, (text, rules, trails) in by_file.items():
+        result.files.append(InputFile(path_shown, "Terraform configuration", rules, None, text, data_trails=trails))
+
+
+def _instances(
+    caller: _Folder,
+    caller_module: _Module,
+    prefix: str,
+    chain: list[Path],
+    folders: dict[Path, _Folder],
+    top: Path,
+    instances: list[int],
+    by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]],
+    given: set[str],
+) -> None:
+    """Write out the local modules ``caller`` calls, each with the inputs of its call, into ``by_file``
+    (file shown -> (text, rules, trails)), and the modules they call in turn. A call in ``given`` already gave its
+    rules through its inputs (a local copy of terraform-aws-modules/eventbridge and its ``rules`` map, reported at
+    the lines where they are written): it is not written out again."""
+    for name, attrs, target in _local_calls(caller, folders):
+        if name in given:
+            continue
+        for label, each in _expansions(f"{prefix}module.{name}", attrs, caller_module.scope):
+            scope = caller_module.scope.child(each) if each else caller_module.scope
+            _instance(label, attrs, target, scope, caller_module, chain, folders, top, instances, by_file)
+
+
+def _instance(
+    label: str,
+    attrs: dict[str, Node],
+    target: Path,
+    scope: Scope,
+    caller_module: _Module,
+    chain: list[Path],
+    folders: dict[Path, _Folder],
+    top: Path,
+    instances: list[int],
+    by_file: dict[str, tuple[str, list[TemplateRule], dict[str, DataTrail]]],
+) -> None:
+    """One instance of a local module: its folder read with the inputs of the call (``scope``: the caller's, with
+    ``each``/``count`` bound for an instance of a ``for_each``/``count`` call)."""
+    line = line_of(next(iter(attrs.values()))) if attrs else 1
+    if target in chain or len(chain) > _MAX_CALL_DEPTH:
+        return  # a module that calls itself (through others): Terraform refuses it
+    instances[0] += 1
+    if instances[0] > _MAX_INSTANCES:
+        raise BudgetError(f"more than {_MAX_INSTANCES} module instances (local modules calling each other)", line)
+    child = folders[target]
+    module = _located(_Module(), child.path, caller_module.scope.root)
+    module.scope.budget = caller_module.scope.budget
+    for _, tree in child.module_trees().values():
+        _collect(tree, module, child.shown)
+    for key, node in attrs.items():
+        if key not in _META_ARGUMENTS:
+            module.scope.values[key] = partial(node, scope)
+    if not module.providers:  # a module without provider blocks uses the provider its caller passes
+        module._regions = {None: _call_region(attrs, caller_module)}
+    child_rules: list[TemplateRule] = []
+    for path, (path_shown, text, tree) in child.trees.items():
+        if not _module_file(path):
+            continue
+        rules = _rules(tree, module, False, path_shown, text, child.json_files.get(path))
+        rules.extend(_modules_not_given(tree, module, child.path, top, rules))
+        _, kept, trails = by_file.setdefault(path_shown, (text, [], {}))
+        kept.extend(rules)
+        trails.update(module.data_trails)
+        child_rules.extend(rules)
+    attach_hcl_targets(child_rules, [t for _, t in child.module_trees().values()], module.scope)
+    given = _calls_with_rules(child_rules)
+    for rule in child_rules:  # named after the targets are linked by the module's own addresses
+        rule.name = rule.logical_id = f"{label}.{rule.label}"
+    _instances(child, module, f"{label}.", [*chain, target], folders, top, instances, by_file, given)
+
+
+def _call_region(attrs: dict[str, Node], caller: _Module) -> str | None:
+    """The region of a module call's default ``aws`` provider: the one passed in ``providers``, else the caller's."""
+    region = caller.regions.get(None)
+    for key, _, value_node in elements(attrs["providers"]) or [] if "providers" in attrs else []:
+        if key == "aws":
+            ref = reference(value_node)
+            if ref is not None and ref[0] == "aws":
+                alias = ref[1][0] if ref[1] and isinstance(ref[1][0], str) else None
+                region = caller.regions.get(alias)
+    return region

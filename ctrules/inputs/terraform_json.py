@@ -38,8 +38,9 @@ _RULE = "aws_cloudwatch_event_rule"
 
 
 def is_tf_json_name(name: str) -> bool:
-    """True for a file Terraform reads as JSON syntax (``.tf.json``; ``.tfvars.json`` holds values only)."""
-    return name.endswith(".tf.json")
+    """True for a file Terraform (or OpenTofu) reads as JSON syntax (``.tf.json``, ``.tofu.json``; ``.tfvars.json``
+    holds values only)."""
+    return name.endswith((".tf.json", ".tofu.json"))
 
 
 def looks_like_tf_json(doc: Any) -> bool:

@@ -95,9 +95,10 @@ def attach_plan_targets(rules: list[TemplateRule], doc: Any) -> None:
     if isinstance(config, dict):
         _config_refs(config.get("root_module"), "", refs)
     links: list[tuple[str, Paths]] = []
+    index = _RuleIndex(names)
     for address, values in targets:
         paths = paths_of(address, values.get("input_path"), values.get("input_transformer"))
-        rule = _plan_rule(address, values, names, refs) if paths else None
+        rule = _plan_rule(address, values, index, refs) if paths else None
         if rule is not None:
             links.append((rule, paths))
     _attach(rules, links)
@@ -136,24 +137,39 @@ def _config_refs(module: Any, prefix: str, out: dict[str, list[str]]) -> None:
                 _config_refs(call.get("module"), f"{prefix}module.{name}.", out)
 
 
-def _plan_rule(address: str, values: dict[str, Any], names: dict[str, Any], refs: dict[str, list[str]]) -> str | None:
+class _RuleIndex:
+    """The plan's rules by (module prefix, address without indexes) and by (module prefix, literal name), so that
+    linking each target is a lookup, not a scan of every rule (plans with thousands of rules and targets)."""
+
+    def __init__(self, names: dict[str, Any]) -> None:
+        self.names = names
+        self.by_base: dict[tuple[str, str], list[str]] = {}
+        self.by_name: dict[tuple[str, str], list[str]] = {}
+        for a, name in names.items():
+            prefix = _module_of(a, _RULE_TYPE)
+            self.by_base.setdefault((prefix, _base(a)), []).append(a)
+            if isinstance(name, str):
+                self.by_name.setdefault((prefix, name), []).append(a)
+
+
+def _plan_rule(address: str, values: dict[str, Any], index: _RuleIndex, refs: dict[str, list[str]]) -> str | None:
     """The address of the one rule a target names, or None."""
     prefix = _module_of(address, TARGET_TYPE)
-    in_module = [a for a in names if _module_of(a, _RULE_TYPE) == prefix]
     candidates: list[str] = []
     referenced = [r for r in refs.get(_base(address), []) if r.startswith(_RULE_TYPE + ".")]
+    name = values.get("rule")
     if referenced:
         base = prefix + _base(".".join(min(referenced, key=len).split(".")[:2]))
-        candidates = [a for a in in_module if _base(a) == base]
+        candidates = index.by_base.get((prefix, base), [])
         if len(candidates) > 1:
             # count/for_each: the rule of the same index, else the one with the name the target gives.
-            index = address[len(_base(address)) :]
-            same = [a for a in candidates if a == base + index] if index else []
-            candidates = same or [a for a in candidates if names[a] == values.get("rule")]
-    else:
-        name = values.get("rule")
-        if isinstance(name, str) and name:
-            candidates = [a for a in in_module if names[a] == name]
+            at = address[len(_base(address)) :]
+            if at and base + at in index.names and _module_of(base + at, _RULE_TYPE) == prefix:
+                return base + at
+            named = set(index.by_name.get((prefix, name), [])) if isinstance(name, str) else set()
+            candidates = [a for a in candidates if a in named]
+    elif isinstance(name, str) and name:
+        candidates = index.by_name.get((prefix, name), [])
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -181,6 +197,10 @@ def attach_hcl_targets(rules: list[TemplateRule], trees: Iterable[Node], scope: 
             elif labels[0] == TARGET_TYPE:
                 targets.append((f"{TARGET_TYPE}.{labels[1]}", body))
     links: list[tuple[str, Paths]] = []
+    by_name: dict[str, list[str]] = {}
+    for a, n in rule_names.items():
+        if isinstance(n, str):
+            by_name.setdefault(n, []).append(a)
     for address, body in targets:
         attrs = _attributes(body)
         input_path = evaluate(attrs["input_path"], scope) if "input_path" in attrs else None
@@ -201,13 +221,15 @@ def attach_hcl_targets(rules: list[TemplateRule], trees: Iterable[Node], scope: 
         if "input_transformer" in attrs:  # written as an attribute (`input_transformer = {...}`)
             transformers.append(evaluate(attrs["input_transformer"], scope))
         paths = paths_of(address, None if isinstance(input_path, Unknown) else input_path, transformers)
-        rule = _hcl_rule(attrs.get("rule"), rule_names, scope) if paths else None
+        rule = _hcl_rule(attrs.get("rule"), rule_names, by_name, scope) if paths else None
         if rule is not None:
             links.append((rule, paths))
     _attach(rules, links)
 
 
-def _hcl_rule(node: Node | None, rule_names: dict[str, Any], scope: Scope) -> str | None:
+def _hcl_rule(
+    node: Node | None, rule_names: dict[str, Any], by_name: dict[str, list[str]], scope: Scope
+) -> str | None:
     if node is None:
         return None
     ref = reference(node)
@@ -216,6 +238,6 @@ def _hcl_rule(node: Node | None, rule_names: dict[str, Any], scope: Scope) -> st
         return address if address in rule_names else None
     value = evaluate(node, scope)
     if isinstance(value, str) and value:
-        found = [a for a, n in rule_names.items() if n == value]
+        found = by_name.get(value, [])
         return found[0] if len(found) == 1 else None
     return None

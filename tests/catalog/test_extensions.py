@@ -128,6 +128,7 @@ def test_a_valid_file_loads(tmp_path: Path) -> None:
 
 
 def test_pyproject_names_the_file_relative_to_itself(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the repository: pyproject.toml is looked for up to its root
     write(tmp_path / "pyproject.toml", '[tool.ctrules]\nextra_events = "conf/events.json"\n')
     (tmp_path / "conf").mkdir()
     write(tmp_path / "conf" / "events.json", json.dumps([NEW]))
@@ -135,6 +136,29 @@ def test_pyproject_names_the_file_relative_to_itself(tmp_path: Path) -> None:
     sub.mkdir(parents=True)
     assert catalog.apply_project_extensions(start=sub) == [tmp_path / "conf" / "events.json"]
     assert catalog.get("CtrulesTestOnlyCall").origins == ("user",)
+
+
+def test_pyproject_above_the_repository_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.ctrules]\nextra_events = "events.json"\n')
+    write(tmp_path / "events.json", json.dumps([NEW]))
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "infra").mkdir()
+    assert catalog.apply_project_extensions(start=repo / "infra") == []
+    assert catalog.apply_project_extensions(start=repo) == []
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ["tool = 1\n", "[tool]\nctrules = 3\n", '[tool.ctrules]\nextra_events = "a\\u0000b"\n', "x = " + "[" * 3000 + "]" * 3000],
+)
+def test_malformed_settings_are_one_error(tmp_path: Path, toml: str) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "pyproject.toml", toml)
+    try:
+        catalog.apply_project_extensions(start=tmp_path)
+    except catalog.CatalogEntryError as exc:
+        assert "pyproject.toml" in str(exc)
 
 
 def test_the_cli_file_wins_over_pyproject(tmp_path: Path) -> None:

@@ -139,17 +139,23 @@ resource "aws_cloudwatch_event_rule" "ok" {
     r = run("lint", tmp_path, "--format", "json")
     doc = r.json()
     assert r.code == 0
-    assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (5, 1, 4)
+    # Partly known patterns are checked on what is known; only the wholly unknown one is not checked.
+    # for_each over a known set: one rule per key, each fully known
+    assert (doc["summary"]["rules"], doc["summary"]["checked"], doc["summary"]["plan_time"]) == (6, 5, 1)
     reasons = {n["resource"]: n["reason"] for n in doc["not_checked"]}
     assert reasons == {
-        "aws_cloudwatch_event_rule.from_var": "var.names has no default",
-        "aws_cloudwatch_event_rule.from_data": "data.aws_caller_identity.me is known only at plan time",
-        "aws_cloudwatch_event_rule.from_function": "function file()",
-        "aws_cloudwatch_event_rule.each": "each.value is known only at plan time",
+        "aws_cloudwatch_event_rule.from_function": f"file({str(tmp_path / 'pattern.json')!r}): no such file or directory"
     }
     assert all(n["known_at"] == "plan" for n in doc["not_checked"])
+    partly = {p["resource"]: p["unknown"] for p in doc["partly_checked"]}
+    assert partly == {
+        "aws_cloudwatch_event_rule.from_var": [{"path": "$.detail.eventName", "reason": "var.names has no default"}],
+        "aws_cloudwatch_event_rule.from_data": [
+            {"path": "$.account[0]", "reason": "data.aws_caller_identity.me is known only at plan time"}
+        ],
+    }
     text = run("lint", tmp_path)
-    assert text.out.endswith("(4 known only at plan time, not checked)\n")
+    assert "(1 known only at plan time, not checked); 2 rules checked partly" in text.out
 
 
 def test_variable_defaults_tfvars_and_sibling_files(tmp_path: Path) -> None:
@@ -237,12 +243,13 @@ def test_eventbridge_module_rules_map_and_module_inputs(tmp_path: Path) -> None:
     assert accounts.state == "ENABLED" and accounts.region == "eu-west-1" and accounts.default_bus
     # the module upper-cases state (its main.tf: upper(each.value.state))
     assert rules['module.eventbridge.rules["describes"]'].state == "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
-    assert rules['module.eventbridge.rules["computed"]'].known_at == "plan"
+    computed = rules['module.eventbridge.rules["computed"]']
+    assert computed.unknown_parts == (("$.source[0]", "module.other.source is known only at plan time"),)
     assert not rules["module.custom"].default_bus
     lines = EVENTBRIDGE_MODULE.splitlines()
     assert accounts.line == next(i for i, ln in enumerate(lines, 1) if "New accounts" in ln) + 1
     doc = run("lint", path, "--format", "json").json()
-    assert doc["summary"]["plan_time"] == 1 and doc["summary"]["checked"] == 3
+    assert doc["summary"]["plan_time"] == 0 and doc["summary"]["checked"] == 4
     # organizations is a global service seen in us-east-1 only; the module puts the rule in eu-west-1
     assert [(f["resource"], f["code"]) for f in doc["findings"]] == [('module.eventbridge.rules["accounts"]', "CTR005")]
 
@@ -343,9 +350,10 @@ def test_expression_nested_too_deeply_is_one_line(tmp_path: Path) -> None:
     )
     r = run("lint", path)
     assert r.code == 2 and r.out == ""
-    assert (
-        r.err
-        == f"ctrules: error: {path}: an expression nested too deeply to read; lint a plan instead: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`\n"
+    assert r.err == (
+        f"ctrules: error: {path}: line 2: expressions nested more than 250 levels deep, over ctrules' evaluation "
+        "budget: simplify the expression, or lint a plan instead: `terraform plan -out=tfplan && terraform show -json "
+        "tfplan > plan.json`\n"
     )
 
 
@@ -370,3 +378,235 @@ def test_terraform_plan_json_stays_supported(tmp_path: Path) -> None:
     }
     r = run("lint", write(tmp_path / "plan.json", plan), "--region", "us-east-1", "--format", "json")
     assert r.codes() == ["CTR001"]
+
+
+# --- partial evaluation and budgets (ctrules.inputs._hcl_eval) ----------------------------------------------------
+
+
+def _value(expr: str, extra: str = "") -> object:
+    from ctrules.inputs._hcl_eval import Scope, partial
+    from ctrules.inputs.terraform_hcl import _attributes, _blocks, _body, _collect, _Module, parse_hcl
+
+    tree = parse_hcl(f"{extra}\nlocals {{\n  x = {expr}\n}}\n", "t.tf")
+    module = _Module()
+    _collect(tree, module)
+    for kind, _, body in _blocks(_body(tree)):
+        if kind == "locals" and "x" in _attributes(body):
+            return partial(_attributes(body)["x"], module.scope)
+    return Scope()
+
+
+def test_partial_values_keep_what_is_known() -> None:
+    from ctrules.inputs._hcl_eval import Encoded, PartialDict, Unknown, first_unknown, is_partial
+
+    value = _value('jsonencode({ source = ["aws.s3"], detail = { bucket = [var.b] } })', 'variable "b" {}')
+    assert isinstance(value, Encoded) and isinstance(value.data, PartialDict)
+    assert value.data["source"] == ["aws.s3"]
+    assert first_unknown(value) == Unknown("var.b has no default")
+    known = _value('jsonencode({ source = ["aws.s3"] })')
+    assert known == '{"source": ["aws.s3"]}' and not is_partial(known)
+    # a string with an unknown part is unknown as a whole; a merge keeps the known keys
+    assert _value('"${var.b}-x"', 'variable "b" {}') == Unknown("var.b has no default")
+    merged = _value("merge({ a = 1 }, { b = var.b })", 'variable "b" {}')
+    assert isinstance(merged, PartialDict) and merged["a"] == 1
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('lower("ABC")', "abc"),
+        ('upper("abc")', "ABC"),
+        ('join("-", ["a", "b"])', "a-b"),
+        ('lookup({ a = "x" }, "a", "d")', "x"),
+        ('lookup({ a = "x" }, "b", "d")', "d"),
+        ('toset(["a", "b", "a"])', ["a", "b"]),
+        ('flatten([["a"], [["b"]], "c"])', ["a", "b", "c"]),
+        ("jsondecode(jsonencode({ a = [1, true, null] }))", {"a": [1, True, None]}),
+        ("1" + "0" * 5000, "unknown"),
+        ("1e999", "unknown"),
+    ],
+)
+def test_functions_and_numbers(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr)
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected
+
+
+def test_heredoc_forms() -> None:
+    assert _value('<<EOT\n{"a": 1}\nEOT') == '{"a": 1}'
+    assert _value('<<-EOT\n    {"a": 1}\n      x\n    EOT') == '{"a": 1}\n  x'
+    assert _value("<<EOT\n$${literal}\nEOT") == "${literal}"
+
+
+def test_budget_errors_name_the_line_and_the_budget() -> None:
+    from ctrules.inputs._hcl_eval import MAX_VALUE, BudgetError
+
+    locals_ = "\n".join(
+        ['s0 = "0123456789abcdef"', *(f's{i} = "${{local.s{i - 1}}}${{local.s{i - 1}}}"' for i in range(1, 40))]
+    )
+    with pytest.raises(BudgetError) as caught:
+        _value("local.s39", f"locals {{\n{locals_}\n}}")
+    assert f"{MAX_VALUE:,}" in caught.value.budget and caught.value.line > 1
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('[for s in ["a", "b"] : upper(s)]', ["A", "B"]),
+        ('[for i, s in ["a", "b"] : "${i}${s}"]', ["0a", "1b"]),
+        ("{ for k, v in { b = 1, a = 2 } : k => v if v > 1 }", {"a": 2}),
+        ("{ for k, v in { b = { on = true }, a = { on = false } } : k => v if v.on }", {"b": {"on": True}}),
+        ('{ for k, v in { a = "g", b = "g" } : v => k... }', {"g": ["a", "b"]}),
+        ("[for s in var.unknown : s]", "unknown"),
+    ],
+)
+def test_for_expressions(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr, 'variable "unknown" {}')
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected
+
+
+def test_for_each_and_count_give_one_rule_per_instance(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "main.tf",
+        """\
+locals {
+  watched = {
+    buckets = ["CreateBuckett", "DeleteBucket"]
+    objects = ["PutObject"]
+  }
+}
+
+resource "aws_cloudwatch_event_rule" "per_group" {
+  for_each      = local.watched
+  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = each.value } })
+}
+
+resource "aws_cloudwatch_event_rule" "counted" {
+  count         = 2
+  event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = [count.index == 0 ? "CreateBucket" : "DeleteBucket"] } })
+}
+
+module "eventbridge" {
+  source = "terraform-aws-modules/eventbridge/aws"
+  rules = { for name, names in local.watched : name => {
+    event_pattern = jsonencode({ source = ["aws.s3"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = names } })
+  } }
+}
+""",
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"] if f["code"] == "CTR003") == [
+        ('aws_cloudwatch_event_rule.per_group["buckets"]', "CTR003"),
+        ('module.eventbridge.rules["buckets"]', "CTR003"),
+    ]
+    assert doc["summary"]["rules"] == 6 and doc["summary"]["plan_time"] == 0
+
+
+def test_file_and_templatefile_read_patterns_of_the_repository(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "secret.json", '{"source": ["aws.s3"]}')
+    module = tmp_path / "infra"
+    write(
+        module / "patterns" / "typo.json",
+        '{"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["CreateBuckett"]}}',
+    )
+    write(
+        module / "patterns" / "tpl.json",
+        '{"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["${name}"]}}',
+    )
+    path = write(
+        module / "main.tf",
+        """\
+resource "aws_cloudwatch_event_rule" "from_file" {
+  event_pattern = file("${path.module}/patterns/typo.json")
+}
+resource "aws_cloudwatch_event_rule" "from_template" {
+  event_pattern = templatefile("patterns/tpl.json", { name = "DeleteBuckett" })
+}
+resource "aws_cloudwatch_event_rule" "outside" {
+  event_pattern = file("/etc/passwd")
+}
+""",
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"]) == [
+        ("aws_cloudwatch_event_rule.from_file", "CTR003"),
+        ("aws_cloudwatch_event_rule.from_template", "CTR003"),
+    ]
+    assert [n["reason"] for n in doc["not_checked"]] == ["file('/etc/passwd') of a file outside the repository"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('"a" == "a" && !false', True),
+        ('1 == "1"', False),
+        ("1 == 1.0", True),
+        ("true == 1", False),
+        ("1 + 2 * 3", 7),
+        ("7 / 2", 3.5),
+        ("8 / 2", 4),
+        ("7 % 3", 1),
+        ("-2 < 1 || false", True),
+        ("1 / 0", "unknown"),
+        ("var.unknown == 1", "unknown"),
+        ('1 + "a"', "unknown"),
+    ],
+)
+def test_operators(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr, 'variable "unknown" {}')
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("keys({ b = 1, a = 2 })", ["a", "b"]),
+        ("values({ b = 1, a = 2 })", [2, 1]),
+        ('length(["a", "b"])', 2),
+        ('contains(["a", "b"], "b")', True),
+        ('coalesce("", "x")', "x"),
+        ('compact(["a", "", "b"])', ["a", "b"]),
+        ('element(["a", "b"], 3)', "b"),
+        ("tostring(true)", "true"),
+        ('split(",", "a,b")', ["a", "b"]),
+        ('replace("a-b-c", "-", "_")', "a_b_c"),
+        ('replace("abc", "/b/", "x")', "unknown"),
+        ('trimspace("  x ")', "x"),
+        ('format("%s-%d%%", "a", 2)', "a-2%"),
+        ('format("%08d", 2)', "unknown"),
+    ],
+)
+def test_more_functions(expr: str, expected: object) -> None:
+    from ctrules.inputs._hcl_eval import Unknown
+
+    value = _value(expr)
+    if expected == "unknown":
+        assert isinstance(value, Unknown)
+    else:
+        assert value == expected
+
+
+def test_terragrunt_inputs_unknown_as_a_whole_count_only_where_rules_may_be(tmp_path: Path) -> None:
+    from ctrules.inputs.terraform_hcl import read_hcl_file
+
+    common = 'locals {\n  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n}\n'
+    plain = write(tmp_path / "a" / "terragrunt.hcl", common + "inputs = merge(local.env.locals, { size = 1 })\n")
+    rules = write(tmp_path / "b" / "terragrunt.hcl", common + "inputs = merge(local.env.locals, local.env.rules)\n")
+    assert read_hcl_file(plain, str(plain)).rules == []
+    (entry,) = read_hcl_file(rules, str(rules)).rules
+    assert entry.deploy_time and entry.unknown == "function read_terragrunt_config()"

@@ -81,12 +81,13 @@ def test_templates_locals_variables_and_provider_aliases(tmp_path: Path) -> None
     }
     assert {f["region"] for f in r.json()["findings"]} == {"us-east-1", "eu-west-1"}
     not_checked = {n["resource"]: n["reason"] for n in r.json()["not_checked"]}
-    assert not_checked == {
-        "aws_cloudwatch_event_rule.unknown": "var.undeclared is not declared",
-        "aws_cloudwatch_event_rule.unreadable": "an interpolation (${...}) ctrules cannot read",
+    assert not_checked == {"aws_cloudwatch_event_rule.unreadable": "an interpolation (${...}) ctrules cannot read"}
+    partly = {p["resource"]: p["unknown"] for p in r.json()["partly_checked"]}
+    assert partly == {
+        "aws_cloudwatch_event_rule.unknown": [{"path": "$.source[0]", "reason": "var.undeclared is not declared"}]
     }
     summary = r.json()["summary"]
-    assert (summary["rules"], summary["checked"], summary["plan_time"]) == (6, 4, 2)
+    assert (summary["rules"], summary["checked"], summary["plan_time"]) == (6, 5, 1)
 
 
 def test_escaped_interpolation_is_literal() -> None:

@@ -276,7 +276,6 @@ _MAX_NESTING = 8
 _NESTING_TYPES = frozenset(
     {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
 )
-#: Transforms that CloudFormation itself runs and ctrules reads as written (SAM, ``Fn::ForEach``).
 
 
 def read_template(
@@ -332,9 +331,7 @@ def _rule_without_properties(logical_id: str, props: Any, outer: InputFile, foun
     if props is None:
         return  # no Properties: no pattern (CloudFormation refuses a rule with neither pattern nor schedule)
     if is_intrinsic(props):
-        found.unread.append(Unread(logical_id, "its Properties are an intrinsic function, known only at deploy time: "
-                                   "its pattern is not checked", line, "deploy"))  # fmt: skip
-        return
+        return  # rules_in_template lists it as not checked (known only at deploy time)
     kind = type(props).__name__
     found.defects.append(Defect(f"the rule's Properties is a {kind}, not a mapping: CloudFormation refuses it, and its "
                                 "pattern cannot be checked", "write Properties as a mapping with EventPattern",

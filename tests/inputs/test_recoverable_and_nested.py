@@ -178,9 +178,9 @@ def test_sam_application_local_template(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("doc", "resource"),
     [
-        ({"Transform": "MyMacro", "Resources": {"R": rule(GOOD)}}, "Transform"),
+        ({"Transform": "MyMacro", "Resources": {"R": rule(GOOD)}}, "Transform MyMacro"),
         ({"Resources": {"R": rule(GOOD), "Fn::Transform": {"Name": "AWS::Include",
-                                                            "Parameters": {"Location": "s3://b/k"}}}}, "Fn::Transform"),
+                                                            "Parameters": {"Location": "s3://b/k"}}}}, "Resources.Fn::Transform"),
     ],
 )  # fmt: skip
 def test_transforms_that_hide_resources_are_not_checked(tmp_path: Path, doc: dict[str, Any], resource: str) -> None:

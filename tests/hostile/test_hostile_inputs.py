@@ -15,60 +15,17 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import socket
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-MEMORY_LIMIT = 3 * 1024**3
-TIME_LIMIT = 120
-_RUN = "import sys; from ctrules.cli import main; sys.exit(main())"
+from tests.hostile.harness import RUN, TIME_LIMIT, Outcome, assert_bad_input, limits, lint
+
 HEAD = {"source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"]}
-
-
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-@dataclass
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
-
-
-def lint(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> Outcome:
-    """``ctrules lint ARGS`` in a child process under the memory and time limits."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _RUN, "lint", *map(os.fsdecode, args)],
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=_limits,
-        cwd=cwd,
-    )
-    out = proc.stdout.decode("utf-8", "replace")
-    err = proc.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in err + out, err
-    assert "internal error" not in err, err
-    return Outcome(proc.returncode, out, err)
-
-
-def assert_bad_input(o: Outcome, *words: str) -> None:
-    assert o.code == 2, (o.code, o.err, o.out[:500])
-    assert len(o.err_lines) == 1, o.err
-    for w in words:
-        assert w in o.err, o.err
 
 
 def assert_findings(o: Outcome, code: str = "CTR003") -> None:
@@ -305,11 +262,11 @@ def test_closed_pipe_keeps_exit_code_1(tmp_path: Path, fmt: str) -> None:
     rules = {f"R{i}": {**HEAD, "detail": {"eventName": ["CreateBuckett"]}} for i in range(2000)}
     path = write(tmp_path / "t.json", template(rules))
     proc = subprocess.Popen(
-        [sys.executable, "-c", _RUN, "lint", str(path), "--format", fmt],
+        [sys.executable, "-c", RUN, "lint", str(path), "--format", fmt],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        preexec_fn=_limits,
+        preexec_fn=limits,
     )
     assert proc.stdout is not None and proc.stderr is not None
     assert proc.stdout.readline()

@@ -12,65 +12,16 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-MEMORY_LIMIT = 3 * 1024**3
-TIME_LIMIT = 120
-_RUN = "import sys; from ctrules.cli import main; sys.exit(main())"
+from tests.hostile.harness import TIME_LIMIT, assert_bad_input, limits, lint
+
 API = "AWS API Call via CloudTrail"
-
-
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-@dataclass
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-def lint(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> Outcome:
-    """``ctrules lint ARGS`` in a child process under the memory and time limits."""
-    env = {**os.environ, "CTRULES_CACHE_DIR": str(Path(__file__).parent / ".." / ".." / ".cache" / "ctrules")}
-    proc = subprocess.run(
-        [sys.executable, "-c", _RUN, "lint", *map(os.fsdecode, args)],
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=_limits,
-        cwd=cwd,
-        env=env,
-    )
-    out = proc.stdout.decode("utf-8", "replace")
-    err = proc.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in err + out, err
-    assert "internal error" not in err + out, err
-    assert "MemoryError" not in err + out and "RecursionError" not in err + out, err
-    return Outcome(proc.returncode, out, err)
-
-
-def assert_bad_input(o: Outcome, *words: str) -> None:
-    assert o.code == 2, (o.code, o.err, o.out[:500])
-    assert len(o.err_lines) == 1, o.err
-    for w in words:
-        assert w in o.err, o.err
 
 
 def write(path: Path, text: str) -> Path:
@@ -358,7 +309,7 @@ def test_hcl_grammar_cache_is_written_to_our_cache_folder_only(tmp_path: Path) -
     )
     site = Path(hcl2.parser.__file__).parent
     before = sorted(p.name for p in site.iterdir())
-    subprocess.run([sys.executable, "-c", code, str(cache)], check=True, timeout=TIME_LIMIT, preexec_fn=_limits)
+    subprocess.run([sys.executable, "-c", code, str(cache)], check=True, timeout=TIME_LIMIT, preexec_fn=limits)
     assert [p.name for p in cache.iterdir()] and all(p.name.startswith("hcl2-") for p in cache.iterdir())
     assert sorted(p.name for p in site.iterdir()) == before
 

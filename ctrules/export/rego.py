@@ -10,6 +10,7 @@ leaf a non-empty list of plain values); the differential tests hold the two to t
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -196,6 +197,7 @@ def _data() -> str:
     """The catalog and the checks' data, compiled for the pack (only what the exported checks read)."""
     from ctrules.catalog._store import store
     from ctrules.catalog.model import (
+        CONSOLE_SIGN_IN,
         CONSTRUCT_FOR_EVENT_TYPE,
         DETAIL_TYPES,
         ENVELOPE_FIELDS,
@@ -208,6 +210,7 @@ def _data() -> str:
         ctr010_envelope_fields,
         ctr011_literal_glob,
         ctr014_retired_service,
+        mistakes,
     )
     from ctrules.checks.common import NOT_MANAGEMENT_DETAIL_TYPES, OTHER_PARTITIONS, catalog_phrase
 
@@ -228,7 +231,7 @@ def _data() -> str:
                 flags |= (homes.index(e.home_region) + 1) << 9
             entries.append([index[e.event_source], flags])
         events[name] = entries
-    retired = {es: [r.service, r.date, r.note] for es, r in ctr014_retired_service._retired().items()}
+    retired = {es: [r.service, r.date, r.note] for es, r in ctr014_retired_service.retired_sources().items()}
     aliases = {name: {es: list(logged) for es, logged in by_es.items()} for name, by_es in s.aliases.items()}
     out = [
         "# ---- Data: the catalog and the checks' own data, compiled by ctrules ----\n",
@@ -239,16 +242,19 @@ def _data() -> str:
         _obj("CONSTRUCTS", CONSTRUCT_FOR_EVENT_TYPE),
         _set("NOT_MANAGEMENT_DETAIL_TYPES", NOT_MANAGEMENT_DETAIL_TYPES),
         _const("READ_ONLY_STATE", READ_ONLY_RULE_STATE),
-        _set("CTR004_EXEMPT_STATES", ctr004_read_only_state._EXEMPT_STATES),
+        _set("CTR004_EXEMPT_STATES", ctr004_read_only_state.EXEMPT_STATES),
         _const("CTR004_FIX", ctr004_read_only_state.FIX),
         _arr("OTHER_PARTITIONS", list(OTHER_PARTITIONS)),
         _set("ROOT_SIGN_IN_REGIONS", ctr005_global_region.ROOT_SIGN_IN_REGIONS),
-        _const("ROOT_REGIONS_TEXT", ctr005_global_region._ROOT_REGIONS_TEXT),
-        _const("SIGN_IN_SOURCE", ctr005_global_region._SIGN_IN_SOURCE),
+        _const("ROOT_REGIONS_TEXT", ctr005_global_region.ROOT_REGIONS_TEXT),
+        _const("SIGN_IN_SOURCE", ctr005_global_region.SIGN_IN_SOURCE),
+        _const("CONSOLE_SIGN_IN", CONSOLE_SIGN_IN),
         _set("ENVELOPE_FIELDS", ENVELOPE_FIELDS),
-        _obj("ENVELOPE_BY_SQUASHED", ctr010_envelope_fields._ENVELOPE_BY_SQUASHED),
-        _obj("RECORD_BY_SQUASHED", ctr010_envelope_fields._RECORD_BY_SQUASHED),
-        _set("CTR011_NAMED_FIELDS", [list(p) for p in ctr011_literal_glob._NAMED_FIELDS]),
+        _obj("ENVELOPE_BY_SQUASHED", ctr010_envelope_fields.ENVELOPE_BY_SQUASHED),
+        _obj("RECORD_BY_SQUASHED", ctr010_envelope_fields.RECORD_BY_SQUASHED),
+        _set("CTR011_NAMED_FIELDS", [list(p) for p in ctr011_literal_glob.NAMED_FIELDS]),
+        _const("IMPOSSIBLE_NAME", _impossible_name(mistakes.NAME_PUNCTUATION, mistakes.PLACEHOLDERS)),
+        _const("MAX_STRAYS", mistakes.MAX_STRAYS),
         _set("STRING_FIELDS", [list(p) for p in STRING_FIELDS]),
         _const("MAX_NUMBER", MAX_NUMBER),
         _const("CATALOG_PHRASE", catalog_phrase()),
@@ -264,6 +270,13 @@ def _data() -> str:
     return "\n".join(out)
 
 
+def _impossible_name(punctuation: Iterable[str], placeholders: Sequence[str]) -> dict[str, Any]:
+    """:func:`ctrules.checks.mistakes.impossible_name` as a regular expression: a character other than an ASCII
+    letter, digit or the punctuation event names may hold (checked against the function by the tests)."""
+    allowed = "".join(re.escape(c) if c not in "-" else "\\-" for c in sorted(punctuation))
+    return {"pattern": f"[^A-Za-z0-9{allowed}]", "placeholders": list(placeholders)}
+
+
 def _probed() -> str:
     """The fixed messages and fixes of the exported checks, taken from the checks' own findings."""
     insight = {"detail-type": ["AWS Insight via CloudTrail"], "detail": {"eventName": ["ConsoleLogin"]}}
@@ -274,13 +287,32 @@ def _probed() -> str:
     _, es_fix = _probe("CTR002", {"detail-type": api, "detail": {"eventSource": [nothing_close]}})
     _, name_fix = _probe("CTR003", {"source": ["aws.iam"], "detail-type": api,
                                     "detail": {"eventName": ["Q" + nothing_close]}})
+    _, sign_in_fix = _probe("CTR002", {"source": ["aws.iam"], "detail-type": api, "detail": {"eventName": ["ConsoleLogin"]}})
+    # source 'aws.cloudtrail' read as "every event": the message around the part that says what the rule does.
+    alone = _probe("CTR002", {"source": ["aws.cloudtrail"]})
+    other = _probe("CTR002", {"source": ["aws.cloudtrail"], "detail": {"errorCode": ["AccessDenied"]}})
+    template, what_alone, what_other = _template(alone[0], other[0])
+    misread = {"message": template, "what_alone": what_alone, "what_other": what_other, "fix": alone[1]}
+    misread["sign_in_message"], misread["sign_in_fix"] = _probe(
+        "CTR002", {"source": ["aws.cloudtrail"], "detail-type": ["AWS Console Sign In via CloudTrail"]})
     return "".join([
         _const("CTR001_INSIGHT_MESSAGE", ins_msg),
         _const("CTR001_INSIGHT_FIX", ins_fix),
         _const("CTR002_SOURCE_FIX", src_fix),
         _const("CTR002_EVENT_SOURCE_FIX", es_fix),
         _const("CTR003_UNKNOWN_FIX", name_fix),
+        _const("CTR002_SIGN_IN_FIX", sign_in_fix),
+        _obj("CTR002_MISREAD", misread),
     ])  # fmt: skip
+
+
+def _template(a: str, b: str) -> tuple[str, str, str]:
+    """Two messages that differ in one part: the sprintf template (their common beginning and end around %s), and
+    the part of each."""
+    start = len(os.path.commonprefix([a, b]))
+    end = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
+    template = a[:start].replace("%", "%%") + "%s" + a[len(a) - end :].replace("%", "%%")
+    return template, a[start : len(a) - end], b[start : len(b) - end]
 
 
 def _header() -> str:
@@ -311,7 +343,7 @@ def rego_pack() -> str:
     logic = logic.replace("%%MAX_DEPTH%%", str(MAX_DEPTH)).replace("%%NODES%%", _nodes())
     pack_info = _const("pack_info", {"ctrules_catalog": _catalog_tag(), "engine": ENGINE_VERSION})
     text = _header() + pack_info + "\n" + logic + "\n" + _probed() + "\n" + _data()
-    too_long = [i + 1 for i, line in enumerate(text.splitlines()) if len(line) > 1024]
+    too_long = [i + 1 for i, line in enumerate(text.splitlines()) if len(line) >= 1024]
     if too_long or text.count("\n") >= 20000:
         raise RuntimeError(f"the pack breaks the engine's limits (lines {too_long[:3]}, {text.count(chr(10))} lines)")
     return text

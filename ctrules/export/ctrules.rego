@@ -652,7 +652,7 @@ _slip(v, pool) := _close_slip(v, pool, 0)
 # cutoff: ctrules first ranks candidates with difflib at this similarity ratio (sources 0.8, eventSources 0.7);
 # a one-edit slip of a short value falls below it.
 _close_slip(v, pool, cutoff) := s if {
-	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _same_ratio_ok(v, c, cutoff)])
+	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _ratio_at_least(v, c, cutoff)])
 	count(same) > 0
 	s := same[0]
 } else := s if {
@@ -664,7 +664,7 @@ _close_slip(v, pool, cutoff) := s if {
 		abs(count(c) - count(v)) <= lim
 		d := _distance(v, c, lim)
 		d <= lim
-		_ratio_ok(v, c, d, cutoff)
+		_ratio_at_least(v, c, cutoff)
 		_digits(c) == _digits(v)
 	])
 	count(close) > 0
@@ -672,7 +672,7 @@ _close_slip(v, pool, cutoff) := s if {
 } else := s if {
 	count(v) >= 3
 	count(v) < 5
-	swaps := sort([c | some c in pool; count(c) == count(v); _swapped(v, c); _ratio_ok(v, c, 2, cutoff)])
+	swaps := sort([c | some c in pool; count(c) == count(v); _swapped(v, c); _ratio_at_least(v, c, cutoff)])
 	count(swaps) > 0
 	s := swaps[0]
 }
@@ -684,21 +684,53 @@ _swapped(a, b) if {
 	concat("", [substring(a, k + 1, 1), substring(a, k, 1), substring(a, k + 2, -1)]) == substring(b, k, -1)
 }
 
-_same_ratio_ok(_, _, cutoff) if cutoff == 0
+_ratio_at_least(_, _, cutoff) if cutoff == 0
 
-_same_ratio_ok(v, c, cutoff) if {
+_ratio_at_least(a, b, cutoff) if {
 	cutoff > 0
-	count(v) == count(c)
-	same := count([k | some k in numbers.range(0, count(v) - 1); substring(v, k, 1) == substring(c, k, 1)])
-	same / count(v) >= cutoff
+	_ratio(a, b) >= cutoff
 }
 
-# difflib's ratio 2M/T for a value d edits from c: M = the shorter length less the edits that are not
-# insertions or deletions.
-_ratio_ok(v, c, d, cutoff) if {
-	matched := min([count(v), count(c)]) - (d - abs(count(v) - count(c)))
-	(2 * matched) / (count(v) + count(c)) >= cutoff
-}
+# difflib.SequenceMatcher(None, a, b).ratio(): 2M/T, M the letters of the matching blocks (the longest common
+# block, then the same on each side of it). Rego has no recursion: the sides are followed five levels deep, far
+# more than the short values compared here need.
+_ratio(a, b) := (2 * _m1(a, b)) / (count(a) + count(b)) if count(a) + count(b) > 0
+
+else := 1
+
+# The longest common block [size, i, j]: the first in a, then in b (as difflib finds it); size 0 when none.
+_longest(a, b) := best if {
+	count(a) > 0
+	count(b) > 0
+	blocks := [[k, i, j] |
+		some i in numbers.range(0, count(a) - 1)
+		some k in numbers.range(1, count(a) - i)
+		j := indexof(b, substring(a, i, k))
+		j >= 0
+	]
+	count(blocks) > 0
+	size := max([x[0] | some x in blocks])
+	first := min([x[1] | some x in blocks; x[0] == size])
+	best := [size, first, min([x[2] | some x in blocks; x[0] == size; x[1] == first])]
+} else := [0, 0, 0]
+
+_m1(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m2(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m2(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m2(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m3(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m3(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m3(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m4(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m4(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m4(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m5(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m5(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m5(a, b) := _longest(a, b)[0]
 
 _distance(a, b, _) := 1 if _one_edit(a, b)
 
@@ -811,7 +843,13 @@ _EVENT_SOURCES_BY_SQUASH[sq] contains es if {
 	sq := _squash(es)
 }
 
-_sources_near(s) := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
+# ctrules tries the sources sharing the value's first six letters ('aws.' and two of the service) first, and the
+# others only when none of those is close (difflib, cutoff 0.8).
+_sources_near(s) := near if {
+	same_head := {c | some c, _ in SOURCE_ES; startswith(c, substring(s, 0, 6)); c != s; _ratio(s, c) >= 0.8}
+	count(same_head) > 0
+	near := same_head
+} else := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
 
 # ctrules ranks eventSources sharing the value's first two letters first, and looks further only when none is
 # close (with the shared '.amazonaws.com', nearly any is): the slip is then one of them.
@@ -826,9 +864,7 @@ _known_head(v) if {
 	some known, _ in SOURCE_INDEX
 	startswith(known, substring(v, 0, 2))
 	known != v
-	ends := _common_start(v, known) + _common_start(strings.reverse(v), strings.reverse(known))
-	matched := min([ends, count(v), count(known)])
-	(2 * matched) / (count(v) + count(known)) >= 0.7
+	_ratio(v, known) >= 0.7
 }
 
 _common_start(a, b) := k if {
@@ -1152,7 +1188,16 @@ _name_slip(p, n) := s if {
 	_single(p)
 	s := _head_slip(n, _names_of(_single(p)))
 } else := s if {
+	not _extended_in_single(p, n)
 	s := _head_slip(n, _names_near(n))
+}
+
+# ctrules looks for the slip in the whole catalog only when it suggests nothing within the rule's one service;
+# names of that service extending n ("GetResourcesV2" for "GetResourcesV") are suggestions.
+_extended_in_single(p, n) if {
+	some c in _names_of(_single(p))
+	startswith(c, n)
+	c != n
 }
 
 # ctrules suggests names that share the first three letters (any case) first, and others only when none of
@@ -1169,10 +1214,14 @@ _head_ok(n, s, pool) if {
 	not _same_head_near(n, pool)
 }
 
+# ctrules.catalog.suggest keeps only the names sharing the first three letters when one of them is close
+# (difflib on lower case, cutoff 0.75, among names of about the same length).
 _same_head_near(n, pool) if {
 	some c in pool
+	c != n
 	lower(substring(c, 0, 3)) == lower(substring(n, 0, 3))
-	abs(count(c) - count(n)) <= 3
+	abs(count(c) - count(n)) <= max([3, floor(count(n) / 4)])
+	_ratio(lower(n), lower(c)) >= 0.75
 }
 
 # Catalog names one or two letters longer or shorter than n that share its first or last letter: where a

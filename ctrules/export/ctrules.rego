@@ -3,7 +3,8 @@
 # ctrules 0.1.0; the catalog (botocore 1.44.5 of 2026-11-17, 20,690 events, 437 eventSources).
 # Tested with cloudformation-validate 1.14.0 (PyPI) and 1.12.1 (aws-cdk-lib 2.275).
 # Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.
-# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;
+# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain values (simple operators
+# such as exists/prefix/anything-but only in fields the checks do not read);
 # `ctrules lint` checks every pattern. Checks:
 #   CTR001 [error] The detail-type does not fit the event's CloudTrail eventType.
 #   CTR002 [error] The source does not fit the eventSource or the service that logs the event.
@@ -76,7 +77,8 @@ else := false
 
 # ---- The patterns the pack judges: no $or, every leaf a non-empty list of plain values ----
 # The fields the checks read (source, detail-type, detail.eventSource/eventName/eventType/userIdentity.type)
-# hold strings only; other leaves may also hold booleans, null and numbers (as `"readOnly": [false]`).
+# hold strings only; other leaves may also hold booleans, null, numbers (as `"readOnly": [false]`) and simple
+# operators without '*' (as `"errorCode": [{"exists": false}]`).
 
 _in_scope(p) if {
 	count(p) > 0
@@ -116,8 +118,45 @@ _value_list(v) if {
 	is_array(v)
 	count(v) > 0
 	every x in v {
-		_plain(x)
+		_plain_or_operator(x)
 	}
+}
+
+_plain_or_operator(x) if _plain(x)
+
+_plain_or_operator(x) if _operator(x)
+
+# The simple operators (LEAF_OPERATORS) in leaves the checks do not read: one non-empty operand without '*'.
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	some op, operand in x
+	op in LEAF_OPERATORS
+	op != "exists"
+	_operand(operand)
+}
+
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	is_boolean(x.exists)
+}
+
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	is_array(x["anything-but"])
+	count(x["anything-but"]) > 0
+	every o in x["anything-but"] {
+		_operand(o)
+	}
+}
+
+_operand(o) if {
+	is_string(o)
+	o != ""
+	not contains(o, "*")
+	not contains(o, "{Token[")
 }
 
 _plain(x) if {
@@ -1055,8 +1094,10 @@ _stray(named, x) if {
 # ctrules.checks.mistakes.slip_into_service: the name of one of these eventSources that n certainly misspells.
 _into_service(n, wanted) := s if {
 	count(wanted) > 3
-	pool := {c | some c in _names_near(n); _logged_in(c, wanted)}
-	s := _head_slip(n, pool)
+	# ctrules ranks the close names of the whole catalog, then keeps those of these services
+	near := _names_near(n)
+	s := _slip(n, {c | some c in near; _logged_in(c, wanted)})
+	_head_ok(n, s, near)
 } else := s if {
 	count(wanted) <= 3
 	slips := [x | some es in sort(wanted); SOURCE_INDEX[es]; x := _head_slip(n, _names_of(es))]
@@ -1327,6 +1368,10 @@ STRING_FIELDS := {
 }
 
 MAX_NUMBER := 5000000000
+
+LEAF_OPERATORS := {
+	"anything-but", "equals-ignore-case", "exists", "prefix", "suffix"
+}
 
 CATALOG_PHRASE := "the catalog (botocore 1.44.5 of 2026-11-17, 20,690 events, 437 eventSources)"
 

@@ -64,6 +64,12 @@ STRING_FIELDS: Final[tuple[tuple[str, ...], ...]] = (
 #: Numbers in other leaves stay within what EventBridge accepts (CDK number tokens are huge doubles).
 MAX_NUMBER: Final = 5_000_000_000
 
+#: The operators the pack accepts in leaves other than :data:`STRING_FIELDS` (``"errorCode": [{"exists": false}]``,
+#: ``"userAgent": [{"prefix": "console"}]``): the exported checks do not read those leaves except for CTR011's
+#: stars, so an operand without ``*`` changes no finding. Each takes one non-empty string without ``*``;
+#: ``anything-but`` also a non-empty list of them; ``exists`` a boolean.
+LEAF_OPERATORS: Final[tuple[str, ...]] = ("prefix", "suffix", "equals-ignore-case", "anything-but", "exists")
+
 #: Where ``make catalog`` writes the pack (shipped in the package; ``ctrules export rego`` prints it).
 PACK_PATH: Final = Path(__file__).with_name("ctrules.rego")
 
@@ -86,8 +92,8 @@ class PackLoadError(RuntimeError):
 def in_scope(pattern: object) -> bool:
     """True when the pack judges this pattern exactly as ctrules does: an object without ``$or``, every
     object non-empty, every leaf a non-empty list of plain values (strings without a CDK token; in leaves other
-    than :data:`STRING_FIELDS` also booleans, null and numbers up to :data:`MAX_NUMBER`), at most
-    :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks``
+    than :data:`STRING_FIELDS` also booleans, null, numbers up to :data:`MAX_NUMBER` and the simple
+    :data:`LEAF_OPERATORS`), at most :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks``
     plugin."""
     if not isinstance(pattern, dict) or not pattern:
         return False
@@ -101,6 +107,19 @@ def in_scope(pattern: object) -> bool:
             return True
         return isinstance(v, (int, float)) and abs(v) <= MAX_NUMBER
 
+    def text(v: object) -> bool:
+        return isinstance(v, str) and v != "" and "*" not in v and "{Token[" not in v
+
+    def operator(v: object) -> bool:
+        if not isinstance(v, dict) or len(v) != 1:
+            return False
+        ((op, operand),) = v.items()
+        if op == "exists":
+            return isinstance(operand, bool)
+        if op == "anything-but" and isinstance(operand, list):
+            return bool(operand) and all(text(o) for o in operand)
+        return op in LEAF_OPERATORS and text(operand)
+
     def ok(obj: dict[Any, Any], path: tuple[str, ...]) -> bool:
         for key, value in obj.items():
             if key == "$or":
@@ -109,7 +128,9 @@ def in_scope(pattern: object) -> bool:
             if isinstance(value, dict):
                 if not value or len(here) >= MAX_DEPTH or not ok(value, here):
                     return False
-            elif not (isinstance(value, list) and value and all(plain(v, here in STRING_FIELDS) for v in value)):
+            elif not (isinstance(value, list) and value and all(
+                plain(v, here in STRING_FIELDS) or (here not in STRING_FIELDS and operator(v)) for v in value
+            )):
                 return False
         return True
 
@@ -257,6 +278,7 @@ def _data() -> str:
         _const("MAX_STRAYS", mistakes.MAX_STRAYS),
         _set("STRING_FIELDS", [list(p) for p in STRING_FIELDS]),
         _const("MAX_NUMBER", MAX_NUMBER),
+        _set("LEAF_OPERATORS", LEAF_OPERATORS),
         _const("CATALOG_PHRASE", catalog_phrase()),
         _arr("REGIONS", homes),
         _arr("SOURCES", sources),
@@ -326,7 +348,8 @@ def _header() -> str:
         f"# ctrules {__version__}; {catalog_phrase()}.",
         f"# Tested with cloudformation-validate {ENGINE_VERSION} (PyPI) and {CDK_ENGINE_VERSION} (aws-cdk-lib 2.275).",
         "# Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.",
-        "# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;",
+        "# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain values (simple operators",
+        "# such as exists/prefix/anything-but only in fields the checks do not read);",
         "# `ctrules lint` checks every pattern. Checks:",
     ]
     for code in EXPORTED:

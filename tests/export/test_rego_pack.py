@@ -246,6 +246,15 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
             detail["errorCode"] = [None]
         if rnd.random() < 0.05:
             detail["requestParameters"] = {"fromPort": [22, 3389], "cidrIp": ["0.0.0.0/0"]}
+        if rnd.random() < 0.15:  # the simple operators real rules put on the fields the checks do not read
+            key, operand = rnd.choice([
+                ("errorCode", [{"exists": False}]), ("errorCode", [{"exists": True}]),
+                ("userAgent", [{"prefix": "console."}]), ("sourceIPAddress", [{"anything-but": ["10.0.0.1", "::1"]}]),
+                ("errorMessage", [{"suffix": "denied"}]), ("awsRegion", [{"anything-but": "us-east-1"}]),
+                ("recipientAccountId", [{"equals-ignore-case": "Abc"}, "123456789012"]),
+                ("requestParameters", {"bucketName": [{"prefix": "logs-"}, "audit-*"]}),
+            ])
+            detail[key] = operand
         pattern["detail"] = detail
         out.append({"pattern": pattern, "state": rnd.choice(states)})
     return out
@@ -296,6 +305,14 @@ HOSTILE: list[Any] = [
     {"source": ["aws.iam"], "detail": {"eventName": [True, "CreateUser"]}},
     {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"], "readOnly": [False, None, 1e300, -1.8881545897087626e+289]}},
     {"source": ["aws.iam"], "detail-type": [5], "detail": {"eventName": ["CreateUsr"], "n": [1, 2.5, -7, True]}},
+    # operators the pack leaves to `ctrules lint`: it must report nothing about these rules
+    {"source": ["aws.iam"], "detail": {"eventName": [{"prefix": "CreateUsr"}], "errorCode": [{"exists": False}]}},
+    {"source": [{"prefix": "aws.ia"}], "detail": {"eventName": ["CreateUsr"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "sourceIPAddress": [{"anything-but": {"prefix": "10."}}]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "errorCode": [{"prefix": "*"}, {"exists": "no"}]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "n": [{"numeric": [">", 0]}], "m": [{"wildcard": "a*"}]}},
+    {"source": ["aws.iam"], "$or": [{"detail": {"eventName": ["CreateUsr"]}}, {"detail-type": ["x"]}]},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "x": [{"prefix": ""}, {"anything-but": []}]}},
 ]
 
 

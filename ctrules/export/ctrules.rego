@@ -1093,12 +1093,14 @@ _stray(named, x) if {
 
 # ctrules.checks.mistakes.slip_into_service: the name of one of these eventSources that n certainly misspells.
 _into_service(n, wanted) := s if {
+	not _alias_in(n, wanted) # the SDK name of one of those services' events: CTR003 names the logged spelling
 	count(wanted) > 3
 	# ctrules ranks the close names of the whole catalog, then keeps those of these services
 	near := _names_near(n)
 	s := _slip(n, {c | some c in near; _logged_in(c, wanted)})
 	_head_ok(n, s, near)
 } else := s if {
+	not _alias_in(n, wanted)
 	count(wanted) <= 3
 	slips := [x | some es in sort(wanted); SOURCE_INDEX[es]; x := _head_slip(n, _names_of(es))]
 	count(slips) > 0

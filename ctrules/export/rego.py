@@ -10,7 +10,6 @@ leaf a non-empty list of plain values); the differential tests hold the two to t
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -93,8 +92,8 @@ def in_scope(pattern: object) -> bool:
     """True when the pack judges this pattern exactly as ctrules does: an object without ``$or``, every
     object non-empty, every leaf a non-empty list of plain values (strings without a CDK token; in leaves other
     than :data:`STRING_FIELDS` also booleans, null, numbers up to :data:`MAX_NUMBER` and the simple
-    :data:`LEAF_OPERATORS`), at most :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks``
-    plugin."""
+    :data:`LEAF_OPERATORS`), at most :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` /
+    the ``CloudTrailChecks`` plugin."""
     if not isinstance(pattern, dict) or not pattern:
         return False
 
@@ -295,7 +294,7 @@ def _data() -> str:
 def _impossible_name(punctuation: Iterable[str], placeholders: Sequence[str]) -> dict[str, Any]:
     """:func:`ctrules.checks.mistakes.impossible_name` as a regular expression: a character other than an ASCII
     letter, digit or the punctuation event names may hold (checked against the function by the tests)."""
-    allowed = "".join(re.escape(c) if c not in "-" else "\\-" for c in sorted(punctuation))
+    allowed = "".join(re.escape(c) for c in sorted(punctuation))
     return {"pattern": f"[^A-Za-z0-9{allowed}]", "placeholders": list(placeholders)}
 
 
@@ -309,7 +308,8 @@ def _probed() -> str:
     _, es_fix = _probe("CTR002", {"detail-type": api, "detail": {"eventSource": [nothing_close]}})
     _, name_fix = _probe("CTR003", {"source": ["aws.iam"], "detail-type": api,
                                     "detail": {"eventName": ["Q" + nothing_close]}})
-    _, sign_in_fix = _probe("CTR002", {"source": ["aws.iam"], "detail-type": api, "detail": {"eventName": ["ConsoleLogin"]}})
+    _, sign_in_fix = _probe("CTR002", {"source": ["aws.iam"], "detail-type": api,
+                                       "detail": {"eventName": ["ConsoleLogin"]}})
     # source 'aws.cloudtrail' read as "every event": the message around the part that says what the rule does.
     alone = _probe("CTR002", {"source": ["aws.cloudtrail"]})
     other = _probe("CTR002", {"source": ["aws.cloudtrail"], "detail": {"errorCode": ["AccessDenied"]}})
@@ -328,11 +328,16 @@ def _probed() -> str:
     ])  # fmt: skip
 
 
+def _common(a: str, b: str) -> int:
+    """The length of the common beginning of two strings."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def _template(a: str, b: str) -> tuple[str, str, str]:
     """Two messages that differ in one part: the sprintf template (their common beginning and end around %s), and
     the part of each."""
-    start = len(os.path.commonprefix([a, b]))
-    end = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
+    start = _common(a, b)
+    end = _common(a[start:][::-1], b[start:][::-1])
     template = a[:start].replace("%", "%%") + "%s" + a[len(a) - end :].replace("%", "%%")
     return template, a[start : len(a) - end], b[start : len(b) - end]
 

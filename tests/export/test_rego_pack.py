@@ -101,6 +101,22 @@ def test_messages_and_fixes_are_the_cores(engine: Any) -> None:
     assert (diag.message, diag.suggested_fix) == (core.message, core.fix)
 
 
+def test_the_packs_impossible_names_are_the_checks() -> None:
+    """The pack's regular expression for names no CloudTrail event has says what mistakes.impossible_name says."""
+    import re
+
+    from ctrules.checks import mistakes
+    from ctrules.checks.mistakes import impossible_name
+    from ctrules.export.rego import _impossible_name
+
+    rule = _impossible_name(mistakes.NAME_PUNCTUATION, mistakes.PLACEHOLDERS)
+    for code in [*range(0x250), 0x200B, 0x2603, 0xFEFF, 0x1F600]:
+        name = f"Create{chr(code)}User"
+        pack = re.search(rule["pattern"], name) is not None and not any(m in name for m in rule["placeholders"])
+        assert pack == (impossible_name(name) is not None), repr(name)
+    assert impossible_name("Get${x}") is None and any(m in "Get${x}" for m in rule["placeholders"])
+
+
 def _golden() -> dict[str | None, list[dict[str, Any]]]:
     by_region: dict[str | None, list[dict[str, Any]]] = {}
     for path in sorted(GOLDEN.glob("*.json")):
@@ -202,7 +218,7 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
             # names of that service, with none (CTR003)
             meant, stray = rnd.choice(strays)
             siblings = [c for c in by_source[meant[1]] if c != meant[0]]
-            names = [stray[0]] + rnd.sample(siblings, min(len(siblings), rnd.choice([1, 1, 2, 3])))
+            names = [stray[0], *rnd.sample(siblings, min(len(siblings), rnd.choice([1, 1, 2, 3])))]
             rnd.shuffle(names)
             typo_rule: dict[str, Any] = {"detail": {"eventName": names}}
             if rnd.random() < 0.5:

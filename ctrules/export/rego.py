@@ -4,7 +4,9 @@
 fixed parts of their messages and fixes, found by running the checks on probe patterns); ``make catalog``
 writes it to :data:`PACK_PATH` and ``tests/export`` fails when that file is stale. The pack's logic, in
 ``pack.rego.in``, mirrors the checks on the patterns it can judge exactly (:func:`in_scope`: no ``$or``, every
-leaf a non-empty list of plain values); the differential tests hold the two to the same findings.
+leaf a non-empty list of plain values, simple operators only in fields the checks do not read); the differential
+tests hold the two to the same findings. The checks' own data the pack needs comes from their public names
+(``ctr010_envelope_fields.ENVELOPE_BY_SQUASHED``, ``ctr014_retired_service.retired_sources()``...).
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ EXPORTED: Final[tuple[str, ...]] = (
 #: The checks the pack does not export, and why (docs/rego.md prints this table).
 NOT_EXPORTED: Final[Mapping[str, str]] = {
     "CTR006": "needs the trails of the whole app (a trail in another stack logs the data events)",
-    "CTR008": "needs the record shapes of every event (tens of megabytes of data)",
+    "CTR008": (
+        "judges every key under detail against the CloudTrail record envelope (ctrules/checks/record_envelope.py, "
+        "issue 19); expressible in Rego, not exported yet: `ctrules lint` and CloudTrailChecks report it"
+    ),
     "CTR009": "the engine validates EventPattern syntax itself (its own E-codes)",
     "CTR012": "needs ctrules' exact matcher to prove two filters exclude each other",
     "CTR013": "measures the pattern as EventBridge stores it; patterns the pack judges are far below the limit",

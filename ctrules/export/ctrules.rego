@@ -383,10 +383,13 @@ _eb_read_only(e) if bits.and(e[1], 64) != 0
 _home(e) := REGIONS[bits.rsh(e[1], 9) - 1] if bits.rsh(e[1], 9) > 0
 
 # Python's repr() of a string, and ctrules' quote_list: 'a', 'b' or 'c'.
-_q(s) := concat("", ["\"", s, "\""]) if {
+_q(s) := concat("", ["\"", _escaped(s), "\""]) if {
 	contains(s, "'")
 	not contains(s, "\"")
-} else := concat("", ["'", replace(replace(s, "\\", "\\\\"), "'", "\\'"), "'"])
+} else := concat("", ["'", replace(_escaped(s), "'", "\\'"), "'"])
+
+# The backslash and the whitespace controls as Python's repr() writes them.
+_escaped(s) := replace(replace(replace(replace(s, "\\", "\\\\"), "\t", "\\t"), "\n", "\\n"), "\r", "\\r")
 
 _ql(xs) := "" if count(xs) == 0
 
@@ -1194,10 +1197,18 @@ _ctr003_name(p, n, path) := {"code": "CTR003-alias", "f": _f("CTR003", "error", 
 # template placeholder is not judged. (The reason is shorter than ctrules' own, which names the character.)
 _impossible(n) := "it is empty" if n == ""
 
-else := "it holds a character no CloudTrail event name contains" if {
+else := _impossible_why(regex.find_n(IMPOSSIBLE_NAME.pattern, n, 1)[0]) if {
 	not _placeholder(n)
 	regex.match(IMPOSSIBLE_NAME.pattern, n)
 }
+
+# The first character no name holds, as ctrules says it: whitespace and ASCII punctuation exactly; for other
+# characters (controls, non-ASCII) ctrules names the code point, which Rego cannot write: a shorter reason.
+_impossible_why(ch) := sprintf("it holds whitespace (%s)", [_q(ch)]) if ch in {" ", "\t", "\n", "\r"}
+
+else := sprintf("it holds %s, which no CloudTrail event name contains", [_q(ch)]) if regex.match(`^[!-~]$`, ch)
+
+else := "it holds a character no CloudTrail event name contains"
 
 _placeholder(n) if {
 	some mark in IMPOSSIBLE_NAME.placeholders

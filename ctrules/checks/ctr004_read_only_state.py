@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["CHECK", "FIX", "run"]
+__all__ = ["CHECK", "EXEMPT_STATES", "FIX", "run"]
 
-_EXEMPT_STATES = (READ_ONLY_RULE_STATE, "DISABLED")
+#: The rule States for which the check stays silent (the special State delivers read-only events; a disabled rule
+#: fires for nothing anyway).
+EXEMPT_STATES = (READ_ONLY_RULE_STATE, "DISABLED")
 
 #: The fix, with the code that sets the State on a plain ``events.Rule``.
 FIX = (
@@ -27,7 +29,7 @@ FIX = (
 
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     """The findings of CTR004 for one branch."""
-    if not branch.is_cloudtrail or ctx.effective_state in _EXEMPT_STATES:
+    if not branch.is_cloudtrail or ctx.effective_state in EXEMPT_STATES:
         return []
     accepted = branch.accepted_detail_types
     if accepted is not None and accepted <= NOT_MANAGEMENT_DETAIL_TYPES:
@@ -65,7 +67,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no name is read-only only, or the State admits read-only events."""
-    return not facts.special_types and (not facts.read_only_name or ctx.state in _EXEMPT_STATES)
+    return not facts.special_types and (not facts.read_only_name or ctx.state in EXEMPT_STATES)
 
 
 CHECK = register(

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["CHECK", "run"]
+__all__ = ["CHECK", "ROOT_REGIONS_TEXT", "ROOT_SIGN_IN_REGIONS", "SIGN_IN_SOURCE", "run"]
 
 
 def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
@@ -64,8 +64,10 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
 #: and the console sign-in events page of the CloudTrail user guide,
 #: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
 ROOT_SIGN_IN_REGIONS = ("us-east-1", "us-east-2", "us-west-2")
-_SIGN_IN_SOURCE = "signin.amazonaws.com"
-_ROOT_REGIONS_TEXT = ", ".join(ROOT_SIGN_IN_REGIONS[:-1]) + " or " + ROOT_SIGN_IN_REGIONS[-1]
+#: The eventSource of console sign-in events (root sign-in findings judge only names it logs).
+SIGN_IN_SOURCE = "signin.amazonaws.com"
+#: :data:`ROOT_SIGN_IN_REGIONS` as the findings write them ("us-east-1, us-east-2 or us-west-2").
+ROOT_REGIONS_TEXT = ", ".join(ROOT_SIGN_IN_REGIONS[:-1]) + " or " + ROOT_SIGN_IN_REGIONS[-1]
 
 
 def _sign_ins_only(branch: Branch) -> bool:
@@ -73,7 +75,7 @@ def _sign_ins_only(branch: Branch) -> bool:
     eventName filter (root-login alarms are often written so), the detail-type admits nothing else."""
     names = branch.literal_names
     if names:
-        return all(found and all(e.event_source == _SIGN_IN_SOURCE for e in found) for _, found in names)
+        return all(found and all(e.event_source == SIGN_IN_SOURCE for e in found) for _, found in names)
     if branch.items("detail", "eventName"):
         return False  # operators on eventName: not judged
     # Only the detail-type says "sign-in events only": aws.signin also logs API calls and service events, whose
@@ -96,9 +98,9 @@ def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
             Finding(
                 "CTR005",
                 ERROR,
-                f"CloudTrail records the root user's console sign-in events in {_ROOT_REGIONS_TEXT} (the Region that "
+                f"CloudTrail records the root user's console sign-in events in {ROOT_REGIONS_TEXT} (the Region that "
                 f"served the sign-in); this rule is in {region}, so it never fires.",
-                f"deploy the rule in each of {_ROOT_REGIONS_TEXT}, or forward their events to a bus in {region}",
+                f"deploy the rule in each of {ROOT_REGIONS_TEXT}, or forward their events to a bus in {region}",
                 item.path,
             )
         ]
@@ -107,9 +109,9 @@ def _root_sign_in(branch: Branch, region: str | None) -> list[Finding]:
             Finding(
                 "CTR005",
                 WARNING,
-                f"CloudTrail records the root user's console sign-in events in {_ROOT_REGIONS_TEXT}, and this "
+                f"CloudTrail records the root user's console sign-in events in {ROOT_REGIONS_TEXT}, and this "
                 "rule's region is unknown: it fires only if deployed in one of them.",
-                f"deploy it in each of {_ROOT_REGIONS_TEXT} (CDK: stack env region; `ctrules lint --region`)",
+                f"deploy it in each of {ROOT_REGIONS_TEXT} (CDK: stack env region; `ctrules lint --region`)",
                 item.path,
             )
         ]

@@ -15,15 +15,18 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["CHECK", "ENVELOPE_FIELDS", "run"]
+__all__ = ["CHECK", "ENVELOPE_BY_SQUASHED", "ENVELOPE_FIELDS", "RECORD_BY_SQUASHED", "run"]
 
-_ENVELOPE_BY_SQUASHED = {squash(f): f for f in ENVELOPE_FIELDS} | {
+#: A top-level key, squashed (:func:`ctrules.checks.mistakes.squash`), -> the envelope field it misspells (an
+#: error); public so that exports of the check (the Rego pack) read the same table.
+ENVELOPE_BY_SQUASHED = {squash(f): f for f in ENVELOPE_FIELDS} | {
     "details": "detail",
     "detailtypes": "detail-type",
     "sources": "source",
     "regions": "region",
 }
-_RECORD_BY_SQUASHED = {squash(f): f for f in RECORD_FIELDS}
+#: A top-level key, squashed, -> the CloudTrail record field it names (it belongs under ``detail``: an error).
+RECORD_BY_SQUASHED = {squash(f): f for f in RECORD_FIELDS}
 
 
 def _wants_absent(values: list[Any]) -> bool:
@@ -47,8 +50,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
         if absent:
             continue  # {"exists": false} on a field no event has: matches every event, nothing to report
         squashed = squash(key)
-        envelope = _ENVELOPE_BY_SQUASHED.get(squashed)
-        record = _RECORD_BY_SQUASHED.get(squashed)
+        envelope = ENVELOPE_BY_SQUASHED.get(squashed)
+        record = RECORD_BY_SQUASHED.get(squashed)
         if envelope is not None:
             out.append(
                 Finding(

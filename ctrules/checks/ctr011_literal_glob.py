@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import Check, register
@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["CHECK", "run"]
+__all__ = ["CHECK", "NAMED_FIELDS", "run"]
 
-# Fields whose values never contain "*": a glob there is certainly a mistake (error); elsewhere a warning.
-_NAMED_FIELDS = {("source",), ("detail-type",), ("detail", "eventSource"), ("detail", "eventName")}
+#: The paths whose values never contain "*": a glob there is certainly a mistake (error); elsewhere a warning.
+NAMED_FIELDS: Final = {("source",), ("detail-type",), ("detail", "eventSource"), ("detail", "eventName")}
 
 
 def _stars(values: list[Any]) -> Iterator[tuple[int, str, str]]:
@@ -45,7 +45,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     out: list[Finding] = []
     for path, (values, jpath) in branch.fields.items():
         for i, written, fix in _stars(values):
-            named = path in _NAMED_FIELDS
+            named = path in NAMED_FIELDS
             out.append(
                 Finding(
                     "CTR011",

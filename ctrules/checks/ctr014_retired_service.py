@@ -14,12 +14,13 @@ if TYPE_CHECKING:
     from ctrules.checks.analysis import Branch
     from ctrules.checks.fastpath import FlatFacts
 
-__all__ = ["CHECK", "run"]
+__all__ = ["CHECK", "retired_sources", "run"]
 
 
 @lru_cache(maxsize=1)
-def _retired() -> dict[str, Retirement]:
-    """eventSource -> its retirement, for eventSources all of whose services are retired."""
+def retired_sources() -> dict[str, Retirement]:
+    """eventSource -> its retirement, for eventSources all of whose services are retired: the data the check judges
+    by (public so that exports of the check, such as the Rego pack, read the same table)."""
     try:
         from ctrules.catalog.coverage import retired_services
         from ctrules.catalog.index import index
@@ -36,7 +37,7 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     allowed = branch.allowed_event_sources
     if not branch.is_cloudtrail or not allowed:
         return []
-    retired = _retired()
+    retired = retired_sources()
     if not all(es in retired for es in allowed):
         return []
     out: list[Finding] = []
@@ -61,7 +62,7 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     allowed = facts.allowed
     if not isinstance(allowed, frozenset) or not allowed:
         return allowed is None
-    retired = _retired()
+    retired = retired_sources()
     return not all(es in retired for es in allowed)
 
 

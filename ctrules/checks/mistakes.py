@@ -15,6 +15,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "MAX_STRAYS",
+    "NAME_PUNCTUATION",
+    "PLACEHOLDERS",
     "edit_distance",
     "iam_action",
     "impossible_name",
@@ -113,10 +116,10 @@ def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
 #: Characters some CloudTrail event name holds besides ASCII letters and digits ('.' in
 #: ``AWSPaymentInstrumentGateway.Get``, '_' in ``CreateInvalidation2014_01_31``), and those a rule may hold for other
 #: reasons that other findings explain ('*' a glob, ':' an IAM action); '-' and '/' are left alone (not provable).
-_NAME_PUNCTUATION = frozenset("._*:-/")
+NAME_PUNCTUATION = frozenset("._*:-/")
 
-
-_PLACEHOLDERS = ("${", "#{", "{{", "%{")
+#: Marks of a template placeholder a reader did not resolve (``${var.x}``, ``{{name}}``): such a name is not judged.
+PLACEHOLDERS = ("${", "#{", "{{", "%{")
 
 
 def impossible_name(value: str) -> str | None:
@@ -128,10 +131,10 @@ def impossible_name(value: str) -> str | None:
     """
     if not value:
         return "it is empty"
-    if any(mark in value for mark in _PLACEHOLDERS):
+    if any(mark in value for mark in PLACEHOLDERS):
         return None  # a template placeholder a reader did not resolve (${var.x}, {{name}}): not judged here
     for ch in value:
-        if ch.isascii() and (ch.isalnum() or ch in _NAME_PUNCTUATION):
+        if ch.isascii() and (ch.isalnum() or ch in NAME_PUNCTUATION):
             continue
         cat = unicodedata.category(ch)
         if cat == "Cs":

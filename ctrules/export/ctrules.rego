@@ -3,7 +3,8 @@
 # ctrules 0.1.0; the catalog (botocore 1.44.5 of 2026-11-17, 20,690 events, 437 eventSources).
 # Tested with cloudformation-validate 1.14.0 (PyPI) and 1.12.1 (aws-cdk-lib 2.275).
 # Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.
-# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;
+# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain values (simple operators
+# such as exists/prefix/anything-but only in fields the checks do not read);
 # `ctrules lint` checks every pattern. Checks:
 #   CTR001 [error] The detail-type does not fit the event's CloudTrail eventType.
 #   CTR002 [error] The source does not fit the eventSource or the service that logs the event.
@@ -76,7 +77,8 @@ else := false
 
 # ---- The patterns the pack judges: no $or, every leaf a non-empty list of plain values ----
 # The fields the checks read (source, detail-type, detail.eventSource/eventName/eventType/userIdentity.type)
-# hold strings only; other leaves may also hold booleans, null and numbers (as `"readOnly": [false]`).
+# hold strings only; other leaves may also hold booleans, null, numbers (as `"readOnly": [false]`) and simple
+# operators without '*' (as `"errorCode": [{"exists": false}]`).
 
 _in_scope(p) if {
 	count(p) > 0
@@ -116,8 +118,45 @@ _value_list(v) if {
 	is_array(v)
 	count(v) > 0
 	every x in v {
-		_plain(x)
+		_plain_or_operator(x)
 	}
+}
+
+_plain_or_operator(x) if _plain(x)
+
+_plain_or_operator(x) if _operator(x)
+
+# The simple operators (LEAF_OPERATORS) in leaves the checks do not read: one non-empty operand without '*'.
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	some op, operand in x
+	op in LEAF_OPERATORS
+	op != "exists"
+	_operand(operand)
+}
+
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	is_boolean(x.exists)
+}
+
+_operator(x) if {
+	is_object(x)
+	count(x) == 1
+	is_array(x["anything-but"])
+	count(x["anything-but"]) > 0
+	every o in x["anything-but"] {
+		_operand(o)
+	}
+}
+
+_operand(o) if {
+	is_string(o)
+	o != ""
+	not contains(o, "*")
+	not contains(o, "{Token[")
 }
 
 _plain(x) if {
@@ -344,10 +383,13 @@ _eb_read_only(e) if bits.and(e[1], 64) != 0
 _home(e) := REGIONS[bits.rsh(e[1], 9) - 1] if bits.rsh(e[1], 9) > 0
 
 # Python's repr() of a string, and ctrules' quote_list: 'a', 'b' or 'c'.
-_q(s) := concat("", ["\"", s, "\""]) if {
+_q(s) := concat("", ["\"", _escaped(s), "\""]) if {
 	contains(s, "'")
 	not contains(s, "\"")
-} else := concat("", ["'", replace(replace(s, "\\", "\\\\"), "'", "\\'"), "'"])
+} else := concat("", ["'", replace(_escaped(s), "'", "\\'"), "'"])
+
+# The backslash and the whitespace controls as Python's repr() writes them.
+_escaped(s) := replace(replace(replace(replace(s, "\\", "\\\\"), "\t", "\\t"), "\n", "\\n"), "\r", "\\r")
 
 _ql(xs) := "" if count(xs) == 0
 
@@ -496,12 +538,9 @@ _ctr005_root(p) := set() if count(_root_types(p)) == 0
 else := set() if {
 	some t in _root_types(p)
 	t != "Root"
-} else := set() if count(_names(p)) == 0
+} else := set() if not _sign_ins_only(p)
 
-else := set() if {
-	some n in _names(p)
-	not _all_sign_in(_found(p, n))
-} else := {_f("CTR005", "error", msg, fix, "$.detail.userIdentity.type[0]")} if {
+else := {_f("CTR005", "error", msg, fix, "$.detail.userIdentity.type[0]")} if {
 	_region != null
 	not _region in ROOT_SIGN_IN_REGIONS
 	msg := sprintf("CloudTrail records the root user's console sign-in events in %s (the Region that served the sign-in); this rule is in %s, so it never fires.", [ROOT_REGIONS_TEXT, _region])
@@ -511,6 +550,20 @@ else := set() if {
 	msg := sprintf("CloudTrail records the root user's console sign-in events in %s, and this rule's region is unknown: it fires only if deployed in one of them.", [ROOT_REGIONS_TEXT])
 	fix := sprintf("deploy it in each of %s (CDK: stack env region; `ctrules lint --region`)", [ROOT_REGIONS_TEXT])
 } else := set()
+
+# Every eventName is a console sign-in event, or, with none, the detail-type admits sign-in events only.
+_sign_ins_only(p) if {
+	count(_names(p)) > 0
+	every n in _names(p) {
+		_all_sign_in(_found(p, n))
+	}
+}
+
+_sign_ins_only(p) if {
+	count(_names(p)) == 0
+	_has_dt(p)
+	_accepted(p) == {TYPE_DETAIL_TYPE[CONSOLE_SIGN_IN]}
+}
 
 _all_sign_in(found) if {
 	count(found) > 0
@@ -584,7 +637,7 @@ _ctr010_finding(key) := _f("CTR010", "error", msg, sprintf("rename %s to %s", [_
 	msg := sprintf("top-level key %s is a field of the CloudTrail record, which EventBridge puts under 'detail': no event carries it at the top level, so the rule never fires.", [_q(key)])
 	fix := sprintf("move it under detail: {\"detail\": {\"%s\": [\"...\"]}}", [record])
 } else := _f("CTR010", "warning", msg, "move the filter under 'detail' (the event's own fields) or remove it", _jpath([key])) if {
-	msg := sprintf("top-level key %s is not a field of EventBridge events (version, id, detail-type, source, account, time, region, resources, detail): no event carries it, so the rule never fires.", [_q(key)])
+	msg := sprintf("top-level key %s is not a field of EventBridge events (version, id, detail-type, source, account, time, region, resources, detail): unless the pattern filters something other than EventBridge events, no event carries it and the rule may not fire.", [_q(key)])
 }
 
 # ---- CTR011 ----
@@ -618,7 +671,7 @@ _ctr014(p) := {f |
 	}
 	some es in allowed
 	ret := RETIRED[es]
-	msg := sprintf("%s (%s) is a service AWS retired on %s: %s Its CloudTrail events no longer occur, so the rule never fires.", [_q(_source_of(es)), ret[0], ret[1], ret[2]])
+	msg := sprintf("%s (%s) is a service AWS retired on %s: %s Its CloudTrail events no longer occur, so the rule may not fire (unless some accounts still use the service).", [_q(_source_of(es)), ret[0], ret[1], ret[2]])
 	f := _f("CTR014", "warning", msg, "remove the rule, or point it at the service that replaced it", _ctr014_path(p))
 }
 
@@ -641,7 +694,7 @@ _slip(v, pool) := _close_slip(v, pool, 0)
 # cutoff: ctrules first ranks candidates with difflib at this similarity ratio (sources 0.8, eventSources 0.7);
 # a one-edit slip of a short value falls below it.
 _close_slip(v, pool, cutoff) := s if {
-	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _same_ratio_ok(v, c, cutoff)])
+	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _ratio_at_least(v, c, cutoff)])
 	count(same) > 0
 	s := same[0]
 } else := s if {
@@ -653,28 +706,73 @@ _close_slip(v, pool, cutoff) := s if {
 		abs(count(c) - count(v)) <= lim
 		d := _distance(v, c, lim)
 		d <= lim
-		_ratio_ok(v, c, d, cutoff)
+		_ratio_at_least(v, c, cutoff)
 		_digits(c) == _digits(v)
 	])
 	count(close) > 0
 	s := close[0][1]
+} else := s if {
+	count(v) >= 3
+	count(v) < 5
+	swaps := sort([c | some c in pool; count(c) == count(v); _swapped(v, c); _ratio_at_least(v, c, cutoff)])
+	count(swaps) > 0
+	s := swaps[0]
 }
 
-_same_ratio_ok(_, _, cutoff) if cutoff == 0
+# b is a with two neighbouring letters swapped ("tpye" for "type").
+_swapped(a, b) if {
+	a != b
+	k := _first_difference(a, b)
+	concat("", [substring(a, k + 1, 1), substring(a, k, 1), substring(a, k + 2, -1)]) == substring(b, k, -1)
+}
 
-_same_ratio_ok(v, c, cutoff) if {
+_ratio_at_least(_, _, cutoff) if cutoff == 0
+
+_ratio_at_least(a, b, cutoff) if {
 	cutoff > 0
-	count(v) == count(c)
-	same := count([k | some k in numbers.range(0, count(v) - 1); substring(v, k, 1) == substring(c, k, 1)])
-	same / count(v) >= cutoff
+	_ratio(a, b) >= cutoff
 }
 
-# difflib's ratio 2M/T for a value d edits from c: M = the shorter length less the edits that are not
-# insertions or deletions.
-_ratio_ok(v, c, d, cutoff) if {
-	matched := min([count(v), count(c)]) - (d - abs(count(v) - count(c)))
-	(2 * matched) / (count(v) + count(c)) >= cutoff
-}
+# difflib.SequenceMatcher(None, a, b).ratio(): 2M/T, M the letters of the matching blocks (the longest common
+# block, then the same on each side of it). Rego has no recursion: the sides are followed five levels deep, far
+# more than the short values compared here need.
+_ratio(a, b) := (2 * _m1(a, b)) / (count(a) + count(b)) if count(a) + count(b) > 0
+
+else := 1
+
+# The longest common block [size, i, j]: the first in a, then in b (as difflib finds it); size 0 when none.
+_longest(a, b) := best if {
+	count(a) > 0
+	count(b) > 0
+	blocks := [[k, i, j] |
+		some i in numbers.range(0, count(a) - 1)
+		some k in numbers.range(1, count(a) - i)
+		j := indexof(b, substring(a, i, k))
+		j >= 0
+	]
+	count(blocks) > 0
+	size := max([x[0] | some x in blocks])
+	first := min([x[1] | some x in blocks; x[0] == size])
+	best := [size, first, min([x[2] | some x in blocks; x[0] == size; x[1] == first])]
+} else := [0, 0, 0]
+
+_m1(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m2(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m2(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m2(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m3(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m3(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m3(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m4(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m4(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m4(a, b) := 0 if _longest(a, b)[0] == 0
+
+else := (x[0] + _m5(substring(a, 0, x[1]), substring(b, 0, x[2]))) + _m5(substring(a, x[1] + x[0], -1), substring(b, x[2] + x[0], -1)) if x := _longest(a, b)
+
+_m5(a, b) := _longest(a, b)[0]
 
 _distance(a, b, _) := 1 if _one_edit(a, b)
 
@@ -722,9 +820,41 @@ _edits_at(a, b, k) := [
 
 # ---- CTR002 ----
 
-_ctr002(p) := set() if not _ct(p)
+_ctr002(p) := _ctr002_misread(p) if {
+	not _ct(p)
+	_cloudtrail_only_source(p)
+} else := set() if not _ct(p)
 
-else := _ctr002_sources(p) | _ctr002_names(p)
+else := (_ctr002_sources(p) | _ctr002_names(p)) | _ctr002_misread(p)
+
+# ctrules.checks.ctr002_source._cloudtrail_misread: source 'aws.cloudtrail' (the CloudTrail service's own API
+# calls) in a rule that names no eventName, as if it meant every event CloudTrail delivers. (With eventNames in
+# the pack's scope, the names say which events are meant: CTR003 judges them.)
+_ctr002_misread(p) := set() if {
+	not p.source == ["aws.cloudtrail"]
+} else := set() if {
+	is_array(p.detail.eventSource)
+} else := set() if {
+	is_array(p.detail.eventName)
+} else := {_f("CTR002", "error", CTR002_MISREAD.sign_in_message, CTR002_MISREAD.sign_in_fix, "$.source[0]")} if {
+	count(_accepted(p)) > 0
+	_accepted(p) == {TYPE_DETAIL_TYPE[CONSOLE_SIGN_IN]}
+} else := {_f("CTR002", "warning", msg, CTR002_MISREAD.fix, "$.source[0]")} if {
+	what := _misread_what(p)
+	msg := sprintf(CTR002_MISREAD.message, [what])
+}
+
+_misread_what(p) := CTR002_MISREAD.what_other if {
+	some k in _detail_keys(p)
+	k != "eventSource"
+} else := CTR002_MISREAD.what_alone
+
+_cloudtrail_only_source(p) if {
+	p.source == ["aws.cloudtrail"]
+	every dt in _dts(p) {
+		dt in _VALID_DT
+	}
+}
 
 _ctr002_sources(p) := {f |
 	some i, s in _sources(p)
@@ -755,7 +885,13 @@ _EVENT_SOURCES_BY_SQUASH[sq] contains es if {
 	sq := _squash(es)
 }
 
-_sources_near(s) := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
+# ctrules tries the sources sharing the value's first six letters ('aws.' and two of the service) first, and the
+# others only when none of those is close (difflib, cutoff 0.8).
+_sources_near(s) := near if {
+	same_head := {c | some c, _ in SOURCE_ES; startswith(c, substring(s, 0, 6)); c != s; _ratio(s, c) >= 0.8}
+	count(same_head) > 0
+	near := same_head
+} else := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
 
 # ctrules ranks eventSources sharing the value's first two letters first, and looks further only when none is
 # close (with the shared '.amazonaws.com', nearly any is): the slip is then one of them.
@@ -770,9 +906,7 @@ _known_head(v) if {
 	some known, _ in SOURCE_INDEX
 	startswith(known, substring(v, 0, 2))
 	known != v
-	ends := _common_start(v, known) + _common_start(strings.reverse(v), strings.reverse(known))
-	matched := min([ends, count(v), count(known)])
-	(2 * matched) / (count(v) + count(known)) >= 0.7
+	_ratio(v, known) >= 0.7
 }
 
 _common_start(a, b) := k if {
@@ -794,7 +928,7 @@ _unknown_source(s, path) := _f("CTR002", "error", msg, sprintf("use source %s", 
 	slip := _close_slip(s, _sources_near(s), 0.8)
 	msg := sprintf("source %s is not the source of any CloudTrail event: it misspells %s, so the rule never fires.", [_q(s), _q(slip)])
 } else := _f("CTR002", "warning", msg, CTR002_SOURCE_FIX, path) if {
-	msg := sprintf("source %s is the source of no CloudTrail event in %s: unless it belongs to a service newer than the catalog, the rule never fires.", [_q(s), CATALOG_PHRASE])
+	msg := sprintf("source %s is the source of no CloudTrail event in %s: unless it belongs to a service newer than the catalog, no event carries it and the rule may not fire.", [_q(s), CATALOG_PHRASE])
 }
 
 _unknown_event_source(v, path) := _f("CTR002", "error", msg, sprintf("use detail.eventSource %s", [_q(slip)]), path) if {
@@ -806,7 +940,7 @@ _unknown_event_source(v, path) := _f("CTR002", "error", msg, sprintf("use detail
 	slip := _close_slip(v, _event_sources_near(v), 0.7)
 	msg := sprintf("detail.eventSource %s is not a CloudTrail eventSource: records say %s, so the rule never fires.", [_q(v), _q(slip)])
 } else := _f("CTR002", "warning", msg, CTR002_EVENT_SOURCE_FIX, path) if {
-	msg := sprintf("detail.eventSource %s is no eventSource in %s: unless the service is newer than the catalog, the rule never fires.", [_q(v), CATALOG_PHRASE])
+	msg := sprintf("detail.eventSource %s is no eventSource in %s: unless the service is newer than the catalog, no event carries it and the rule may not fire.", [_q(v), CATALOG_PHRASE])
 }
 
 _ctr002_names(p) := {f |
@@ -840,23 +974,25 @@ _alias_in(n, allowed) if {
 # Every entry named n, by eventSource (ctrules.catalog.lookup).
 _lookup(n) := [e | some pair in sort([[_es(e), e] | some e in _ev(n)]); e := pair[1]]
 
-_ctr002_name_finding(p, n, i, everywhere, logged_by, allowed_sources, allowed) := _f("CTR002", sev, msg, fix, _item_path(["detail", "eventName"], i)) if {
-	guessed := _guessed(everywhere, allowed)
-	sev := {true: "warning", false: "error"}[guessed]
-	why := {true: " (ctrules infers the eventSource of these services from the SDK; no record confirms it)", false: ""}[guessed]
-	more := _and_more(logged_by)
-	msg := sprintf("eventName %s is logged by %s%s, not by %s%s: the rule never fires for it.", [_q(n), _ql(array.slice(logged_by, 0, 5)), more, _ql(array.slice(allowed_sources, 0, 5)), why])
+# ctrules.checks.ctr002_source._logged_elsewhere: an error when the name is a slip of a name of the rule's own
+# services, or a console sign-in event under another source; otherwise the service may log a name the catalog
+# lacks (a warning).
+_ctr002_name_finding(p, n, i, everywhere, logged_by, allowed_sources, allowed) := _f("CTR002", "error", msg, fix, _item_path(["detail", "eventName"], i)) if {
+	slip := _into_service(n, allowed)
+	shown := concat("", [_ql(array.slice(logged_by, 0, 5)), _and_more(logged_by)])
+	msg := sprintf("eventName %s is logged by %s, not by %s: it misspells %s of %s (names are exact), so the rule never fires for it.", [_q(n), shown, _ql(array.slice(allowed_sources, 0, 5)), _q(slip), _ql(array.slice(allowed_sources, 0, 5))])
+	fix := sprintf("use eventName %s (or, if you mean the event of %s, use source %s with detail.eventSource %s)", [_q(slip), _q(logged_by[0]), _q(logged_by[0]), _q(_es(everywhere[0]))])
+} else := _f("CTR002", "error", msg, CTR002_SIGN_IN_FIX, _item_path(["detail", "eventName"], i)) if {
+	every e in everywhere {
+		_es(e) == SIGN_IN_SOURCE
+		CONSOLE_SIGN_IN in _types(e)
+	}
+	msg := sprintf("eventName %s is a console sign-in event: CloudTrail records sign-in events with eventSource %s, so they carry source 'aws.signin', not %s, and the rule never fires for it.", [_q(n), SIGN_IN_SOURCE, _ql(array.slice(allowed_sources, 0, 5))])
+} else := _f("CTR002", "warning", msg, fix, _item_path(["detail", "eventName"], i)) if {
+	shown := concat("", [_ql(array.slice(logged_by, 0, 5)), _and_more(logged_by)])
+	msg := sprintf("eventName %s is logged by %s; %s lists no such name for %s: unless that service logs a name the catalog lacks, the rule may not fire for it.", [_q(n), shown, CATALOG_PHRASE, _ql(array.slice(allowed_sources, 0, 5))])
 	fix := sprintf("use source %s with detail.eventSource %s%s", [_q(logged_by[0]), _q(_es(everywhere[0])), _stay_hint(n, allowed_sources)])
 }
-
-_guessed(everywhere, allowed) := true if {
-	every e in everywhere {
-		not _verified_es(_es(e))
-	}
-} else := true if {
-	some es in allowed
-	not _verified_es(es)
-} else := false
 
 _and_more(xs) := sprintf(" (and %d more)", [count(xs) - 5]) if count(xs) > 5
 
@@ -926,7 +1062,58 @@ _near(index, n, skip) := near if {
 
 _ctr003(p) := set() if not _ct(p)
 
-else := _ctr003_names(p)
+else := _ctr003_names(p) | _ctr003_strays(p)
+
+# ctrules.checks.mistakes.stray_slips, in a rule that names no service: a name logged only by services none of
+# the other names belong to, one slip from a name of theirs.
+_ctr003_strays(p) := set() if _has_allowed(p)
+
+else := found if {
+	named := [[i, n, _owners(n)] | some i, n in _names(p); count(_ev(n)) > 0]
+	count(named) >= 2
+	everything := {es | some x in named; some es in x[2]}
+	strays := [x | some x in named; _stray(named, x)]
+	count(strays) > 0
+	count(strays) <= MAX_STRAYS
+	found := {g | some x in strays; g := _stray_finding(x, everything)}
+} else := set()
+
+_stray_finding(x, everything) := {"code": "CTR003-stray", "f": f} if {
+	slip := _into_service(x[1], everything - x[2])
+	owners := _ql(array.slice(sort([_source_of(es) | some es in x[2]]), 0, 3))
+	msg := sprintf("eventName %s is logged only by %s, which none of the other names belong to, and it is one slip from %s of theirs: the rule fires for the event of %s, and may not fire for the %s it seems meant for.", [_q(x[1]), owners, _q(slip), owners, _q(slip)])
+	fix := sprintf("use eventName %s; if you do mean the event of %s, give it its own $or alternative with its source", [_q(slip), owners])
+	f := _f("CTR003", "warning", msg, fix, _item_path(["detail", "eventName"], x[0]))
+}
+
+_owners(n) := {_es(e) | some e in _ev(n)}
+
+_stray(named, x) if {
+	every es in x[2] {
+		count([y | some y in named; es in y[2]]) == 1
+	}
+}
+
+# ctrules.checks.mistakes.slip_into_service: the name of one of these eventSources that n certainly misspells.
+_into_service(n, wanted) := s if {
+	not _alias_in(n, wanted) # the SDK name of one of those services' events: CTR003 names the logged spelling
+	count(wanted) > 3
+	# ctrules ranks the close names of the whole catalog, then keeps those of these services
+	near := _names_near(n)
+	s := _slip(n, {c | some c in near; _logged_in(c, wanted)})
+	_head_ok(n, s, near)
+} else := s if {
+	not _alias_in(n, wanted)
+	count(wanted) <= 3
+	slips := [x | some es in sort(wanted); SOURCE_INDEX[es]; x := _head_slip(n, _names_of(es))]
+	count(slips) > 0
+	s := slips[0]
+}
+
+_logged_in(c, wanted) if {
+	some e in _ev(c)
+	_es(e) in wanted
+}
 
 _sources_known(p) if not _has_allowed(p)
 
@@ -961,6 +1148,8 @@ _known_elsewhere_unjudged(p, n) if {
 
 _reported(p, f) if f.code == "CTR003-alias"
 
+_reported(p, f) if f.code == "CTR003-stray"
+
 _reported(p, f) if {
 	f.code == "CTR003"
 	_sources_known(p)
@@ -986,6 +1175,10 @@ _ctr003_name(p, n, path) := {"code": "CTR003-alias", "f": _f("CTR003", "error", 
 } else := {"code": "known"} if {
 	contains(n, "*")
 } else := {"code": "CTR003", "severity": "error", "f": _f("CTR003", "error", msg, fix, path)} if {
+	why := _impossible(n)
+	msg := sprintf("eventName %s cannot be a CloudTrail event name: %s, so the rule never fires for it.", [_q(n), why])
+	fix := _impossible_fix(p, n)
+} else := {"code": "CTR003", "severity": "error", "f": _f("CTR003", "error", msg, fix, path)} if {
 	parts := regex.find_all_string_submatch_n(`^([a-z0-9][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$`, n, 1)
 	count(parts) == 1
 	msg := sprintf("eventName %s is written as an IAM policy action; CloudTrail records the bare operation name, so the rule never fires for it.", [_q(n)])
@@ -995,9 +1188,41 @@ _ctr003_name(p, n, path) := {"code": "CTR003-alias", "f": _f("CTR003", "error", 
 	msg := sprintf("eventName %s is not a CloudTrail event name%s: it misspells %s (names are exact and case-sensitive), so the rule never fires for it.", [_q(n), _where(p), _q(slip)])
 	fix := sprintf("use eventName %s%s", [_q(slip), _logged_by(p, slip)])
 } else := {"code": "CTR003", "severity": "warning", "f": _f("CTR003", "warning", msg, fix, path)} if {
-	msg := sprintf("eventName %s is not listed%s in %s: unless it is a name the catalog does not know yet, the rule never fires for it.", [_q(n), _where(p), CATALOG_PHRASE])
+	msg := sprintf("eventName %s is not listed%s in %s: unless it is a name the catalog does not know yet, the rule may not fire for it.", [_q(n), _where(p), CATALOG_PHRASE])
 	fix := CTR003_UNKNOWN_FIX
 }
+
+# ctrules.checks.mistakes.impossible_name: no CloudTrail event name is empty or holds whitespace, control
+# characters, non-ASCII characters or punctuation other than IMPOSSIBLE_NAME["punctuation"]; an unresolved
+# template placeholder is not judged. (The reason is shorter than ctrules' own, which names the character.)
+_impossible(n) := "it is empty" if n == ""
+
+else := _impossible_why(regex.find_n(IMPOSSIBLE_NAME.pattern, n, 1)[0]) if {
+	not _placeholder(n)
+	regex.match(IMPOSSIBLE_NAME.pattern, n)
+}
+
+# The first character no name holds, as ctrules says it: whitespace and ASCII punctuation exactly; for other
+# characters (controls, non-ASCII) ctrules names the code point, which Rego cannot write: a shorter reason.
+_impossible_why(ch) := sprintf("it holds whitespace (%s)", [_q(ch)]) if ch in {" ", "\t", "\n", "\r"}
+
+else := sprintf("it holds %s, which no CloudTrail event name contains", [_q(ch)]) if regex.match(`^[!-~]$`, ch)
+
+else := "it holds a character no CloudTrail event name contains"
+
+_placeholder(n) if {
+	some mark in IMPOSSIBLE_NAME.placeholders
+	contains(n, mark)
+}
+
+_impossible_fix(p, n) := sprintf("use eventName %s", [_q(cleaned)]) if {
+	cleaned := regex.replace(n, "[^A-Za-z0-9._]", "")
+	EVENTS[cleaned]
+} else := sprintf("use eventName %s", [_q(meant)]) if {
+	cleaned := regex.replace(n, "[^A-Za-z0-9._]", "")
+	cleaned != ""
+	meant := _name_slip(p, cleaned)
+} else := "write the name as CloudTrail records it, letters and digits only (check it with `ctrules search`)"
 
 _where(p) := sprintf(" for %s", [_q(_source_of(_single(p)))]) if _single(p)
 
@@ -1017,7 +1242,16 @@ _name_slip(p, n) := s if {
 	_single(p)
 	s := _head_slip(n, _names_of(_single(p)))
 } else := s if {
+	not _extended_in_single(p, n)
 	s := _head_slip(n, _names_near(n))
+}
+
+# ctrules looks for the slip in the whole catalog only when it suggests nothing within the rule's one service;
+# names of that service extending n ("GetResourcesV2" for "GetResourcesV") are suggestions.
+_extended_in_single(p, n) if {
+	some c in _names_of(_single(p))
+	startswith(c, n)
+	c != n
 }
 
 # ctrules suggests names that share the first three letters (any case) first, and others only when none of
@@ -1034,10 +1268,14 @@ _head_ok(n, s, pool) if {
 	not _same_head_near(n, pool)
 }
 
+# ctrules.catalog.suggest keeps only the names sharing the first three letters when one of them is close
+# (difflib on lower case, cutoff 0.75, among names of about the same length).
 _same_head_near(n, pool) if {
 	some c in pool
+	c != n
 	lower(substring(c, 0, 3)) == lower(substring(n, 0, 3))
-	abs(count(c) - count(n)) <= 3
+	abs(count(c) - count(n)) <= max([3, floor(count(n) / 4)])
+	_ratio(lower(n), lower(c)) >= 0.75
 }
 
 # Catalog names one or two letters longer or shorter than n that share its first or last letter: where a
@@ -1063,6 +1301,11 @@ CTR001_INSIGHT_FIX := "match detail.insightDetails.eventName (and insightDetails
 CTR002_SOURCE_FIX := "CloudTrail sources are 'aws.' + the eventSource without '.amazonaws.com'; if the service is new, add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning"
 CTR002_EVENT_SOURCE_FIX := "eventSources are '<service>.amazonaws.com' as in the record; if the service is new, add its events to your project's catalog (ctrules.catalog.extend or `--catalog-extra`) or acknowledge this warning"
 CTR003_UNKNOWN_FIX := "check the spelling (`ctrules search`); if it is a real CloudTrail event name, add it to your project's catalog (ctrules.catalog.extend, or a JSON file given with `ctrules lint --catalog-extra`) and acknowledge this warning"
+CTR002_SIGN_IN_FIX := "use source 'aws.signin' (or drop source and keep detail-type 'AWS Console Sign In via CloudTrail')"
+CTR002_MISREAD := {
+	"fix": "to match the events CloudTrail delivers for every service, drop source (keep the detail-type, e.g. 'AWS API Call via CloudTrail'), or list the sources of the services you mean (e.g. 'aws.iam', 'aws.ec2')", "message": "source 'aws.cloudtrail' matches only the CloudTrail service's own events (calls to the CloudTrail API such as StopLogging or CreateTrail), not every event CloudTrail delivers; this rule names no eventName %s), so it may not fire for the events of other services it seems meant for.", "sign_in_fix": "use source 'aws.signin', or drop source and keep detail-type 'AWS Console Sign In via CloudTrail'", "sign_in_message": "source 'aws.cloudtrail' is the source of the CloudTrail service's own events, not of every event CloudTrail delivers: console sign-in events carry source 'aws.signin', so the rule never fires.", "what_alone": "(as a rule meant to catch or forward every CloudTrail event would",
+	"what_other": "and filters only on other fields (who made the call, its outcome"
+}
 
 # ---- Data: the catalog and the checks' own data, compiled by ctrules ----
 
@@ -1110,6 +1353,8 @@ ROOT_REGIONS_TEXT := "us-east-1, us-east-2 or us-west-2"
 
 SIGN_IN_SOURCE := "signin.amazonaws.com"
 
+CONSOLE_SIGN_IN := "AwsConsoleSignIn"
+
 ENVELOPE_FIELDS := {
 	"account", "detail", "detail-type", "id", "region", "replay-name", "resources", "source", "time", "version"
 }
@@ -1127,11 +1372,19 @@ CTR011_NAMED_FIELDS := {
 	["detail", "eventName"], ["detail", "eventSource"], ["detail-type"], ["source"]
 }
 
+IMPOSSIBLE_NAME := {"pattern": "[^A-Za-z0-9\\*\\-\\./:_]", "placeholders": ["${", "#{", "{{", "%{"]}
+
+MAX_STRAYS := 2
+
 STRING_FIELDS := {
 	["detail", "eventName"], ["detail", "eventSource"], ["detail", "eventType"], ["detail", "userIdentity", "type"], ["detail-type"], ["source"]
 }
 
 MAX_NUMBER := 5000000000
+
+LEAF_OPERATORS := {
+	"anything-but", "equals-ignore-case", "exists", "prefix", "suffix"
+}
 
 CATALOG_PHRASE := "the catalog (botocore 1.44.5 of 2026-11-17, 20,690 events, 437 eventSources)"
 

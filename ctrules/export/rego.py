@@ -4,7 +4,9 @@
 fixed parts of their messages and fixes, found by running the checks on probe patterns); ``make catalog``
 writes it to :data:`PACK_PATH` and ``tests/export`` fails when that file is stale. The pack's logic, in
 ``pack.rego.in``, mirrors the checks on the patterns it can judge exactly (:func:`in_scope`: no ``$or``, every
-leaf a non-empty list of plain values); the differential tests hold the two to the same findings.
+leaf a non-empty list of plain values, simple operators only in fields the checks do not read); the differential
+tests hold the two to the same findings. The checks' own data the pack needs comes from their public names
+(``ctr010_envelope_fields.ENVELOPE_BY_SQUASHED``, ``ctr014_retired_service.retired_sources()``...).
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ EXPORTED: Final[tuple[str, ...]] = (
 #: The checks the pack does not export, and why (docs/rego.md prints this table).
 NOT_EXPORTED: Final[Mapping[str, str]] = {
     "CTR006": "needs the trails of the whole app (a trail in another stack logs the data events)",
-    "CTR008": "needs the record shapes of every event (tens of megabytes of data)",
+    "CTR008": (
+        "judges every key under detail against the CloudTrail record envelope (ctrules/checks/record_envelope.py, "
+        "issue 19); expressible in Rego, not exported yet: `ctrules lint` and CloudTrailChecks report it"
+    ),
     "CTR009": "the engine validates EventPattern syntax itself (its own E-codes)",
     "CTR012": "needs ctrules' exact matcher to prove two filters exclude each other",
     "CTR013": "measures the pattern as EventBridge stores it; patterns the pack judges are far below the limit",
@@ -62,6 +67,12 @@ STRING_FIELDS: Final[tuple[tuple[str, ...], ...]] = (
 
 #: Numbers in other leaves stay within what EventBridge accepts (CDK number tokens are huge doubles).
 MAX_NUMBER: Final = 5_000_000_000
+
+#: The operators the pack accepts in leaves other than :data:`STRING_FIELDS` (``"errorCode": [{"exists": false}]``,
+#: ``"userAgent": [{"prefix": "console"}]``): the exported checks do not read those leaves except for CTR011's
+#: stars, so an operand without ``*`` changes no finding. Each takes one non-empty string without ``*``;
+#: ``anything-but`` also a non-empty list of them; ``exists`` a boolean.
+LEAF_OPERATORS: Final[tuple[str, ...]] = ("prefix", "suffix", "equals-ignore-case", "anything-but", "exists")
 
 #: Where ``make catalog`` writes the pack (shipped in the package; ``ctrules export rego`` prints it).
 PACK_PATH: Final = Path(__file__).with_name("ctrules.rego")
@@ -85,9 +96,9 @@ class PackLoadError(RuntimeError):
 def in_scope(pattern: object) -> bool:
     """True when the pack judges this pattern exactly as ctrules does: an object without ``$or``, every
     object non-empty, every leaf a non-empty list of plain values (strings without a CDK token; in leaves other
-    than :data:`STRING_FIELDS` also booleans, null and numbers up to :data:`MAX_NUMBER`), at most
-    :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` / the ``CloudTrailChecks``
-    plugin."""
+    than :data:`STRING_FIELDS` also booleans, null, numbers up to :data:`MAX_NUMBER` and the simple
+    :data:`LEAF_OPERATORS`), at most :data:`MAX_DEPTH` levels deep. Other patterns are left to ``ctrules lint`` /
+    the ``CloudTrailChecks`` plugin."""
     if not isinstance(pattern, dict) or not pattern:
         return False
 
@@ -100,6 +111,19 @@ def in_scope(pattern: object) -> bool:
             return True
         return isinstance(v, (int, float)) and abs(v) <= MAX_NUMBER
 
+    def text(v: object) -> bool:
+        return isinstance(v, str) and v != "" and "*" not in v and "{Token[" not in v
+
+    def operator(v: object) -> bool:
+        if not isinstance(v, dict) or len(v) != 1:
+            return False
+        ((op, operand),) = v.items()
+        if op == "exists":
+            return isinstance(operand, bool)
+        if op == "anything-but" and isinstance(operand, list):
+            return bool(operand) and all(text(o) for o in operand)
+        return op in LEAF_OPERATORS and text(operand)
+
     def ok(obj: dict[Any, Any], path: tuple[str, ...]) -> bool:
         for key, value in obj.items():
             if key == "$or":
@@ -108,7 +132,9 @@ def in_scope(pattern: object) -> bool:
             if isinstance(value, dict):
                 if not value or len(here) >= MAX_DEPTH or not ok(value, here):
                     return False
-            elif not (isinstance(value, list) and value and all(plain(v, here in STRING_FIELDS) for v in value)):
+            elif not (isinstance(value, list) and value and all(
+                plain(v, here in STRING_FIELDS) or (here not in STRING_FIELDS and operator(v)) for v in value
+            )):
                 return False
         return True
 
@@ -196,6 +222,7 @@ def _data() -> str:
     """The catalog and the checks' data, compiled for the pack (only what the exported checks read)."""
     from ctrules.catalog._store import store
     from ctrules.catalog.model import (
+        CONSOLE_SIGN_IN,
         CONSTRUCT_FOR_EVENT_TYPE,
         DETAIL_TYPES,
         ENVELOPE_FIELDS,
@@ -208,6 +235,7 @@ def _data() -> str:
         ctr010_envelope_fields,
         ctr011_literal_glob,
         ctr014_retired_service,
+        mistakes,
     )
     from ctrules.checks.common import NOT_MANAGEMENT_DETAIL_TYPES, OTHER_PARTITIONS, catalog_phrase
 
@@ -228,7 +256,7 @@ def _data() -> str:
                 flags |= (homes.index(e.home_region) + 1) << 9
             entries.append([index[e.event_source], flags])
         events[name] = entries
-    retired = {es: [r.service, r.date, r.note] for es, r in ctr014_retired_service._retired().items()}
+    retired = {es: [r.service, r.date, r.note] for es, r in ctr014_retired_service.retired_sources().items()}
     aliases = {name: {es: list(logged) for es, logged in by_es.items()} for name, by_es in s.aliases.items()}
     out = [
         "# ---- Data: the catalog and the checks' own data, compiled by ctrules ----\n",
@@ -239,18 +267,22 @@ def _data() -> str:
         _obj("CONSTRUCTS", CONSTRUCT_FOR_EVENT_TYPE),
         _set("NOT_MANAGEMENT_DETAIL_TYPES", NOT_MANAGEMENT_DETAIL_TYPES),
         _const("READ_ONLY_STATE", READ_ONLY_RULE_STATE),
-        _set("CTR004_EXEMPT_STATES", ctr004_read_only_state._EXEMPT_STATES),
+        _set("CTR004_EXEMPT_STATES", ctr004_read_only_state.EXEMPT_STATES),
         _const("CTR004_FIX", ctr004_read_only_state.FIX),
         _arr("OTHER_PARTITIONS", list(OTHER_PARTITIONS)),
         _set("ROOT_SIGN_IN_REGIONS", ctr005_global_region.ROOT_SIGN_IN_REGIONS),
-        _const("ROOT_REGIONS_TEXT", ctr005_global_region._ROOT_REGIONS_TEXT),
-        _const("SIGN_IN_SOURCE", ctr005_global_region._SIGN_IN_SOURCE),
+        _const("ROOT_REGIONS_TEXT", ctr005_global_region.ROOT_REGIONS_TEXT),
+        _const("SIGN_IN_SOURCE", ctr005_global_region.SIGN_IN_SOURCE),
+        _const("CONSOLE_SIGN_IN", CONSOLE_SIGN_IN),
         _set("ENVELOPE_FIELDS", ENVELOPE_FIELDS),
-        _obj("ENVELOPE_BY_SQUASHED", ctr010_envelope_fields._ENVELOPE_BY_SQUASHED),
-        _obj("RECORD_BY_SQUASHED", ctr010_envelope_fields._RECORD_BY_SQUASHED),
-        _set("CTR011_NAMED_FIELDS", [list(p) for p in ctr011_literal_glob._NAMED_FIELDS]),
+        _obj("ENVELOPE_BY_SQUASHED", ctr010_envelope_fields.ENVELOPE_BY_SQUASHED),
+        _obj("RECORD_BY_SQUASHED", ctr010_envelope_fields.RECORD_BY_SQUASHED),
+        _set("CTR011_NAMED_FIELDS", [list(p) for p in ctr011_literal_glob.NAMED_FIELDS]),
+        _const("IMPOSSIBLE_NAME", _impossible_name(mistakes.NAME_PUNCTUATION, mistakes.PLACEHOLDERS)),
+        _const("MAX_STRAYS", mistakes.MAX_STRAYS),
         _set("STRING_FIELDS", [list(p) for p in STRING_FIELDS]),
         _const("MAX_NUMBER", MAX_NUMBER),
+        _set("LEAF_OPERATORS", LEAF_OPERATORS),
         _const("CATALOG_PHRASE", catalog_phrase()),
         _arr("REGIONS", homes),
         _arr("SOURCES", sources),
@@ -264,6 +296,13 @@ def _data() -> str:
     return "\n".join(out)
 
 
+def _impossible_name(punctuation: Iterable[str], placeholders: Sequence[str]) -> dict[str, Any]:
+    """:func:`ctrules.checks.mistakes.impossible_name` as a regular expression: a character other than an ASCII
+    letter, digit or the punctuation event names may hold (checked against the function by the tests)."""
+    allowed = "".join(re.escape(c) for c in sorted(punctuation))
+    return {"pattern": f"[^A-Za-z0-9{allowed}]", "placeholders": list(placeholders)}
+
+
 def _probed() -> str:
     """The fixed messages and fixes of the exported checks, taken from the checks' own findings."""
     insight = {"detail-type": ["AWS Insight via CloudTrail"], "detail": {"eventName": ["ConsoleLogin"]}}
@@ -274,13 +313,38 @@ def _probed() -> str:
     _, es_fix = _probe("CTR002", {"detail-type": api, "detail": {"eventSource": [nothing_close]}})
     _, name_fix = _probe("CTR003", {"source": ["aws.iam"], "detail-type": api,
                                     "detail": {"eventName": ["Q" + nothing_close]}})
+    _, sign_in_fix = _probe("CTR002", {"source": ["aws.iam"], "detail-type": api,
+                                       "detail": {"eventName": ["ConsoleLogin"]}})
+    # source 'aws.cloudtrail' read as "every event": the message around the part that says what the rule does.
+    alone = _probe("CTR002", {"source": ["aws.cloudtrail"]})
+    other = _probe("CTR002", {"source": ["aws.cloudtrail"], "detail": {"errorCode": ["AccessDenied"]}})
+    template, what_alone, what_other = _template(alone[0], other[0])
+    misread = {"message": template, "what_alone": what_alone, "what_other": what_other, "fix": alone[1]}
+    misread["sign_in_message"], misread["sign_in_fix"] = _probe(
+        "CTR002", {"source": ["aws.cloudtrail"], "detail-type": ["AWS Console Sign In via CloudTrail"]})
     return "".join([
         _const("CTR001_INSIGHT_MESSAGE", ins_msg),
         _const("CTR001_INSIGHT_FIX", ins_fix),
         _const("CTR002_SOURCE_FIX", src_fix),
         _const("CTR002_EVENT_SOURCE_FIX", es_fix),
         _const("CTR003_UNKNOWN_FIX", name_fix),
+        _const("CTR002_SIGN_IN_FIX", sign_in_fix),
+        _obj("CTR002_MISREAD", misread),
     ])  # fmt: skip
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the common beginning of two strings."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _template(a: str, b: str) -> tuple[str, str, str]:
+    """Two messages that differ in one part: the sprintf template (their common beginning and end around %s), and
+    the part of each."""
+    start = _common(a, b)
+    end = _common(a[start:][::-1], b[start:][::-1])
+    template = a[:start].replace("%", "%%") + "%s" + a[len(a) - end :].replace("%", "%%")
+    return template, a[start : len(a) - end], b[start : len(b) - end]
 
 
 def _header() -> str:
@@ -294,7 +358,8 @@ def _header() -> str:
         f"# ctrules {__version__}; {catalog_phrase()}.",
         f"# Tested with cloudformation-validate {ENGINE_VERSION} (PyPI) and {CDK_ENGINE_VERSION} (aws-cdk-lib 2.275).",
         "# Use: CloudFormationValidatePlugin(regoRules=[{name: 'ctrules.rego', content: <this file>}]); docs/rego.md.",
-        "# Judges AWS::Events::Rule patterns without $or or operators whose leaves are lists of plain values;",
+        "# Judges AWS::Events::Rule patterns without $or whose leaves are lists of plain values (simple operators",
+        "# such as exists/prefix/anything-but only in fields the checks do not read);",
         "# `ctrules lint` checks every pattern. Checks:",
     ]
     for code in EXPORTED:
@@ -311,7 +376,7 @@ def rego_pack() -> str:
     logic = logic.replace("%%MAX_DEPTH%%", str(MAX_DEPTH)).replace("%%NODES%%", _nodes())
     pack_info = _const("pack_info", {"ctrules_catalog": _catalog_tag(), "engine": ENGINE_VERSION})
     text = _header() + pack_info + "\n" + logic + "\n" + _probed() + "\n" + _data()
-    too_long = [i + 1 for i, line in enumerate(text.splitlines()) if len(line) > 1024]
+    too_long = [i + 1 for i, line in enumerate(text.splitlines()) if len(line) >= 1024]
     if too_long or text.count("\n") >= 20000:
         raise RuntimeError(f"the pack breaks the engine's limits (lines {too_long[:3]}, {text.count(chr(10))} lines)")
     return text

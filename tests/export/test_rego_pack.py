@@ -101,6 +101,22 @@ def test_messages_and_fixes_are_the_cores(engine: Any) -> None:
     assert (diag.message, diag.suggested_fix) == (core.message, core.fix)
 
 
+def test_the_packs_impossible_names_are_the_checks() -> None:
+    """The pack's regular expression for names no CloudTrail event has says what mistakes.impossible_name says."""
+    import re
+
+    from ctrules.checks import mistakes
+    from ctrules.checks.mistakes import impossible_name
+    from ctrules.export.rego import _impossible_name
+
+    rule = _impossible_name(mistakes.NAME_PUNCTUATION, mistakes.PLACEHOLDERS)
+    for code in [*range(0x250), 0x200B, 0x2603, 0xFEFF, 0x1F600]:
+        name = f"Create{chr(code)}User"
+        pack = re.search(rule["pattern"], name) is not None and not any(m in name for m in rule["placeholders"])
+        assert pack == (impossible_name(name) is not None), repr(name)
+    assert impossible_name("Get${x}") is None and any(m in "Get${x}" for m in rule["placeholders"])
+
+
 def _golden() -> dict[str | None, list[dict[str, Any]]]:
     by_region: dict[str | None, list[dict[str, Any]]] = {}
     for path in sorted(GOLDEN.glob("*.json")):
@@ -156,12 +172,61 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
             return name.lower()
         return name[0].lower() + name[1:]
 
+    strays = _stray_pairs()
+    sign_ins = [e.event_name for e in events if e.event_source == "signin.amazonaws.com"]
+    by_source: dict[str, list[str]] = {}
+    for e in events:
+        by_source.setdefault(e.event_source, []).append(e.event_name)
+
+    def broken(name: str) -> str:
+        """A name no CloudTrail event can have (whitespace, control and invisible characters, non-ASCII, punctuation)."""
+        k = rnd.randrange(len(name) + 1)
+        return name[:k] + rnd.choice([" ", "\t", "\n", "\u200b", "\u00e9", "!", ",", "'", "\"", "(", "\u0131"]) + name[k:]
+
     out: list[dict[str, Any]] = []
     for _ in range(n):
         e = rnd.choice(events)
         name, source, es = e.event_name, e.source, e.event_source
         pattern: dict[str, Any] = {}
-        mistake = rnd.randrange(14)
+        mistake = rnd.randrange(19)
+        if mistake == 14:
+            # a root sign-in alarm without eventName: the detail-type alone says "sign-in events"
+            dt = rnd.choice(["AWS Console Sign In via CloudTrail", "AWS Console Sign In via CloudTrail", API])
+            root: dict[str, Any] = {"detail-type": [dt], "detail": {"userIdentity": {"type": ["Root"]}}}
+            if rnd.random() < 0.4:
+                root["source"] = [rnd.choice(["aws.signin", "aws.signin", "aws.cloudtrail", "aws.iam"])]
+            out.append({"pattern": root, "state": rnd.choice(states), "bus": rnd.choice([None, None, "custom"])})
+            continue
+        if mistake == 15:
+            # source 'aws.cloudtrail' as if it meant every CloudTrail event
+            every: dict[str, Any] = {"source": ["aws.cloudtrail"]}
+            if rnd.random() < 0.6:
+                every["detail-type"] = [rnd.choice([API, "AWS Console Sign In via CloudTrail",
+                                                    "AWS Service Event via CloudTrail", "Object Created"])]
+            if rnd.random() < 0.5:
+                every["detail"] = rnd.choice([{"errorCode": ["AccessDenied"]}, {"userIdentity": {"type": ["Root"]}},
+                                              {"eventSource": ["cloudtrail.amazonaws.com"]}])
+            out.append({"pattern": every, "state": rnd.choice(states)})
+            continue
+        if mistake == 16:
+            name = broken(name)
+        elif mistake == 17:
+            # a console sign-in name under another service's source
+            name = rnd.choice(sign_ins)
+        elif mistake == 18:
+            # a typo that is another service's name: with the meant service's source (CTR002), or, beside other
+            # names of that service, with none (CTR003)
+            meant, stray = rnd.choice(strays)
+            siblings = [c for c in by_source[meant[1]] if c != meant[0]]
+            names = [stray[0], *rnd.sample(siblings, min(len(siblings), rnd.choice([1, 1, 2, 3])))]
+            rnd.shuffle(names)
+            typo_rule: dict[str, Any] = {"detail": {"eventName": names}}
+            if rnd.random() < 0.5:
+                typo_rule["source"] = ["aws." + meant[1].removesuffix(".amazonaws.com")]
+            if rnd.random() < 0.7:
+                typo_rule["detail-type"] = [API]
+            out.append({"pattern": typo_rule, "state": rnd.choice(states)})
+            continue
         if mistake == 0:
             name = typo(name)
         elif mistake == 1:
@@ -197,9 +262,42 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
             detail["errorCode"] = [None]
         if rnd.random() < 0.05:
             detail["requestParameters"] = {"fromPort": [22, 3389], "cidrIp": ["0.0.0.0/0"]}
+        if rnd.random() < 0.15:  # the simple operators real rules put on the fields the checks do not read
+            key, operand = rnd.choice([
+                ("errorCode", [{"exists": False}]), ("errorCode", [{"exists": True}]),
+                ("userAgent", [{"prefix": "console."}]), ("sourceIPAddress", [{"anything-but": ["10.0.0.1", "::1"]}]),
+                ("errorMessage", [{"suffix": "denied"}]), ("awsRegion", [{"anything-but": "us-east-1"}]),
+                ("recipientAccountId", [{"equals-ignore-case": "Abc"}, "123456789012"]),
+                ("requestParameters", {"bucketName": [{"prefix": "logs-"}, "audit-*"]}),
+            ])
+            detail[key] = operand
         pattern["detail"] = detail
         out.append({"pattern": pattern, "state": rnd.choice(states)})
     return out
+
+
+def _stray_pairs() -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """((name, eventSource) meant, (name, eventSource) written): catalog names one edit apart that belong to
+    disjoint services, such as CloudTrail's DeleteTrail and SageMaker's DeleteTrial (found by shared deletions)."""
+    from ctrules.catalog.index import index
+
+    s = index()
+    owners = {n: frozenset(s.event(i).event_source for i in rows) for n, rows in s.by_name.items()}
+    by_deletion: dict[str, list[str]] = {}
+    for n in owners:
+        if len(n) >= 5:
+            by_deletion.setdefault(n, []).append(n)
+            for k in range(len(n)):
+                by_deletion.setdefault(n[:k] + n[k + 1:], []).append(n)
+    pairs = set()
+    for group in by_deletion.values():
+        for a in group:
+            for b in group:
+                if a != b and not owners[a] & owners[b] and len(owners[a]) == len(owners[b]) == 1:
+                    (ea,), (eb,) = owners[a], owners[b]
+                    pairs.add(((a, ea), (b, eb)))
+    assert len(pairs) >= 50
+    return sorted(pairs)
 
 
 @pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", None])
@@ -223,6 +321,14 @@ HOSTILE: list[Any] = [
     {"source": ["aws.iam"], "detail": {"eventName": [True, "CreateUser"]}},
     {"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"], "readOnly": [False, None, 1e300, -1.8881545897087626e+289]}},
     {"source": ["aws.iam"], "detail-type": [5], "detail": {"eventName": ["CreateUsr"], "n": [1, 2.5, -7, True]}},
+    # operators the pack leaves to `ctrules lint`: it must report nothing about these rules
+    {"source": ["aws.iam"], "detail": {"eventName": [{"prefix": "CreateUsr"}], "errorCode": [{"exists": False}]}},
+    {"source": [{"prefix": "aws.ia"}], "detail": {"eventName": ["CreateUsr"]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "sourceIPAddress": [{"anything-but": {"prefix": "10."}}]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "errorCode": [{"prefix": "*"}, {"exists": "no"}]}},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "n": [{"numeric": [">", 0]}], "m": [{"wildcard": "a*"}]}},
+    {"source": ["aws.iam"], "$or": [{"detail": {"eventName": ["CreateUsr"]}}, {"detail-type": ["x"]}]},
+    {"source": ["aws.iam"], "detail": {"eventName": ["CreateUsr"], "x": [{"prefix": ""}, {"anything-but": []}]}},
 ]
 
 

@@ -220,7 +220,7 @@ def _nodes() -> str:
 
 def _data() -> str:
     """The catalog and the checks' data, compiled for the pack (only what the exported checks read)."""
-    from ctrules.catalog._store import store
+    from ctrules.catalog.index import index as store
     from ctrules.catalog.model import (
         CONSOLE_SIGN_IN,
         CONSTRUCT_FOR_EVENT_TYPE,

@@ -492,6 +492,8 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
                         if isinstance(code, str) and _ENUM_CODE.fullmatch(code) and value in enum_list[int(code[1:])]:
                             letter = "e"  # a member of the SDK's enumeration
                     observed.setdefault(p, set()).add(letter)
+                    if letter == "j":
+                        entry.setdefault("json_text_by", {}).setdefault(p, set()).add(item["source"])
                     entry.setdefault("observed_by", set()).add(source)
         if bad:
             entry.setdefault("disagree", []).append(source)
@@ -547,8 +549,9 @@ NOTES: list[str] = []
 def observe(value: Any, prefix: str) -> Iterable[tuple[str, str, Any]]:
     """(path, JSON type letter, value) for every value of a record part; arrays are transparent.
 
-    Letters: ``s`` string, ``j`` a string holding a JSON object or array (a document recorded as text), ``b``
-    boolean, ``n`` number, ``z`` null, ``o`` object. Keys that hold a dot cannot be written as paths: skipped.
+    Letters: ``s`` string (``e``: a member of the SDK's enumeration), ``j`` a string holding a JSON object or
+    array (a document recorded as text), ``b`` boolean, ``n`` number, ``z`` null, ``o`` object. Keys that hold a
+    dot cannot be written as paths: skipped.
     """
     if isinstance(value, dict):
         if prefix.count(".") and value:
@@ -594,12 +597,14 @@ def node_at(entry: dict[str, Any], segs: list[str], lenient: bool) -> Any:
 
 def _kept_observations(entry: dict[str, Any]) -> dict[str, str]:
     """The JSON types real records show per path, where they say something: a value (the type of a value is
-    record-backed), and objects only at paths some record also holds as JSON text."""
+    record-backed), and objects only at paths some record also holds as JSON text. ``J`` is added where records
+    from two sources or more hold JSON text (one source alone is not enough to call the field JSON text)."""
     out: dict[str, str] = {}
     for path, letters in sorted(entry.get("observed", {}).items()):
         if letters == {"o"}:
             continue
-        out[path] = "".join(sorted(letters))
+        sources = entry.get("json_text_by", {}).get(path, ())
+        out[path] = "".join(sorted(letters | ({"J"} if len(sources) >= 2 else set())))
     return out
 
 

@@ -92,7 +92,8 @@ _VALUE, _JSON_STRING, _JSON_TEXT, _REDACTED, _OPEN = "s", "j", "J", "r", "*"
 _SDK_TYPES: Final = {"S": "string", "b": "boolean", "n": "number", "t": "timestamp"}
 #: JSON types real records hold (letters of the data): ``e`` is a string member of the SDK's enumeration.
 RECORD_TYPES: Final = {
-    "s": "string", "e": "string", "j": "JSON text", "b": "boolean", "n": "number", "z": "null", "o": "object",
+    "s": "string", "e": "string", "j": "JSON text", "J": "JSON text (records from two sources or more)",
+    "b": "boolean", "n": "number", "z": "null", "o": "object",
 }  # fmt: skip
 _INDEX = re.compile(r"\[[^\]]*\]")
 _LOCK = threading.Lock()
@@ -402,15 +403,19 @@ def _inside_json_text(shape: Shape, segs: list[str], path: str) -> PathStatus | 
         if not letters or "j" not in letters:
             continue
         cite = ", ".join(shape._observed_by[:3]) + (" and more" if len(shape._observed_by) > 3 else "")
-        if set(letters) <= {"j", "z"}:
+        if set(letters) <= {"j", "J", "z"} and "J" in letters:
             why = (
                 f"real records of {shape.event_name} hold {at} as a JSON string ({cite}); EventBridge cannot match "
                 "keys inside it"
             )
             return PathStatus(INSIDE_JSON_STRING, path, "seen", at=at, reason=why)
-        why = (
-            f"real records of {shape.event_name} disagree: some hold {at} as a JSON string, some as an object ({cite})"
-        )
+        if set(letters) <= {"j", "z"}:
+            why = f"one source of real records of {shape.event_name} holds {at} as a JSON string ({cite})"
+        else:
+            why = (
+                f"real records of {shape.event_name} disagree: some hold {at} as a JSON string, some as an object "
+                f"({cite})"
+            )
         return PathStatus(MAYBE_INSIDE_JSON_STRING, path, "seen", at=at, reason=why)
     return None
 

@@ -338,7 +338,9 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
 # --------------------------------------------------------------------------- values of a known field
 
 _STRING_OPERATORS: Final = ("prefix", "suffix", "wildcard", "equals-ignore-case", "cidr")
-_JSON_KIND: Final = {"s": "string", "e": "string", "j": "string", "b": "boolean", "n": "number", "z": "null"}
+_JSON_KIND: Final = {
+    "s": "string", "e": "string", "j": "string", "J": "string", "b": "boolean", "n": "number", "z": "null",
+}  # fmt: skip
 
 
 def _kind(value: Any) -> str | None:

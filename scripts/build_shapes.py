@@ -439,6 +439,10 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
                 events[key] = {"requestParameters": req, "responseElements": resp, "origin": "botocore"}
 
     # Curated facts: service events, additionalEventData, fields botocore lacks, JSON strings.
+    for item in overlay["events"]:
+        for part in PARTS:
+            if part in item:
+                item[part] = _typed_overlay(item[part], enums)
     for i, item in enumerate(overlay["events"]):
         where = f"service_event_shapes.json events[{i}] {item.get('event_name')!r}"
         evidence = need_evidence(where, item.get("evidence"))
@@ -484,7 +488,7 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
         ]
         source = f"{item['source']}@{item['commit'][:12]}"
         observed = entry.setdefault("observed", {})
-        for part in ("requestParameters", "responseElements"):
+        for part in PARTS:
             if isinstance(rec.get(part), dict) and isinstance(entry.get(part), dict):
                 for p, letter, value in observe(rec[part], part):
                     if letter == "s":
@@ -606,6 +610,18 @@ def _kept_observations(entry: dict[str, Any]) -> dict[str, str]:
         sources = entry.get("json_text_by", {}).get(path, ())
         out[path] = "".join(sorted(letters | ({"J"} if len(sources) >= 2 else set())))
     return out
+
+
+def _typed_overlay(tree: Any, enums: dict[tuple[str, ...], int]) -> Any:
+    """An overlay tree with its ``e:A|B|C`` leaves (a documented set of values) turned into enumeration codes."""
+    if isinstance(tree, dict):
+        return {k: _typed_overlay(v, enums) for k, v in tree.items()}
+    if isinstance(tree, str) and tree.startswith("e:"):
+        members = tuple(tree[2:].split("|"))
+        if not all(members):
+            raise ShapeError(f"overlay enumeration {tree!r}: empty member")
+        return f"e{enums.setdefault(members, len(enums))}"
+    return tree
 
 
 def _mark_json_strings(tree: Any, fields: set[str]) -> None:

@@ -379,16 +379,18 @@ def _status(shape: Shape, path: str) -> PathStatus:
         )
     if not segs:
         return PathStatus(KNOWN, path, conf)
-    inside = _inside_json_text(shape, segs, path)
-    if inside is not None:
-        return inside
     best: PathStatus | None = None
     for root in shape._roots():
         found = _walk_path(shape, root, segs, path)
         if found.ok or found.status != UNKNOWN:
-            return found
+            best = found
+            break
         if best is None or len(found.suggestions) > len(best.suggestions):
             best = found
+    if best is None or best.status != INSIDE_JSON_STRING:  # a curated JSON string (with evidence) stays one
+        inside = _inside_json_text(shape, segs, path)
+        if inside is not None:
+            return inside
     return best or PathStatus(NO_SHAPE, path, conf)
 
 

@@ -29,7 +29,11 @@ Naming rules CloudTrail applies (each backed by real records, see the overlay's 
 Output: ``ctrules/catalog/data/shapes.json.gz`` (see ``ctrules/catalog/shapes.py`` for the layout).
 ``--check`` regenerates in memory and exits 1 when the committed file differs.
 
-One script of ~550 lines on purpose: the naming rules above act on the same converter and shape tree; what it
+Leaves carry the SDK's type of a value (string, boolean, number, timestamp; ``e<N>``: a string of the SDK
+enumeration N, kept up to :data:`MAX_ENUM` members) and each event the JSON types its real records hold per path
+(``types``; the record wins where the two differ), which also tell fields recorded as JSON text.
+
+One script of ~660 lines on purpose: the naming rules above act on the same converter and shape tree; what it
 shares with ``build_catalog.py`` (reading the wheel, ``--check``) is in ``generator_common.py``.
 """
 

@@ -19,6 +19,26 @@ carry a value there:
   look inside them. An error (each ``json_strings`` entry of the overlay carries real records as evidence);
   the fix is a ``wildcard`` on the string.
 
+* ``inside-json-string`` learnt from real records: records from two sources or more hold the field as JSON text
+  (ECR ``PutImage`` ``imageManifest``, EventBridge ``PutRule`` ``eventPattern``): an error that cites them;
+  ``maybe-inside-json-string`` where records disagree or one source alone shows it (KMS ``PutKeyPolicy``
+  ``policy`` is text in AWS's pages and an object in a Panther capture): a warning.
+
+Where the path exists, the check judges the **values** of the leaf against the field's type
+(:meth:`ctrules.catalog.shapes.Shape.value_type`; paths :data:`ctrules.checks.record_envelope.VALUES` lists are
+CTR012's):
+
+* a value of the wrong JSON type (the string ``"true"`` where records hold a boolean, ``"22"`` or a ``prefix`` on
+  a number, a number or ``numeric`` on a string): an error when real records of every matched event hold another
+  type (the records win over the SDK model), a warning ("may not") when only the SDK model gives the type
+  (CloudTrail records some numbers and booleans as strings). Timestamps and values of unknown type are not judged;
+* a near-miss of a member of the SDK's enumeration (case, separators, one edit): an error with "did you mean" when
+  real records of the event hold only members of the list, else a warning. A value far from every member is left
+  alone (SDK lists lag behind what services record).
+
+A value is reported when it can match no matched event; the finding is an error only when no value of the leaf can
+match (else the rule still fires for the others: a warning).
+
 ``redacted`` fields are treated as present: real records hold masks other than
 ``HIDDEN_DUE_TO_SECURITY_REASONS`` (``"****"`` for Organizations ``CreateAccount``, github:awsdocs/
 aws-organizations-user-guide), and clear values of members the SDK marks sensitive (Step Functions
@@ -36,7 +56,13 @@ leaf value, except ``{"exists": false}``
 (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html,
 https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html#eb-filtering-exists-matching);
 a string is one leaf value, matched whole or by the ``wildcard`` operator
-(https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html#eb-filtering-wildcard-matching).
+(https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html#eb-filtering-wildcard-matching);
+EventBridge compares JSON types: the string ``"true"`` does not equal the boolean ``true``, ``numeric`` matches only
+numbers (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html, numeric matching on
+https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html).
+
+One module of ~540 lines on purpose: the path and the values of a leaf are judged against the same matched events
+and record shapes, and a value only where its path holds.
 """
 
 from __future__ import annotations
@@ -48,9 +74,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ctrules.checks.analysis import name_filter_decidable
 from ctrules.checks.common import quote_list
-from ctrules.checks.record_envelope import VALUES
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext, Severity
 from ctrules.checks.mistakes import edit_distance, squash
+from ctrules.checks.record_envelope import VALUES
 from ctrules.checks.registry import Check, register
 from ctrules.eventpattern.leaf import compile_leaf
 
@@ -500,16 +526,18 @@ CHECK = register(
         "record-field-paths",
         ERROR,
         "A filter on a requestParameters, responseElements, serviceEventDetails or additionalEventData path that "
-        "the matched events' records never carry.",
+        "the matched events' records never carry, or with a value of the wrong type for it.",
         "Below the record's top level, each event carries its own fields: requestParameters.bucketName for S3, "
         "serviceEventDetails.updateManagedAccountStatus for Control Tower's UpdateManagedAccount. A misspelt or "
         "wrongly cased key, the status object of another event, or a path inside a field CloudTrail records as a "
         "JSON string (IAM policyDocument) matches nothing, so the rule never fires. ctrules compares the path with "
         "the record shapes of the events the rule names: an error when real records confirm the shape and a close "
         "field makes the mistake plain, a warning when the shape is only derived from the AWS SDK model (and then only "
-        "when a close field exists).",
-        "Use the field path the finding names (ctrules show EVENT --fields lists them), or a wildcard on the JSON "
-        "string.",
+        'when a close field exists). Values are checked too: a string "true" where records hold a boolean, a number '
+        "as a string, a near-miss of a value the AWS SDK enumerates (error when real records confirm the type or the "
+        "list, warning when only the SDK model does).",
+        "Use the field path the finding names (ctrules show EVENT --fields lists them), a wildcard on the JSON "
+        "string, or a value of the field's type.",
         run=run,
         fast=fast,
         needs=frozenset({"catalog", "shapes"}),

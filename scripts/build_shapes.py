@@ -292,7 +292,7 @@ def merge(a: Any, b: Any, _memo: dict[tuple[int, int], Any] | None = None) -> An
         return b
     if isinstance(a, dict):
         return a
-    if is_value(a) and is_value(b):
+    if is_value(a) and is_value(b) and SCALAR not in (a, b):
         return SCALAR  # two services sharing an eventSource disagree on the type: no type is claimed
     return b if a == SCALAR else a
 
@@ -503,6 +503,7 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
                     if letter == "j":
                         entry.setdefault("json_text_by", {}).setdefault(p, set()).add(item["source"])
                     entry.setdefault("observed_by", set()).add(source)
+                    entry.setdefault("observed_src", {}).setdefault(p, set()).add(source)
         if bad:
             entry.setdefault("disagree", []).append(source)
             notes.append(f"{key[0]} {key[1]}: {source} carries {bad[:3]}")
@@ -525,7 +526,10 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
         row = [*refs, 1 if seen else 0, evidence]
         kept = _kept_observations(entry)
         if kept:
-            row.append({"types": kept, "records": [sid(s) for s in sorted(entry["observed_by"])]})
+            by = sorted(entry["observed_by"])
+            # Per path, the records (indices into ``records``, at most three) that hold it: the evidence to cite.
+            cite = {p: [by.index(s) for s in sorted(entry["observed_src"][p])[:3]] for p in kept}
+            row.append({"types": kept, "records": [sid(s) for s in by], "cite": cite})
         by_source.setdefault(key[0], {})[key[1]] = row
         counts["events"] += 1
         counts["seen"] += 1 if seen else 0

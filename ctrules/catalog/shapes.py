@@ -125,7 +125,8 @@ class ValueType:
     :param enum: the members of the SDK's enumeration of the field (empty when it has none or too many).
     :param record: the JSON types real records of the event hold there (letters of :data:`RECORD_TYPES`; empty
         when no record shows the path): they win over ``sdk``.
-    :param evidence: the records of the event (``source@commit``) when ``record`` is not empty.
+    :param evidence: real records of the event that hold the path (``source@commit``, at most three) when
+        ``record`` is not empty.
     """
 
     sdk: str | None
@@ -193,6 +194,14 @@ class Shape:
     _lenient: bool
     _observed: dict[str, str] | None = None
     _observed_by: tuple[str, ...] = ()
+    _cite: dict[str, list[int]] | None = None
+
+    def _sources(self, path: str) -> tuple[str, ...]:
+        """The real records (``source@commit``, at most three) that hold ``path``."""
+        found = (self._cite or {}).get(path)
+        if found is None:
+            return self._observed_by[:3]
+        return tuple(self._observed_by[i] for i in found)
 
     def value_type(self, path: str) -> ValueType | None:
         """The :class:`ValueType` of the values at ``path``, or None when the path holds no plain value."""
@@ -208,7 +217,7 @@ class Shape:
         enum: tuple[str, ...] = ()
         if isinstance(code, str) and code[:1] == "e" and code[1:].isdigit():
             sdk, enum = "string", tuple(data.enums[int(code[1:])])
-        return ValueType(sdk, enum, frozenset(letters), self._observed_by if letters else ())
+        return ValueType(sdk, enum, frozenset(letters), self._sources(".".join(segs)) if letters else ())
 
     def _leaf(self, segs: list[str]) -> Any:
         data = _data()
@@ -343,6 +352,7 @@ def fields_of(event: CatalogEvent | str, *, service: str | None = None) -> Shape
         _lenient=data.protocols.get(ev.event_source) == "json",
         _observed=observed.get("types"),
         _observed_by=tuple(data.strings[i] for i in observed.get("records", ())),
+        _cite=observed.get("cite"),
     )
 
 
@@ -404,7 +414,7 @@ def _inside_json_text(shape: Shape, segs: list[str], path: str) -> PathStatus | 
         letters = observed.get(at)
         if not letters or "j" not in letters:
             continue
-        cite = ", ".join(shape._observed_by[:3]) + (" and more" if len(shape._observed_by) > 3 else "")
+        cite = ", ".join(shape._sources(at))
         if set(letters) <= {"j", "J", "z"} and "J" in letters:
             why = (
                 f"real records of {shape.event_name} hold {at} as a JSON string ({cite}); EventBridge cannot match "

@@ -436,7 +436,7 @@ def _verdict(value: Any, vt: Any, label: str, field: str) -> _Verdict | None:
             return None
         allowed = {_JSON_KIND[x] for x in letters}
         held = " or ".join(sorted(allowed - {"null"}))
-        source = f"real records of {label} ({', '.join(vt.evidence[:2])}{' and more' if len(vt.evidence) > 2 else ''})"
+        source = f"real records of {label} ({', '.join(vt.evidence)})"
         certain = True
     elif vt.sdk in ("string", "boolean", "number"):
         allowed = {vt.sdk}

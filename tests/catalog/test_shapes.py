@@ -174,6 +174,7 @@ def test_generator_types_values_from_the_sdk_model() -> None:
     assert enums == {("ON", "OFF"): 0}  # an enumeration longer than MAX_ENUM is not kept
     # Two services sharing an eventSource that disagree on a type: no type is claimed.
     assert gen.merge({"a": "b"}, {"a": "S"}) == {"a": "s"}
+    assert gen.merge({"a": "b"}, {"a": "s"}) == gen.merge({"a": "s"}, {"a": "b"}) == {"a": "b"}  # "s": type unknown
 
 
 def test_generator_notes_the_json_types_records_hold() -> None:

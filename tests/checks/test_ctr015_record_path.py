@@ -396,3 +396,12 @@ def test_json_text_learnt_from_records(source: str, name: str, path: str, status
     assert "github:" in f.message and "wildcard" in f.fix
     at = path.rsplit(".", 2)[0]
     assert ctr015(rule(source, API, [name], **nest(at, [{"wildcard": "*Allow*"}]))) == []
+
+
+def test_a_case_slip_of_an_sdk_only_enumeration_is_left_alone() -> None:
+    """Services record their own case of SDK values (held-out records: Amazon MQ "ActiveMQ", App Runner "Branch")."""
+    assert ctr015(rule("aws.iam", API, ["UpdateAccessKey"], **nest("requestParameters.status", ["inactive"]))) == []
+    path = "requestParameters.engineType"
+    assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ActiveMQ"]))) == []
+    # Real records of CreateBroker hold "ActiveMQ", outside the SDK's list: the list is not used at all.
+    assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ACTIVEMG"]))) == []

@@ -26,7 +26,12 @@ Naming rules CloudTrail applies (each backed by real records, see the overlay's 
   names with their case (``ServerSideEncryptionConfiguration.Rule...``) plus ``xmlns``.
   Other rest-xml services (CloudFront, Route 53) follow the json rule.
 
-Output: ``ctrules/catalog/data/shapes.json.gz`` (see ``ctrules/catalog/shapes.py`` for the layout).
+Output: ``ctrules/catalog/data/shapes.json.gz``, read by ``ctrules/catalog/shapes.py``. Its ``structs`` are
+interned objects (a key maps to a row index or a leaf code: ``s`` a value of unknown type, ``S``/``b``/``n``/``t``
+a string/boolean/number/timestamp, ``e<N>`` a string of ``enums[N]``, ``j`` a JSON string, ``J`` JSON text, ``r``
+redacted, ``*`` any key); ``events[source][name]`` is ``[requestParameters, responseElements, additionalEventData,
+serviceEventDetails, seen, evidence]`` plus, for events real records show, ``{"types": {path: letters},
+"records": [...], "cite": {path: [record indices]}}``.
 ``--check`` regenerates in memory and exits 1 when the committed file differs.
 
 Leaves carry the SDK's type of a value (string, boolean, number, timestamp; ``e<N>``: a string of the SDK

@@ -508,14 +508,16 @@ def _value_findings(events: tuple[CatalogEvent, ...], path: str, values: list[An
     every = len(found) == len(values)
     out: list[Finding] = []
     for i, vd in found:
+        why = vd.why
         if not vd.certain:
             tail = "the rule may not fire for it."
         elif every:
             tail = "the rule never fires."
-        else:
+        else:  # a warning: "never" belongs to errors (issue 19, item 3)
+            why = why.replace(" never matches it", " cannot match it").replace(" never equals it", " cannot equal it")
             tail = "this value matches no event (the other values may match, so the rule can still fire)."
         severity: Severity = ERROR if vd.certain and every else WARNING
-        out.append(Finding("CTR015", severity, f"{vd.why}: {tail}", vd.fix, f"{jpath}[{i}]"))
+        out.append(Finding("CTR015", severity, f"{why}: {tail}", vd.fix, f"{jpath}[{i}]"))
     return out
 
 

@@ -370,6 +370,7 @@ def test_a_wrong_value_beside_a_right_one_is_a_warning() -> None:
     path = "requestParameters.disableApiTermination"
     (f,) = ctr015(rule("aws.ec2", API, ["RunInstances"], **nest(path, [False, "true"])))
     assert f.severity == WARNING and f.path.endswith("[1]") and "can still fire" in f.message
+    assert "never" not in f.message and "cannot match it" in f.message
 
 
 def test_types_are_judged_only_when_every_matched_event_rules_the_value_out() -> None:

@@ -483,11 +483,22 @@ def _verdict(value: Any, vt: Any, label: str, field: str) -> _Verdict | None:
     return None
 
 
+_TYPES: dict[tuple[str, str, str], Any] = {}
+
+
 def _value_type(event: CatalogEvent, path: str) -> Any:
+    """The shapes' :class:`ctrules.catalog.shapes.ValueType` at ``path`` for ``event`` (None: not judged), cached."""
+    key = (event.event_source, event.event_name, path)
+    if key in _TYPES:
+        return _TYPES[key]
     from ctrules.catalog import shapes
 
     shape = shapes.fields_of(event)
-    return None if shape is None else shape.value_type(path)
+    found = None if shape is None else shape.value_type(path)
+    if len(_TYPES) >= _CACHE_LIMIT:
+        _TYPES.clear()
+    _TYPES[key] = found
+    return found
 
 
 def _value_findings(events: tuple[CatalogEvent, ...], path: str, values: list[Any], jpath: str) -> list[Finding]:

@@ -193,7 +193,11 @@ class _Filler:
             return (2, name)
         if node == _OPEN:
             return (3, name)
-        if node == _VALUE and re.search(r"(Name|Id|Arn|ARN)$|^(name|id|arn|key|bucketName)$", name):
+        if (
+            isinstance(node, str)
+            and node not in (_JSON_STRING, _JSON_TEXT, _REDACTED)
+            and re.search(r"(Name|Id|Arn|ARN)$|^(name|id|arn|key|bucketName)$", name)
+        ):
             return (0, name)
         return (1, name)
 

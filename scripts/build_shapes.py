@@ -26,10 +26,19 @@ Naming rules CloudTrail applies (each backed by real records, see the overlay's 
   names with their case (``ServerSideEncryptionConfiguration.Rule...``) plus ``xmlns``.
   Other rest-xml services (CloudFront, Route 53) follow the json rule.
 
-Output: ``ctrules/catalog/data/shapes.json.gz`` (see ``ctrules/catalog/shapes.py`` for the layout).
+Output: ``ctrules/catalog/data/shapes.json.gz``, read by ``ctrules/catalog/shapes.py``. Its ``structs`` are
+interned objects (a key maps to a row index or a leaf code: ``s`` a value of unknown type, ``S``/``b``/``n``/``t``
+a string/boolean/number/timestamp, ``e<N>`` a string of ``enums[N]``, ``j`` a JSON string, ``J`` JSON text, ``r``
+redacted, ``*`` any key); ``events[source][name]`` is ``[requestParameters, responseElements, additionalEventData,
+serviceEventDetails, seen, evidence]`` plus, for events real records show, ``{"types": {path: letters},
+"records": [...], "cite": {path: [record indices]}}``.
 ``--check`` regenerates in memory and exits 1 when the committed file differs.
 
-One script of ~550 lines on purpose: the naming rules above act on the same converter and shape tree; what it
+Leaves carry the SDK's type of a value (string, boolean, number, timestamp; ``e<N>``: a string of the SDK
+enumeration N, kept up to :data:`MAX_ENUM` members) and each event the JSON types its real records hold per path
+(``types``; the record wins where the two differ), which also tell fields recorded as JSON text.
+
+One script of ~660 lines on purpose: the naming rules above act on the same converter and shape tree; what it
 shares with ``build_catalog.py`` (reading the wheel, ``--check``) is in ``generator_common.py``.
 """
 
@@ -60,7 +69,16 @@ SCHEMA = 1
 
 #: Leaf codes of the data (see ctrules/catalog/shapes.py).
 SCALAR, JSON_STRING, JSON_TEXT, REDACTED, OPEN = "s", "j", "J", "r", "*"
-LEAVES = (SCALAR, JSON_STRING, JSON_TEXT, REDACTED, OPEN)
+#: Typed values from the SDK model: a string, a boolean, a number, a timestamp; ``e<N>``: a string of enumeration N.
+STRING, BOOLEAN, NUMBER, TIMESTAMP = "S", "b", "n", "t"
+LEAVES = (SCALAR, JSON_STRING, JSON_TEXT, REDACTED, OPEN, STRING, BOOLEAN, NUMBER, TIMESTAMP)
+TYPED = (STRING, BOOLEAN, NUMBER, TIMESTAMP)
+_ENUM_CODE = re.compile(r"e[0-9]+")
+#: An SDK enumeration longer than this is not kept (it helps little and weighs much).
+MAX_ENUM = 64
+_SDK_TYPES = {"string": STRING, "boolean": BOOLEAN, "integer": NUMBER, "long": NUMBER, "float": NUMBER,
+              "double": NUMBER, "bigdecimal": NUMBER, "bigint": NUMBER, "short": NUMBER, "byte": NUMBER,
+              "timestamp": TIMESTAMP}  # fmt: skip
 #: String members that hold a JSON policy document (CloudTrail records some as strings, some parsed).
 POLICY_RE = re.compile(r"(?i)(policy|policydocument|policytext|policyjson|accesspolicies)$")
 PARTS = ("requestParameters", "responseElements", "additionalEventData", "serviceEventDetails")
@@ -80,7 +98,8 @@ def lower_first(name: str) -> str:
 class Converter:
     """Turns one botocore service model into recorded-field trees (dicts; leaves are codes)."""
 
-    def __init__(self, model: dict[str, Any], service: str) -> None:
+    def __init__(self, model: dict[str, Any], service: str, enums: dict[tuple[str, ...], int] | None = None) -> None:
+        self.enums: dict[tuple[str, ...], int] = {} if enums is None else enums
         self.shapes: dict[str, Any] = model["shapes"]
         self.protocol: str = model["metadata"].get("protocol", "")
         self.service = service
@@ -117,7 +136,10 @@ class Converter:
             return OPEN
         if t == "string" and not shape.get("enum") and POLICY_RE.search(member_name):
             return JSON_TEXT
-        return SCALAR
+        members = shape.get("enum")
+        if t == "string" and members and len(members) <= MAX_ENUM and all(isinstance(m, str) for m in members):
+            return f"e{self.enums.setdefault(tuple(members), len(self.enums))}"
+        return _SDK_TYPES.get(t, SCALAR)
 
     def _wrapped(self, item: Any) -> dict[str, Any]:
         """An EC2 list: its items under ``items`` (``item`` in some records) or inline; one dict per item."""
@@ -141,9 +163,9 @@ class Converter:
         key = self.name(name, member, mode)
         if mode == "ec2" and target["type"] == "list" and not target.get("sensitive"):
             item = self.tree(target["member"]["shape"], mode, name)
-            if item in (SCALAR,):
+            if is_value(item):
                 inner = lower_first(str(target["member"].get("locationName") or member.get("locationName") or name))
-                item = {inner: SCALAR, "value": SCALAR}
+                item = {inner: item, "value": item}
             wrapped = self._wrapped(item)
             for alias in ec2_list_names(key):
                 node.setdefault(alias, wrapped)
@@ -233,6 +255,11 @@ class Converter:
         return node
 
 
+def is_value(code: Any) -> bool:
+    """True for the leaf code of a plain value (typed or not)."""
+    return isinstance(code, str) and (code == SCALAR or code in TYPED or bool(_ENUM_CODE.fullmatch(code)))
+
+
 def ec2_list_names(key: str) -> list[str]:
     """Names CloudTrail uses for an EC2 list member: ``groupId`` -> groupId, groupIdSet, groupsSet..."""
     names = [key, key + "s", key + "Set", key + "sSet"]
@@ -270,6 +297,8 @@ def merge(a: Any, b: Any, _memo: dict[tuple[int, int], Any] | None = None) -> An
         return b
     if isinstance(a, dict):
         return a
+    if is_value(a) and is_value(b) and SCALAR not in (a, b):
+        return SCALAR  # two services sharing an eventSource disagree on the type: no type is claimed
     return b if a == SCALAR else a
 
 
@@ -286,7 +315,7 @@ class Table:
 
     def add(self, tree: Any) -> Any:
         if not isinstance(tree, dict):
-            if tree not in LEAVES:
+            if tree not in LEAVES and not (isinstance(tree, str) and _ENUM_CODE.fullmatch(tree)):
                 raise ShapeError(f"unknown leaf code {tree!r}")
             return tree
         tid = id(tree)
@@ -399,11 +428,12 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
 
     events: dict[tuple[str, str], dict[str, Any]] = {}
     protocols: dict[str, str] = {}
+    enums: dict[tuple[str, ...], int] = {}
     for svc, model in models.items():
         es = service_sources.get(svc)
         if es is None:
             continue
-        conv = Converter(model, svc)
+        conv = Converter(model, svc, enums)
         protocol = "s3" if conv.s3 else "ec2" if conv.protocol == "ec2" else "json"
         protocols.setdefault(es, protocol)
         for op_name, op in sorted(model["operations"].items()):
@@ -418,6 +448,10 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
                 events[key] = {"requestParameters": req, "responseElements": resp, "origin": "botocore"}
 
     # Curated facts: service events, additionalEventData, fields botocore lacks, JSON strings.
+    for item in overlay["events"]:
+        for part in PARTS:
+            if part in item:
+                item[part] = _typed_overlay(item[part], enums)
     for i, item in enumerate(overlay["events"]):
         where = f"service_event_shapes.json events[{i}] {item.get('event_name')!r}"
         evidence = need_evidence(where, item.get("evidence"))
@@ -443,8 +477,10 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
             for part in ("requestParameters", "responseElements"):
                 _mark_json_strings(entry.get(part), set(js["fields"]))
 
-    # Real records: confirm ("seen") the events whose records carry only known fields.
+    # Real records: confirm ("seen") the events whose records carry only known fields, and note the JSON type of
+    # every value they hold (the record's type wins over the SDK's).
     notes: list[str] = []
+    enum_list = [list(members) for members, _ in sorted(enums.items(), key=lambda kv: kv[1])]
     for item in read_records(records_dir):
         rec = item["record"]
         key = (rec.get("eventSource"), rec.get("eventName"))
@@ -460,6 +496,19 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
             if not accepts(entry[part], p.split("."), lenient)
         ]
         source = f"{item['source']}@{item['commit'][:12]}"
+        observed = entry.setdefault("observed", {})
+        for part in PARTS:
+            if isinstance(rec.get(part), dict) and isinstance(entry.get(part), dict):
+                for p, letter, value in observe(rec[part], part):
+                    if letter == "s":
+                        code = node_at(entry, p.split("."), lenient)
+                        if isinstance(code, str) and _ENUM_CODE.fullmatch(code) and value in enum_list[int(code[1:])]:
+                            letter = "e"  # a member of the SDK's enumeration
+                    observed.setdefault(p, set()).add(letter)
+                    if letter == "j":
+                        entry.setdefault("json_text_by", {}).setdefault(p, set()).add(item["source"])
+                    entry.setdefault("observed_by", set()).add(source)
+                    entry.setdefault("observed_src", {}).setdefault(p, set()).add(source)
         if bad:
             entry.setdefault("disagree", []).append(source)
             notes.append(f"{key[0]} {key[1]}: {source} carries {bad[:3]}")
@@ -479,7 +528,14 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
         refs = [table.add(entry[p]) if p in entry else None for p in PARTS]
         seen = sorted(set(entry.get("seen", []))) if not entry.get("disagree") else []
         evidence = [sid(s) for s in [*entry.get("evidence", []), *seen]]
-        by_source.setdefault(key[0], {})[key[1]] = [*refs, 1 if seen else 0, evidence]
+        row = [*refs, 1 if seen else 0, evidence]
+        kept = _kept_observations(entry)
+        if kept:
+            by = sorted(entry["observed_by"])
+            # Per path, the records (indices into ``records``, at most three) that hold it: the evidence to cite.
+            cite = {p: [by.index(s) for s in sorted(entry["observed_src"][p])[:3]] for p in kept}
+            row.append({"types": kept, "records": [sid(s) for s in by], "cite": cite})
+        by_source.setdefault(key[0], {})[key[1]] = row
         counts["events"] += 1
         counts["seen"] += 1 if seen else 0
     record_fields = {t: table.add(tree) for t, tree in sorted(overlay["record_fields"]["by_event_type"].items())}
@@ -492,6 +548,7 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
             json.dumps(service_sources, sort_keys=True).encode("utf-8")).hexdigest()},
         "overlay_sha256": hashlib.sha256(OVERLAY.read_bytes()).hexdigest(),
         "counts": counts,
+        "enums": enum_list,
         "protocols": dict(sorted(protocols.items())),
         "record_fields": record_fields,
         "strings": list(strings),
@@ -506,11 +563,85 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
 NOTES: list[str] = []
 
 
+def observe(value: Any, prefix: str) -> Iterable[tuple[str, str, Any]]:
+    """(path, JSON type letter, value) for every value of a record part; arrays are transparent.
+
+    Letters: ``s`` string (``e``: a member of the SDK's enumeration), ``j`` a string holding a JSON object or
+    array (a document recorded as text), ``b`` boolean, ``n`` number, ``z`` null, ``o`` object. Keys that hold a
+    dot cannot be written as paths: skipped.
+    """
+    if isinstance(value, dict):
+        if prefix.count(".") and value:
+            yield prefix, "o", None
+        for k, v in value.items():
+            if "." not in k and k:
+                yield from observe(v, f"{prefix}.{k}")
+    elif isinstance(value, list):
+        for v in value:
+            yield from observe(v, prefix)
+    elif isinstance(value, bool):
+        yield prefix, "b", value
+    elif isinstance(value, (int, float)):
+        yield prefix, "n", value
+    elif value is None:
+        yield prefix, "z", value
+    elif isinstance(value, str):
+        yield prefix, "j" if _json_text(value) else "s", value
+
+
+def _json_text(text: str) -> bool:
+    t = text.strip()
+    if not t or t[0] not in "{[":
+        return False
+    try:
+        return isinstance(json.loads(t), (dict, list))
+    except ValueError:
+        return False
+
+
+def node_at(entry: dict[str, Any], segs: list[str], lenient: bool) -> Any:
+    """The shape node at a record path (``requestParameters.a.b``), or None when the shape lacks it."""
+    node: Any = entry.get(segs[0])
+    for seg in segs[1:]:
+        if not isinstance(node, dict):
+            return None
+        nxt = node.get(seg)
+        if nxt is None and lenient:
+            nxt = node.get(lower_first(seg))
+        node = nxt
+    return node
+
+
+def _kept_observations(entry: dict[str, Any]) -> dict[str, str]:
+    """The JSON types real records show per path, where they say something: a value (the type of a value is
+    record-backed), and objects only at paths some record also holds as JSON text. ``J`` is added where records
+    from two sources or more hold JSON text (one source alone is not enough to call the field JSON text)."""
+    out: dict[str, str] = {}
+    for path, letters in sorted(entry.get("observed", {}).items()):
+        if letters == {"o"}:
+            continue
+        sources = entry.get("json_text_by", {}).get(path, ())
+        out[path] = "".join(sorted(letters | ({"J"} if len(sources) >= 2 else set())))
+    return out
+
+
+def _typed_overlay(tree: Any, enums: dict[tuple[str, ...], int]) -> Any:
+    """An overlay tree with its ``e:A|B|C`` leaves (a documented set of values) turned into enumeration codes."""
+    if isinstance(tree, dict):
+        return {k: _typed_overlay(v, enums) for k, v in tree.items()}
+    if isinstance(tree, str) and tree.startswith("e:"):
+        members = tuple(tree[2:].split("|"))
+        if not all(members):
+            raise ShapeError(f"overlay enumeration {tree!r}: empty member")
+        return f"e{enums.setdefault(members, len(enums))}"
+    return tree
+
+
 def _mark_json_strings(tree: Any, fields: set[str]) -> None:
     if not isinstance(tree, dict):
         return
     for k in list(tree):
-        if k in fields and tree[k] in (SCALAR, JSON_TEXT):
+        if k in fields and (tree[k] == JSON_TEXT or is_value(tree[k])):
             tree[k] = JSON_STRING
 
 

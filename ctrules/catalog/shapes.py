@@ -14,13 +14,20 @@ Two calls answer every question a check needs:
   - ``known``: the event's records carry this path;
   - ``unknown``: they never do; ``suggestions`` holds "did you mean" paths, best first;
   - ``inside-json-string``: the path goes inside a field CloudTrail records as a JSON *string*
-    (IAM ``policyDocument``); EventBridge cannot match inside it (``at`` is the string field);
+    (IAM ``policyDocument``, or a field every real record of the event holds as JSON text); EventBridge cannot
+    match inside it (``at`` is the string field);
+  - ``maybe-inside-json-string``: real records of the event disagree: some hold the field as JSON text, some
+    as an object (KMS ``PutKeyPolicy`` ``policy``); ``reason`` cites them;
   - ``redacted``: the field is recorded as ``HIDDEN_DUE_TO_SECURITY_REASONS``;
   - ``unchecked``: under a map, a document or free JSON text: any key may occur, nothing is claimed;
   - ``no-shape``: ctrules claims no shape for the event.
 
   ``PathStatus.ok`` is True for ``known`` and ``unchecked``. A finding should be a warning where
   ``confidence`` is ``derived`` and an error where it is ``seen``.
+
+:meth:`Shape.value_type` ``(path) -> ValueType | None`` tells the JSON type of the values at a path: the SDK
+model's type and enumeration (string, boolean, number, timestamp), and the JSON types real records of the event
+hold there (which win where they differ: records carry numbers and booleans as strings in places).
 
 Paths are relative to the EventBridge ``detail`` (``requestParameters.x``); a leading ``detail.`` or
 ``$.detail.`` is dropped, other ``$.`` paths are checked against the envelope (``$.source``). Array
@@ -54,6 +61,7 @@ __all__ = [
     "ENVELOPE_FIELDS",
     "INSIDE_JSON_STRING",
     "KNOWN",
+    "MAYBE_INSIDE_JSON_STRING",
     "NO_SHAPE",
     "REDACTED",
     "STATUSES",
@@ -61,6 +69,7 @@ __all__ = [
     "UNKNOWN",
     "PathStatus",
     "Shape",
+    "ValueType",
     "data_info",
     "fields_of",
     "path_status",
@@ -73,11 +82,19 @@ INSIDE_JSON_STRING: Final = "inside-json-string"
 REDACTED: Final = "redacted"
 UNCHECKED: Final = "unchecked"
 NO_SHAPE: Final = "no-shape"
-STATUSES: Final = (KNOWN, UNKNOWN, INSIDE_JSON_STRING, REDACTED, UNCHECKED, NO_SHAPE)
+MAYBE_INSIDE_JSON_STRING: Final = "maybe-inside-json-string"
+STATUSES: Final = (KNOWN, UNKNOWN, INSIDE_JSON_STRING, MAYBE_INSIDE_JSON_STRING, REDACTED, UNCHECKED, NO_SHAPE)
 
 #: The record parts whose shape is per event (the rest is per eventType).
 PARTS: Final = ("requestParameters", "responseElements", "additionalEventData", "serviceEventDetails")
 _VALUE, _JSON_STRING, _JSON_TEXT, _REDACTED, _OPEN = "s", "j", "J", "r", "*"
+#: SDK types of values (leaf codes of the data); ``e<N>`` is a string of the data's enumeration N.
+_SDK_TYPES: Final = {"S": "string", "b": "boolean", "n": "number", "t": "timestamp"}
+#: JSON types real records hold (letters of the data): ``e`` is a string member of the SDK's enumeration.
+RECORD_TYPES: Final = {
+    "s": "string", "e": "string", "j": "JSON text", "J": "JSON text (records from two sources or more)",
+    "b": "boolean", "n": "number", "z": "null", "o": "object",
+}  # fmt: skip
 _INDEX = re.compile(r"\[[^\]]*\]")
 _LOCK = threading.Lock()
 _DATA: _Data | None = None
@@ -100,6 +117,29 @@ class PathStatus:
         return self.status in (KNOWN, UNCHECKED)
 
 
+@dataclass(frozen=True)
+class ValueType:
+    """The JSON type of the values at one path of an event's records.
+
+    :param sdk: the AWS SDK model's type (``string``, ``boolean``, ``number``, ``timestamp``) or None.
+    :param enum: the members of the SDK's enumeration of the field (empty when it has none or too many).
+    :param record: the JSON types real records of the event hold there (letters of :data:`RECORD_TYPES`; empty
+        when no record shows the path): they win over ``sdk``.
+    :param evidence: real records of the event that hold the path (``source@commit``, at most three) when
+        ``record`` is not empty.
+    """
+
+    sdk: str | None
+    enum: tuple[str, ...]
+    record: frozenset[str]
+    evidence: tuple[str, ...]
+
+    @property
+    def enum_confirmed(self) -> bool:
+        """True when real records hold the field and every value they show is a member of :attr:`enum`."""
+        return bool(self.enum) and self.record == frozenset("e")
+
+
 class _Data:
     """The parsed shape file."""
 
@@ -110,6 +150,7 @@ class _Data:
         self.events: dict[str, dict[str, list[Any]]] = doc["events"]
         self.protocols: dict[str, str] = doc["protocols"]
         self.record_fields: dict[str, Any] = doc["record_fields"]
+        self.enums: list[list[str]] = doc.get("enums", [])
 
 
 def _data() -> _Data:
@@ -151,6 +192,53 @@ class Shape:
     parts_known: bool
     _parts: tuple[Any, ...]
     _lenient: bool
+    _observed: dict[str, str] | None = None
+    _observed_by: tuple[str, ...] = ()
+    _cite: dict[str, list[int]] | None = None
+
+    def _sources(self, path: str) -> tuple[str, ...]:
+        """The real records (``source@commit``, at most three) that hold ``path``."""
+        found = (self._cite or {}).get(path)
+        if found is None:
+            return self._observed_by[:3]
+        return tuple(self._observed_by[i] for i in found)
+
+    def value_type(self, path: str) -> ValueType | None:
+        """The :class:`ValueType` of the values at ``path``, or None when the path holds no plain value."""
+        segs, envelope = _split(path)
+        if envelope or not segs or _status(self, path).status != KNOWN:
+            return None
+        code = self._leaf(segs)
+        letters = (self._observed or {}).get(".".join(segs), "")
+        if not isinstance(code, str) and not letters:
+            return None
+        data = _data()
+        sdk = _SDK_TYPES.get(code) if isinstance(code, str) else None
+        enum: tuple[str, ...] = ()
+        if isinstance(code, str) and code[:1] == "e" and code[1:].isdigit():
+            sdk, enum = "string", tuple(data.enums[int(code[1:])])
+        return ValueType(sdk, enum, frozenset(letters), self._sources(".".join(segs)) if letters else ())
+
+    def _leaf(self, segs: list[str]) -> Any:
+        data = _data()
+        for root in self._roots():
+            node: Any = root
+            lenient = False
+            for i, seg in enumerate(segs):
+                if isinstance(node, int):
+                    node = data.structs[node]
+                if not isinstance(node, dict):
+                    node = None
+                    break
+                nxt = node.get(seg)
+                if nxt is None and lenient and seg[:1].isupper():
+                    nxt = node.get(seg[:1].lower() + seg[1:])
+                if i == 0 and seg in ("requestParameters", "responseElements"):
+                    lenient = self._lenient
+                node = nxt
+            if node is not None:
+                return data.structs[node] if isinstance(node, int) else node
+        return None
 
     def status(self, path: str) -> PathStatus:
         """The :class:`PathStatus` of ``path`` in this event's records."""
@@ -251,7 +339,8 @@ def fields_of(event: CatalogEvent | str, *, service: str | None = None) -> Shape
         if not any(t in data.record_fields for t in ev.event_types):
             return None
         row = [None, None, None, None, 0, []]
-    *parts, seen, evidence = row
+    parts, seen, evidence = row[:4], row[4], row[5]
+    observed: dict[str, Any] = row[6] if len(row) > 6 else {}
     return Shape(
         event_source=ev.event_source,
         event_name=ev.event_name,
@@ -261,6 +350,9 @@ def fields_of(event: CatalogEvent | str, *, service: str | None = None) -> Shape
         parts_known=any(p is not None for p in parts),
         _parts=tuple(parts),
         _lenient=data.protocols.get(ev.event_source) == "json",
+        _observed=observed.get("types"),
+        _observed_by=tuple(data.strings[i] for i in observed.get("records", ())),
+        _cite=observed.get("cite"),
     )
 
 
@@ -301,10 +393,43 @@ def _status(shape: Shape, path: str) -> PathStatus:
     for root in shape._roots():
         found = _walk_path(shape, root, segs, path)
         if found.ok or found.status != UNKNOWN:
-            return found
+            best = found
+            break
         if best is None or len(found.suggestions) > len(best.suggestions):
             best = found
+    if best is None or best.status != INSIDE_JSON_STRING:  # a curated JSON string (with evidence) stays one
+        inside = _inside_json_text(shape, segs, path)
+        if inside is not None:
+            return inside
     return best or PathStatus(NO_SHAPE, path, conf)
+
+
+def _inside_json_text(shape: Shape, segs: list[str], path: str) -> PathStatus | None:
+    """INSIDE_JSON_STRING (or MAYBE_...) when real records of the event hold a field above the path as JSON text."""
+    observed = shape._observed
+    if not observed:
+        return None
+    for i in range(1, len(segs)):
+        at = ".".join(segs[:i])
+        letters = observed.get(at)
+        if not letters or "j" not in letters:
+            continue
+        cite = ", ".join(shape._sources(at))
+        if set(letters) <= {"j", "J", "z"} and "J" in letters:
+            why = (
+                f"real records of {shape.event_name} hold {at} as a JSON string ({cite}); EventBridge cannot match "
+                "keys inside it"
+            )
+            return PathStatus(INSIDE_JSON_STRING, path, "seen", at=at, reason=why)
+        if set(letters) <= {"j", "z"}:
+            why = f"one source of real records of {shape.event_name} holds {at} as a JSON string ({cite})"
+        else:
+            why = (
+                f"real records of {shape.event_name} disagree: some hold {at} as a JSON string, some as an object "
+                f"({cite})"
+            )
+        return PathStatus(MAYBE_INSIDE_JSON_STRING, path, "seen", at=at, reason=why)
+    return None
 
 
 def _walk_path(shape: Shape, root: dict[str, Any], segs: list[str], path: str) -> PathStatus:

@@ -154,6 +154,60 @@ def test_generator_ec2_list_names() -> None:
     assert {"instanceId", "instanceIdSet", "instancesSet"} <= set(gen.ec2_list_names("instanceId"))
 
 
+def test_generator_types_values_from_the_sdk_model() -> None:
+    gen = _load_generator()
+    model = {
+        "metadata": {"protocol": "json"},
+        "shapes": {
+            "In": {"type": "structure", "members": {
+                "Flag": {"shape": "Bool"}, "Count": {"shape": "Int"}, "State": {"shape": "State"},
+                "Name": {"shape": "Str"}, "When": {"shape": "Time"}, "Many": {"shape": "Big"},
+            }},
+            "Bool": {"type": "boolean"}, "Int": {"type": "integer"}, "Str": {"type": "string"},
+            "Time": {"type": "timestamp"}, "State": {"type": "string", "enum": ["ON", "OFF"]},
+            "Big": {"type": "string", "enum": [f"V{i}" for i in range(gen.MAX_ENUM + 1)]},
+        },
+    }  # fmt: skip
+    enums: dict[tuple[str, ...], int] = {}
+    tree = gen.Converter(model, "x", enums).tree("In", "json")
+    assert tree == {"flag": "b", "count": "n", "state": "e0", "name": "S", "when": "t", "many": "S"}
+    assert enums == {("ON", "OFF"): 0}  # an enumeration longer than MAX_ENUM is not kept
+    # Two services sharing an eventSource that disagree on a type: no type is claimed.
+    assert gen.merge({"a": "b"}, {"a": "S"}) == {"a": "s"}
+    assert gen.merge({"a": "b"}, {"a": "s"}) == gen.merge({"a": "s"}, {"a": "b"}) == {"a": "b"}  # "s": type unknown
+
+
+def test_generator_notes_the_json_types_records_hold() -> None:
+    gen = _load_generator()
+    part = {"a": True, "b": [1, 2], "c": '{"Version": "2012-10-17"}', "d": {"e": None, "f": "x"}, "g.h": 1}
+    got = sorted((p, letter) for p, letter, _ in gen.observe(part, "requestParameters"))
+    assert got == [
+        ("requestParameters.a", "b"), ("requestParameters.b", "n"), ("requestParameters.b", "n"),
+        ("requestParameters.c", "j"), ("requestParameters.d", "o"), ("requestParameters.d.e", "z"),
+        ("requestParameters.d.f", "s"),
+    ]  # fmt: skip
+    assert gen._typed_overlay({"s": {"state": "e:A|B"}}, {}) == {"s": {"state": "e0"}}
+    with pytest.raises(gen.ShapeError):
+        gen._typed_overlay({"state": "e:A||B"}, {})
+
+
+def test_value_types_record_backed_and_sdk_only() -> None:
+    rec = shapes.fields_of("ModifyDBInstance", service="rds")
+    assert rec is not None
+    vt = rec.value_type("requestParameters.publiclyAccessible")
+    assert vt is not None and vt.sdk == "boolean" and vt.record == frozenset("b") and vt.evidence
+    sdk = shapes.fields_of("CreateDBInstance", service="rds")
+    assert sdk is not None
+    vt = sdk.value_type("requestParameters.publiclyAccessible")
+    assert vt is not None and vt.sdk == "boolean" and vt.record == frozenset() and vt.evidence == ()
+    enum = shapes.fields_of("PutAlternateContact", service="account")
+    assert enum is not None
+    vt = enum.value_type("requestParameters.alternateContactType")
+    assert vt is not None and "SECURITY" in vt.enum and vt.enum_confirmed
+    assert rec.value_type("requestParameters.noSuchField") is None
+    assert rec.value_type("requestParameters") is None  # an object, not a value
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not WHEEL.exists(), reason="pinned botocore wheel not downloaded (make setup)")
 def test_generator_regenerates_the_committed_data_identically(tmp_path: Path) -> None:

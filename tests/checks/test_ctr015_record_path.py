@@ -315,3 +315,99 @@ def test_seeded_typos_on_real_paths_are_caught() -> None:
     found = sum(c for _, c, _ in caught.values())
     assert tried > 500
     assert found / tried >= 0.99, caught
+
+
+# --------------------------------------------------------------------------- values of a known field (issue 19, item 4)
+
+# (id, source, detail-type, eventName, path, bad values, good values, severity, text the message holds, text the fix holds)
+VALUES = [
+    ("string-for-record-boolean", "aws.ec2", API, "RunInstances", "requestParameters.disableApiTermination",
+     ["true"], [True], ERROR, "is a boolean in real records of RunInstances", "write true without quotes"),
+    ("string-for-record-number", "aws.ec2", API, "AuthorizeSecurityGroupIngress",
+     "requestParameters.ipPermissions.items.fromPort", ["22"], [22], ERROR, "is a number in real records", "write 22"),
+    ("prefix-on-record-number", "aws.ec2", API, "AuthorizeSecurityGroupIngress",
+     "requestParameters.ipPermissions.items.fromPort", [{"prefix": "2"}], [{"numeric": [">=", 20]}], ERROR,
+     "the 'prefix' filter", "numeric"),
+    ("numeric-on-record-string", "aws.s3", API, "PutBucketPolicy", "requestParameters.bucketName",
+     [{"numeric": [">", 1]}], ["my-bucket"], ERROR, "is a string in real records of PutBucketPolicy",
+     "use exact strings"),
+    ("number-for-record-string", "aws.s3", API, "PutBucketPolicy", "requestParameters.bucketName",
+     [12345], ["12345"], ERROR, "the number 12345 never matches it", 'quote it: "12345"'),
+    ("string-for-sdk-boolean", "aws.s3", API, "PutBucketPublicAccessBlock",
+     "requestParameters.PublicAccessBlockConfiguration.BlockPublicAcls", ["false"], [False], WARNING,
+     "is a boolean in the AWS SDK model", "write false without quotes"),
+    ("enum-slip-record-backed", "aws.account", API, "PutAlternateContact", "requestParameters.alternateContactType",
+     ["SECURTY"], ["SECURITY"], ERROR, "misspells 'SECURITY'", 'did you mean "SECURITY"?'),
+    ("enum-case-record-backed", "aws.account", API, "PutAlternateContact", "requestParameters.alternateContactType",
+     ["Security"], ["SECURITY"], ERROR, "case-sensitively", 'did you mean "SECURITY"?'),
+    ("enum-slip-sdk-only", "aws.iam", API, "UpdateAccessKey", "requestParameters.status",
+     ["Inactiv"], ["Inactive"], WARNING, "no real record confirms the list", 'did you mean "Inactive"?'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "source", "dt", "name", "path", "bad", "good", "severity", "text", "fix"),
+    VALUES,
+    ids=[v[0] for v in VALUES],
+)
+def test_a_value_no_record_can_hold_is_reported_and_a_right_one_passes(
+    case: str,
+    source: str,
+    dt: str,
+    name: str,
+    path: str,
+    bad: list[Any],
+    good: list[Any],
+    severity: str,
+    text: str,
+    fix: str,
+) -> None:
+    (f,) = ctr015(rule(source, dt, [name], **nest(path, bad)))
+    assert f.severity == severity
+    assert text in f.message and fix in f.fix
+    assert f.path == "$.detail." + path + "[0]"
+    # The words agree with the severity (issue 19, item 3).
+    assert ("never" in f.message) if severity == ERROR else ("may not" in f.message and "never" not in f.message)
+    assert ctr015(rule(source, dt, [name], **nest(path, good))) == []
+
+
+def test_a_wrong_value_beside_a_right_one_is_a_warning() -> None:
+    path = "requestParameters.disableApiTermination"
+    (f,) = ctr015(rule("aws.ec2", API, ["RunInstances"], **nest(path, [False, "true"])))
+    assert f.severity == WARNING and f.path.endswith("[1]") and "can still fire" in f.message
+    assert "never" not in f.message and "cannot match it" in f.message
+
+
+def test_types_are_judged_only_when_every_matched_event_rules_the_value_out() -> None:
+    # RunInstances records hold a boolean; an event the rule also names that has no such field type stops the check.
+    path = "requestParameters.disableApiTermination"
+    assert ctr015(rule("aws.ec2", API, ["RunInstances", "ModifyInstanceAttribute"], **nest(path, ["true"]))) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "path", "status"),
+    [
+        ("aws.ecr", "PutImage", "requestParameters.imageManifest.schemaVersion", shapes.INSIDE_JSON_STRING),
+        ("aws.events", "PutRule", "requestParameters.eventPattern.source", shapes.INSIDE_JSON_STRING),
+        ("aws.kms", "PutKeyPolicy", "requestParameters.policy.Statement.Effect", shapes.MAYBE_INSIDE_JSON_STRING),
+    ],
+)
+def test_json_text_learnt_from_records(source: str, name: str, path: str, status: str) -> None:
+    """Records from two sources or more that all hold the field as JSON text: an error citing them; records that
+    disagree (KMS key policy: text in AWS's pages, an object in another capture): a warning."""
+    st = shapes.path_status(name, path, service=source.removeprefix("aws."))
+    assert st.status == status and "github:" in st.reason
+    (f,) = ctr015(rule(source, API, [name], **nest(path, ["Allow"])))
+    assert f.severity == (ERROR if status == shapes.INSIDE_JSON_STRING else WARNING)
+    assert "github:" in f.message and "wildcard" in f.fix
+    at = path.rsplit(".", 2)[0]
+    assert ctr015(rule(source, API, [name], **nest(at, [{"wildcard": "*Allow*"}]))) == []
+
+
+def test_a_case_slip_of_an_sdk_only_enumeration_is_left_alone() -> None:
+    """Services record their own case of SDK values (held-out records: Amazon MQ "ActiveMQ", App Runner "Branch")."""
+    assert ctr015(rule("aws.iam", API, ["UpdateAccessKey"], **nest("requestParameters.status", ["inactive"]))) == []
+    path = "requestParameters.engineType"
+    assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ActiveMQ"]))) == []
+    # Real records of CreateBroker hold "ActiveMQ", outside the SDK's list: the list is not used at all.
+    assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ACTIVEMG"]))) == []

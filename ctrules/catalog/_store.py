@@ -28,7 +28,6 @@ import json
 from _thread import allocate_lock
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ctrules.catalog.model import (
     CATEGORIES,
@@ -38,6 +37,11 @@ from ctrules.catalog.model import (
     deliverable_detail_types,
     source_of,
 )
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Store", "store"]
 

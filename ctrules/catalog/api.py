@@ -9,11 +9,15 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
 
 from ctrules.catalog._store import store
 from ctrules.catalog.model import CatalogEvent
 from ctrules.errors import AmbiguousEventError, UnknownEventError, UnknownServiceError
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "all_events",

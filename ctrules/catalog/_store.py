@@ -47,6 +47,7 @@ __all__ = ["Store", "store"]
 
 _LOCK = allocate_lock()  # threading.Lock() itself, without importing threading
 _STORE: Store | None = None
+_RELEASE_REGISTERED = False
 _TYPES_BY_MASK: dict[int, tuple[str, ...]] = {}
 
 #: What the checks' fast path needs of one entry: (deliverable detail-types, eventbridge_read_only,
@@ -331,7 +332,7 @@ def _read() -> dict[str, Any]:
 
 def store() -> Store:
     """The process-wide catalog, loaded on first call."""
-    global _STORE
+    global _STORE, _RELEASE_REGISTERED
     s = _STORE
     if s is None:
         with _LOCK:
@@ -339,7 +340,9 @@ def store() -> Store:
             if s is None:
                 s = Store(_read())
                 _STORE = s
-                atexit.register(_release)
+                if not _RELEASE_REGISTERED:
+                    atexit.register(_release)
+                    _RELEASE_REGISTERED = True
     return s
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -40,6 +41,10 @@ IN_PROCESS = f"import time; t = time.perf_counter()\n{COLD}\nprint(time.perf_cou
 BARE_JSON = f"import json; json.load(open({str(DATA)!r}, 'rb'))"
 IMPORT_TESTING = "import ctrules.testing"
 IMPORT_CTRULES = "import ctrules"
+#: The children may write ``__pycache__`` (the warm-up run does): with ``PYTHONDONTWRITEBYTECODE`` set, as on some CI
+#: machines and agents' shells, every "cold load" would also compile ctrules' modules from source, which an
+#: installed package never does.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 
@@ -48,7 +53,9 @@ def _spawn_to_mark(code: str) -> tuple[float, float]:
     """Run ``code`` then print a clock mark; return (spawn -> mark, spawn -> process exit), in seconds."""
     script = f"{code}\nimport time; print(time.time_ns())"
     start = time.time_ns()
-    out = subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, cwd=ROOT, env=CHILD_ENV, capture_output=True, text=True
+    )
     end = time.time_ns()
     return (int(out.stdout.split()[-1]) - start) / 1e9, (end - start) / 1e9
 
@@ -56,7 +63,7 @@ def _spawn_to_mark(code: str) -> tuple[float, float]:
 def _cpu(code: str) -> float:
     """CPU time (user + system, seconds) of a fresh ``python -c code`` from start to exit."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=CHILD_ENV, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -87,7 +94,7 @@ def cold_load(runs: int) -> dict[str, float]:
         testing_ready.append(_spawn_to_mark(IMPORT_TESTING)[0])
         ctrules_ready.append(_spawn_to_mark(IMPORT_CTRULES)[0])
         out = subprocess.run(
-            [sys.executable, "-c", IN_PROCESS], check=True, cwd=ROOT, capture_output=True, text=True
+            [sys.executable, "-c", IN_PROCESS], check=True, cwd=ROOT, env=CHILD_ENV, capture_output=True, text=True
         )
         inner.append(float(out.stdout))
     med = statistics.median

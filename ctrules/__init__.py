@@ -7,8 +7,6 @@ stays cheap, and ``from ctrules import ServiceEventRule`` loads the CDK only the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from ctrules.errors import (
     AmbiguousEventError,
     CtrulesError,
@@ -17,6 +15,11 @@ from ctrules.errors import (
     UnknownEventError,
     UnknownServiceError,
 )
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

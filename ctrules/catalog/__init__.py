@@ -21,8 +21,6 @@ Example::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from ctrules.catalog.api import (
     all_events,
     event_source_for,
@@ -55,7 +53,11 @@ from ctrules.catalog.model import (
     source_of,
 )
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from ctrules.catalog import shapes as shapes
     from ctrules.catalog.extensions import (
         CatalogEntryError,

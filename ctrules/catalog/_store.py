@@ -17,17 +17,17 @@ Projects may add entries at run time (:meth:`Store.add`); :attr:`Store.generatio
 that a cache keyed on catalog contents can tell.
 
 Nothing is read at import time. The first call to :func:`store` parses the file once (a few tens of
-milliseconds) and builds a name index; :class:`~ctrules.catalog.model.CatalogEvent` objects are made on
-first use and cached.
+milliseconds); the indexes are built on first use, :class:`~ctrules.catalog.model.CatalogEvent` objects on
+first use of each entry, and both are cached.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
-import threading
+from _thread import allocate_lock
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ctrules.catalog.model import (
     CATEGORIES,
@@ -38,10 +38,16 @@ from ctrules.catalog.model import (
     source_of,
 )
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["Store", "store"]
 
-_LOCK = threading.Lock()
+_LOCK = allocate_lock()  # threading.Lock() itself, without importing threading
 _STORE: Store | None = None
+_RELEASE_REGISTERED = False
 _TYPES_BY_MASK: dict[int, tuple[str, ...]] = {}
 
 #: What the checks' fast path needs of one entry: (deliverable detail-types, eventbridge_read_only,
@@ -51,6 +57,8 @@ Facts = tuple[frozenset[str], bool, str, "str | None"]
 
 _ORIGINS_BY_FLAGS: dict[int, tuple[str, ...]] = {}
 _ORIGIN_SHIFT = 2
+#: Lookups by name answered by a scan of the rows before :attr:`Store.by_name` is built.
+_SCANS_BEFORE_INDEX = 4
 
 
 def _origins(flags: int) -> tuple[str, ...]:
@@ -92,6 +100,11 @@ class Store:
         self._cache: dict[int, CatalogEvent] = {}
         self._facts: dict[int, Facts] = {}
         self._names_of: dict[str, list[str]] = {}
+        self._scans = 0
+
+    @cached_property
+    def by_name(self) -> dict[str, list[int]]:
+        """eventName -> row indexes (built on first use)."""
         by_name: dict[str, list[int]] = {}
         for i, row in enumerate(self.rows):
             lst = by_name.get(row[0])
@@ -99,7 +112,18 @@ class Store:
                 by_name[row[0]] = [i]
             else:
                 lst.append(i)
-        self.by_name = by_name
+        return by_name
+
+    def indexes_named(self, name: str) -> list[int]:
+        """Row indexes of the entries named ``name``, in row order (empty when none).
+
+        The first few calls scan the rows (a fraction of the cost of indexing every name: a process that looks
+        up one name, such as ``ctrules info``, never pays for the index); later calls use :attr:`by_name`.
+        """
+        if "by_name" not in self.__dict__ and self._scans < _SCANS_BEFORE_INDEX:
+            self._scans += 1
+            return [i for i, row in enumerate(self.rows) if row[0] == name]
+        return self.by_name.get(name, [])
 
     def event(self, index: int) -> CatalogEvent:
         """The entry at row ``index`` (cached)."""
@@ -251,7 +275,7 @@ class Store:
     ) -> int:
         """Add one entry, or merge it into the existing entry with the same key (eventTypes, evidence and
         flags are added; read_only and category are kept). Returns the row index."""
-        by_key, by_source = self.by_key, self.by_source  # built before the rows change
+        by_key, by_source, by_name = self.by_key, self.by_source, self.by_name  # built before the rows change
         strings = self.strings
         ev_ids: list[str] = []
         for text in evidence:
@@ -269,7 +293,7 @@ class Store:
             row = [event_name, src_i, types_mask, ro, flags, CATEGORIES.index(category), ev_ids]
             i = len(self.rows)
             self.rows.append(row)
-            self.by_name.setdefault(event_name, []).append(i)
+            by_name.setdefault(event_name, []).append(i)
             by_key[(event_source, event_name)] = i
             by_source.setdefault(event_source, []).append(i)
         self.added.add(i)
@@ -308,7 +332,7 @@ def _read() -> dict[str, Any]:
 
 def store() -> Store:
     """The process-wide catalog, loaded on first call."""
-    global _STORE
+    global _STORE, _RELEASE_REGISTERED
     s = _STORE
     if s is None:
         with _LOCK:
@@ -316,4 +340,18 @@ def store() -> Store:
             if s is None:
                 s = Store(_read())
                 _STORE = s
+                if not _RELEASE_REGISTERED:
+                    atexit.register(_release)
+                    _RELEASE_REGISTERED = True
     return s
+
+
+def _release() -> None:
+    """Let the catalog go at interpreter exit (an ``atexit`` hook).
+
+    The parsed data is some 100,000 lists and dicts. Left in place, the cyclic collector's passes at
+    shutdown would walk all of them (as long again as parsing the file); dropped first, reference counting
+    frees them at once, as it would any other data. A later call to :func:`store` loads the catalog again.
+    """
+    global _STORE
+    _STORE = None

@@ -6,15 +6,18 @@ Pure Python, no ``aws_cdk`` import. The data is loaded on the first call, once p
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
 
 from ctrules.catalog._store import store
 from ctrules.catalog.model import CatalogEvent
 from ctrules.errors import AmbiguousEventError, UnknownEventError, UnknownServiceError
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "all_events",
@@ -76,7 +79,7 @@ def lookup(event_name: str, *, service: str | None = None) -> tuple[CatalogEvent
     if service is not None:
         i = s.by_key.get((event_source_for(service), event_name))
         return () if i is None else (s.event(i),)
-    idx = s.by_name.get(event_name)
+    idx = s.indexes_named(event_name)
     if not idx:
         return ()
     return tuple(s.event(i) for i in idx)
@@ -151,6 +154,8 @@ def _suggest(name: str, limit: int, event_source: str | None) -> tuple[str, ...]
         return tuple(out[:limit])
     # Typos rarely touch the first letters: names that share them come first, the other near names only
     # when none of those is close enough.
+    import difflib  # only for a misspelt name: not on the import path of the catalog
+
     head = name[:3].lower()
     low = name.lower()
     close: list[tuple[bool, bool, float, float, str]] = []

@@ -14,16 +14,46 @@ Example::
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from ctrules.catalog._store import store
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
 
 __all__ = ["Coverage", "Retirement", "coverage", "retired_services", "retirement"]
 
 _SUFFIX = ".amazonaws.com"
 
 
-class Coverage(NamedTuple):
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class _CoverageFields(NamedTuple):
+        botocore: str
+        date: str
+        retired_from: tuple[str, ...]
+        events: int
+        event_sources: int
+        retired_services: int
+        added: int
+
+    class _RetirementFields(NamedTuple):
+        service: str
+        event_source: str
+        date: str
+        evidence: tuple[str, ...]
+        note: str
+        botocore: str | None
+
+else:
+    # typing.NamedTuple costs an import of typing on every cold start: the same tuples from collections.
+    _CoverageFields = namedtuple(
+        "Coverage", ("botocore", "date", "retired_from", "events", "event_sources", "retired_services", "added")
+    )
+    _RetirementFields = namedtuple("Retirement", ("service", "event_source", "date", "evidence", "note", "botocore"))
+
+
+class Coverage(_CoverageFields):
     """The extent of the catalog in this process.
 
     :param botocore: the botocore version whose operations the catalog lists.
@@ -36,13 +66,7 @@ class Coverage(NamedTuple):
     :param added: entries a project added or changed with :func:`ctrules.catalog.extend`.
     """
 
-    botocore: str
-    date: str
-    retired_from: tuple[str, ...]
-    events: int
-    event_sources: int
-    retired_services: int
-    added: int
+    __slots__ = ()
 
     @property
     def version_text(self) -> str:
@@ -62,7 +86,7 @@ class Coverage(NamedTuple):
         return text
 
 
-class Retirement(NamedTuple):
+class Retirement(_RetirementFields):
     """A service AWS has retired whose events the catalog keeps.
 
     :param service: the botocore service name (``opsworks``).
@@ -74,12 +98,7 @@ class Retirement(NamedTuple):
         pinned wheel had it).
     """
 
-    service: str
-    event_source: str
-    date: str
-    evidence: tuple[str, ...]
-    note: str
-    botocore: str | None
+    __slots__ = ()
 
 
 def coverage() -> Coverage:

@@ -9,9 +9,13 @@ Pure Python, no ``aws_cdk`` import.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
 
 from ctrules._cached import cached_property
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 __all__ = [
     "API_CALL",

@@ -235,22 +235,41 @@ _IN_DETAIL: Final[dict[str, tuple[str, ...]]] = {
 _DEEP: Final[tuple[tuple[str, ...], ...]] = tuple(sorted((TEXT_FIELDS | _VALUES.keys()) - set(_IN_DETAIL.values())))
 
 
+#: :data:`_DEEP` by the key under ``detail`` they start with.
+_DEEP_BY_KEY: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
+    key: tuple(p for p in _DEEP if p[1] == key) for key in {p[1] for p in _DEEP}
+}
+
+
 def _holds_record_path(obj: dict[str, Any]) -> bool:
     """True when some leaf below ``obj`` holds a value :func:`record_paths` reports."""
     for value in obj.values():
-        if type(value) is dict:
+        kind = type(value)
+        if kind is dict:
             if _holds_record_path(value):
                 return True
-        elif type(value) is list and any(type(v) is not str or "." in v for v in value) and record_paths(value):
-            return True
+        elif kind is list:
+            for v in value:  # a loop, not any(generator): this runs for nearly every rule
+                if type(v) is not str or "." in v:
+                    if record_paths(value):
+                        return True
+                    break
     return False
+
+
+#: The fields of :data:`ALWAYS_STRING` without documented values: any string is fine there.
+_ANY_STRING: Final = ALWAYS_STRING - _VALUES.keys()
 
 
 def _clean(path: tuple[str, ...], values: Any) -> bool:
     if type(values) is not list:
         return True  # a nested object: not a leaf of these fields, nothing of ours to say
-    if path in ALWAYS_STRING and path not in _VALUES and all(type(v) is str for v in values):
-        return True  # the common case, decided without the generator
+    if path in _ANY_STRING:
+        for v in values:
+            if type(v) is not str:
+                break
+        else:
+            return True  # the common case, decided without the generator
     return next(problems(path, values), None) is None
 
 
@@ -258,7 +277,7 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no leaf at a field of known type has a value no CloudTrail event can satisfy.
 
     Only the fields of :data:`ALWAYS_STRING`, :data:`BOOLEAN_FIELDS`, :data:`TEXT_FIELDS` and the documented values
-    can give a finding, so only they are looked up.
+    can give a finding, so only they are looked up (one pass over the keys of ``detail``).
     """
     pattern = facts.pattern
     for key, value in pattern.items():
@@ -266,21 +285,23 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
         if path is not None and not _clean(path, value):
             return False
     detail = pattern.get("detail")
-    if type(detail) is dict and _holds_record_path(detail):
-        return False
     if type(detail) is dict:
+        if _holds_record_path(detail):
+            return False
         for key, value in detail.items():
             path = _IN_DETAIL.get(key)
             if path is not None and not _clean(path, value):
                 return False
-        for path in _DEEP:
-            node: Any = detail
-            for key in path[1:]:
-                node = node.get(key) if type(node) is dict else None
-                if node is None:
-                    break
-            if node is not None and not _clean(path, node):
-                return False
+            deep = _DEEP_BY_KEY.get(key)
+            if deep is not None:
+                for path in deep:
+                    node: Any = value
+                    for part in path[2:]:
+                        node = node.get(part) if type(node) is dict else None
+                        if node is None:
+                            break
+                    if node is not None and not _clean(path, node):
+                        return False
     return True
 
 

@@ -315,9 +315,10 @@ def check_rule(
     for x, also in _one_per_problem(found):
         ack = acks.get(x.code)
         (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack, also))
-    trail_checks = codes_needing("trails") - set(skip)
-    if ctx.data_trail_sources and trail_checks:
-        report.covered.extend(_covered(checker, f, rule, ctx, found, region, trail_checks))
+    if ctx.data_trail_sources:
+        trail_checks = codes_needing("trails") - set(skip)
+        if trail_checks:
+            report.covered.extend(_covered(checker, f, rule, ctx, found, region, trail_checks))
 
 
 def _file_defects(report: LintReport, f: InputFile) -> None:

@@ -100,12 +100,24 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
             yield rule
         elif rtype in SAM_RESOURCE_TYPES:
             events = props.get("Events")
+            if is_intrinsic(props) or is_intrinsic(events):  # an event rule may hide there: never silently dropped
+                what = "Properties" if is_intrinsic(props) else "Events"
+                yield _not_read(logical_id, ("Resources", logical_id), f"its {what} come from an intrinsic function")
+                continue
             if not isinstance(events, dict):
                 continue
             for ev_key, event in events.items():
+                ev_anchors = ("Resources", logical_id, "Events", str(ev_key))
+                if is_intrinsic(event):
+                    yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, "the event is an intrinsic function")
+                    continue
                 if not isinstance(event, dict) or event.get("Type") not in SAM_RULE_EVENT_TYPES:
                     continue
                 ev_props = event.get("Properties")
+                if is_intrinsic(ev_props):
+                    why = "its Properties come from an intrinsic function"
+                    yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, why)
+                    continue
                 if not isinstance(ev_props, dict) or "Pattern" not in ev_props:
                     continue
                 state = ev_props.get("State")

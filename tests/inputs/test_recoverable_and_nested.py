@@ -228,3 +228,37 @@ def test_a_rule_whose_properties_cannot_be_read_is_never_dropped(tmp_path: Path)
     assert r.code == 1
     assert [(f["code"], f["severity"], f["resource"]) for f in r.json()["findings"]] == [("CTR000", "error", "Odd")]
     assert [n["resource"] for n in r.json()["not_checked"]] == ["Cond"]
+
+
+def _sam_function(events: Any) -> dict[str, Any]:
+    return {"Type": "AWS::Serverless::Function", "Properties": {"Handler": "h", "Runtime": "python3.12", "Events": events}}
+
+
+@pytest.mark.parametrize(
+    ("events", "resource"),
+    [
+        ({"Fn::If": ["Prod", {"E": {"Type": "EventBridgeRule", "Properties": {"Pattern": SEED}}}, {}]}, "Fn"),
+        ({"E": {"Fn::If": ["Prod", {"Type": "EventBridgeRule", "Properties": {"Pattern": SEED}}, {"Ref": "AWS::NoValue"}]}},
+         "Fn/E"),
+        ({"E": {"Type": "EventBridgeRule", "Properties": {"Fn::If": ["Prod", {"Pattern": SEED}, {"Pattern": GOOD}]}}},
+         "Fn/E"),
+    ],
+)  # fmt: skip
+def test_sam_events_behind_an_intrinsic_are_not_checked_never_dropped(
+    tmp_path: Path, events: Any, resource: str
+) -> None:
+    """A SAM function's Events (or one event, or its Properties) given as an intrinsic may hold a rule: counted as
+    not checked, never silently left out."""
+    doc = {"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": _sam_function(events)}}
+    r = run("lint", write(tmp_path / "t.json", doc), "--format", "json")
+    assert r.code == 0
+    assert [n["resource"] for n in r.json()["not_checked"]] == [resource]
+
+
+def test_sam_event_written_out_is_checked(tmp_path: Path) -> None:
+    """The same event written out is checked (its mistake is a finding), and nothing is listed as not checked."""
+    events = {"E": {"Type": "EventBridgeRule", "Properties": {"Pattern": SEED}}}
+    doc = {"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": _sam_function(events)}}
+    r = run("lint", write(tmp_path / "t.json", doc), "--format", "json")
+    assert r.code == 1
+    assert "CTR001" in r.codes() and r.json()["not_checked"] == []

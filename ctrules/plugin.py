@@ -40,7 +40,7 @@ from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, chec
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
-__all__ = ["PLUGIN_NAME", "CloudTrailChecks", "TypedRuleChecks", "check_template", "known_region"]
+__all__ = ["NOT_CHECKED", "PLUGIN_NAME", "CloudTrailChecks", "TypedRuleChecks", "check_template", "known_region"]
 
 
 def check_template(
@@ -50,11 +50,14 @@ def check_template(
     *,
     data_trails: Iterable[str] = (),
     only: Container[str] | None = None,
+    not_checked: list[TemplateRule] | None = None,
 ) -> list[tuple[TemplateRule, Finding]]:
     """Findings for every rule of a template (a malformed EventPattern string is a CTR009 finding).
 
     :param data_trails: eventSources whose data events a trail of the app logs (besides this template's own).
     :param only: if given, check only the rules with these logical IDs.
+    :param not_checked: if given, the rules whose pattern cannot be evaluated at synthesis (an intrinsic such as
+        ``Fn::If`` around it) are appended to it, so the caller reports them as not checked.
     """
     out: list[tuple[TemplateRule, Finding]] = []
     covered = frozenset({*data_trails, *data_trail_sources(template)})
@@ -66,7 +69,9 @@ def check_template(
             out.append((rule, malformed_text_finding(rule.problem)))
             continue
         if rule.deploy_time or rule.pattern is None:
-            continue  # only known at deploy time (Fn::Sub...)
+            if not_checked is not None and rule.deploy_time:
+                not_checked.append(rule)  # only known at deploy time (Fn::If...): not checked, never called clean
+            continue
         targets = tuple(TargetPath(*t) for t in rule.targets)
         ctx = RuleContext(
             region=region,
@@ -79,6 +84,28 @@ def check_template(
         rule_skip = skip
         out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
     return out
+
+
+#: The rule id of "this rule's pattern was not checked" (acknowledge it as ``ctrules::not-checked``).
+NOT_CHECKED = "not-checked"
+
+
+def _not_checked_violation(rule: TemplateRule, template_path: str) -> cdk.PolicyViolation:
+    """A warning for a rule whose pattern is known only at deploy time: not checked is never reported as clean."""
+    why = rule.unknown or "its event pattern is an intrinsic function (e.g. Fn::If), known only at deploy time"
+    return cdk.PolicyViolation(
+        rule_name=NOT_CHECKED,
+        description=f"not checked: {why}; no ctrules check ran on this rule",
+        fix="write the event pattern with literal values (a condition around single values, not the whole pattern), "
+        "or check the deployed rule with `ctrules audit`",
+        severity="warning",
+        rule_metadata={"check": NOT_CHECKED},
+        violating_resources=[
+            cdk.PolicyViolatingResource(
+                resource_logical_id=rule.logical_id, template_path=template_path, locations=["Properties.EventPattern"]
+            )
+        ],
+    )
 
 
 _KNOWN: frozenset[str] = frozenset()
@@ -158,7 +185,7 @@ class CloudTrailChecks:
     @property
     def rule_ids(self) -> list[str]:
         """The check codes this plugin can report."""
-        return sorted(CHECKS)
+        return [*sorted(CHECKS), NOT_CHECKED]
 
     def validate(self, context: cdk.IPolicyValidationContext) -> cdk.PolicyValidationPluginReport:
         """Check every stack template of the app."""
@@ -199,7 +226,11 @@ class CloudTrailChecks:
                 only = typed.logical_ids(stack_path, resources) if isinstance(resources, dict) else frozenset()
                 if not only:
                     continue
-            findings = check_template(template, region, self._ignore, data_trails=trails, only=only)
+            unread: list[TemplateRule] = []
+            findings = check_template(
+                template, region, self._ignore, data_trails=trails, only=only, not_checked=unread
+            )
+            violations.extend(_not_checked_violation(rule, path) for rule in unread)
             for rule, f in findings:
                 failed = failed or f.severity == ERROR
                 violations.append(

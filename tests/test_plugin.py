@@ -335,3 +335,21 @@ def test_the_plugins_ignore_applies_to_typed_rules(tmp_path: Path) -> None:
     result = synth(app, tmp_path)
     assert result.error is None
     assert [(v.code, v.path) for v in result.violations] == [("CTR006", "S/Obj/Resource")]
+
+
+def test_a_pattern_known_only_at_deploy_time_is_reported_not_checked(tmp_path: Path) -> None:
+    """A rule whose whole pattern is an intrinsic (``Fn::If``) cannot be evaluated at synth: the plugin says so as a
+    warning (synthesis goes on), while the rule written out beside it is checked as usual."""
+    app = cdk.App(outdir=str(tmp_path))
+    cdk.Validations.of(app).add_plugins(CloudTrailChecks())
+    st = cdk.Stack(app, "S", env=cdk.Environment(region="us-east-1"))
+    prod = cdk.CfnCondition(st, "Prod", expression=cdk.Fn.condition_equals(cdk.Aws.ACCOUNT_ID, "111111111111"))
+    api = {"source": ["aws.ec2"], "detail-type": [API], "detail": {"eventName": ["RunInstances"]}}
+    events.CfnRule(st, "Cond", event_pattern=cdk.Fn.condition_if(prod.logical_id, api, api))
+    events.CfnRule(st, "Plain", event_pattern=api)
+    result = synth(app, tmp_path)
+    assert result.error is None
+    [found] = result.at("S/Cond")
+    assert (found.code, found.severity) == ("not-checked", "warning")
+    assert found.description.startswith("not checked: ") and found.fix
+    assert result.at("S/Plain") == []

@@ -62,6 +62,7 @@ def test_a_pack_the_engine_refuses_names_the_tested_version() -> None:
     assert "ctrules.rego:" in message and "input_region_v2" in message
 
 
+@pytest.mark.slow
 def test_cli_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good, bad = tmp_path / "good.rego", tmp_path / "bad.rego"
     good.write_text(rego_pack(), encoding="utf-8")
@@ -300,6 +301,7 @@ def _stray_pairs() -> list[tuple[tuple[str, str], tuple[str, str]]]:
     return sorted(pairs)
 
 
+@pytest.mark.slow  # ~15 s each: scheduled first so the workers finish together
 @pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", None])
 def test_generated_rules_agree(engine: Any, region: str | None) -> None:
     rules = _generated(1700, seed={"us-east-1": 11, "eu-west-1": 12, None: 13}[region])

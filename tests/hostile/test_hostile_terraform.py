@@ -609,6 +609,7 @@ module "eventbridge" {
     assert doc["summary"]["rules"] == 4 and doc["partly_checked"] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "use", ["rules = local.o60", "event_pattern = local.o60", "rules = { x = { event_pattern = local.o60 } }"]
 )

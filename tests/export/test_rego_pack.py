@@ -18,14 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from differential import disagreements, pack_findings, template  # noqa: E402
 
 GOLDEN = Path(__file__).parents[1] / "checks" / "golden"
-# The AWS-validated cases: copied into the tests' data, or beside the repository (../shared; a git worktree
-# sits one level deeper). A user's clone may have none: the test then skips.
-_ROOT = Path(__file__).resolve().parents[2]
-CONFORMANCE = [
-    _ROOT / "tests" / "data" / "conformance" / "eventbridge-pattern-cases.jsonl",
-    _ROOT.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl",
-    _ROOT.parent.parent / "shared" / "conformance" / "eventbridge-pattern-cases.jsonl",
-]
+# The AWS-validated cases, kept in the repository's test data (tests/eventpattern/aws/README.md gives their source).
+CONFORMANCE = Path(__file__).resolve().parents[1] / "eventpattern" / "aws" / "eventbridge-pattern-cases.jsonl"
 API = "AWS API Call via CloudTrail"
 
 
@@ -137,10 +131,8 @@ def test_golden_fixtures_agree(engine: Any) -> None:
 
 
 def test_conformance_cases_agree(engine: Any) -> None:
-    path = next((p for p in CONFORMANCE if p.is_file()), None)
-    if path is None:
-        pytest.skip("no conformance cases here")
-    rules = [{"pattern": json.loads(line)["pattern"]} for line in path.read_text(encoding="utf-8").splitlines()
+    assert CONFORMANCE.is_file(), f"{CONFORMANCE} is missing: the AWS-validated cases belong to the repository"
+    rules = [{"pattern": json.loads(line)["pattern"]} for line in CONFORMANCE.read_text(encoding="utf-8").splitlines()
              if line.strip()]
     rules = [r for r in rules if isinstance(r["pattern"], dict)]
     assert len(rules) >= 100

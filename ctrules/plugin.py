@@ -81,8 +81,7 @@ def check_template(
             target_paths=targets,
             unknown=_KNOWN if rule.state_known else _STATE_UNKNOWN,  # a State intrinsic: checks needing it don't run
         )
-        rule_skip = skip
-        out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=rule_skip))
+        out.extend((rule, f) for f in check_pattern(rule.pattern, ctx, ignore=skip))
     return out
 
 

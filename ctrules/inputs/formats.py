@@ -13,6 +13,7 @@ from typing import Any
 from ctrules.inputs._model import InputError, InputFile, ReadResult
 from ctrules.inputs.assembly import read_assembly
 from ctrules.inputs.cloudformation import is_cloudformation, read_template
+from ctrules.inputs.limits import STDIN_NAME
 from ctrules.inputs.pattern_file import rules_in_cli_output, rules_in_pattern_file
 from ctrules.inputs.registry import Found, Reader, register
 from ctrules.inputs.serverless import is_serverless, rules_in_serverless
@@ -63,7 +64,7 @@ def _tf_json_document(doc: Any, path: Path, shown: str, text: str) -> InputFile:
 
 def _serverless(doc: Any, path: Path, shown: str, text: str) -> Found:
     # The folder of serverless.yml resolves its ${file(...)}; stdin has none.
-    base = None if shown == "<stdin>" else path.parent
+    base = None if shown == STDIN_NAME else path.parent
     return Found("Serverless Framework service", rules_in_serverless(doc, base, shown))
 
 

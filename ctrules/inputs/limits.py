@@ -20,6 +20,7 @@ from ctrules.inputs._model import InputError
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_DEPTH",
+    "STDIN_NAME",
     "check_yaml",
     "confined",
     "max_bytes",
@@ -28,6 +29,8 @@ __all__ = [
     "set_max_bytes",
 ]
 
+#: How standard input is named in reports; readers that resolve files relative to their input know stdin by it.
+STDIN_NAME = "<stdin>"
 #: The default size cap of one input file (``ctrules lint --max-bytes`` raises it).
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 #: The deepest nesting of mappings and lists a YAML document may have (templates need a few dozen).
@@ -126,7 +129,7 @@ def _read_capped(fd: int, shown: str) -> bytes:
             raise _too_big(shown, None)
 
 
-def read_stdin_bytes(shown: str = "<stdin>") -> bytes:
+def read_stdin_bytes(shown: str = STDIN_NAME) -> bytes:
     """Standard input's bytes, within the size cap.
 
     :raises InputError: more than the cap.

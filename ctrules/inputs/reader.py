@@ -15,7 +15,7 @@ import ctrules.inputs.formats  # noqa: F401  (registers the built-in readers)
 from ctrules.inputs._locate import locate
 from ctrules.inputs._model import DataTrail, Defect, InputError, InputFile, ReadResult, TemplateRule
 from ctrules.inputs.document import DuplicateKeyError, decode, parse_document, read_text
-from ctrules.inputs.limits import read_stdin_bytes
+from ctrules.inputs.limits import STDIN_NAME, read_stdin_bytes
 from ctrules.inputs.registry import READERS, Found, Reader, formats_text
 from ctrules.inputs.terraform_hcl import looks_like_hcl
 
@@ -189,7 +189,7 @@ def read_file(path: Path, shown: str) -> InputFile:
 
 
 def _read_stdin() -> InputFile:
-    shown = "<stdin>"
+    shown = STDIN_NAME
     return _read_text_input(Path(shown), shown, decode(read_stdin_bytes(shown), shown))
 
 

@@ -87,6 +87,7 @@ from ctrules.inputs._model import (
 )
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import parse_document, read_text
+from ctrules.inputs.limits import STDIN_NAME
 from ctrules.inputs.terraform_json import UNREADABLE, is_tf_json_name, to_native
 from ctrules.inputs.terraform_targets import attach_hcl_targets
 from ctrules.inputs.trails import terraform_trail_sources
@@ -872,7 +873,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
     text = read_text(path, shown) if text is None else text
     tree, json = _parse_file(path, shown, text, json_syntax)
     terragrunt = path.suffix == ".hcl"
-    alone = shown == "<stdin>"
+    alone = shown == STDIN_NAME
     try:
         if terragrunt:
             module = _Module() if alone else _located(_Module(), path.parent)

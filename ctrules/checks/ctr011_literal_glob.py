@@ -87,8 +87,11 @@ def _literal_star(item: dict[Any, Any]) -> bool:
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no value outside a ``wildcard`` operator holds a star.
 
-    One walk over the pattern's fields; the values of a field are a list of plain values and operator objects.
+    None when no value of the whole pattern holds a star (the survey says so); else one walk over the pattern's
+    fields, whose values are lists of plain values and operator objects.
     """
+    if not facts.stars:
+        return True
     stack: list[dict[str, Any]] = [facts.pattern]
     while stack:
         for value in stack.pop().values():

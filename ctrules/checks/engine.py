@@ -5,11 +5,11 @@ The pipeline, top to bottom (:func:`check_pattern`):
 1. **Which checks** (:func:`checks_to_skip`): every registered check, but those the caller ignores (or does not
    ask for, ``only=``) and those that need context the shell cannot read (``RuleContext.unknown`` against each
    check's declared ``needs``; a check that declares nothing is never left out).
-2. **Shape** (:func:`~ctrules.checks.fastpath.shape`): one walk tells whether EventBridge certainly accepts the
-   pattern, and whether it holds ``$or``.
+2. **Survey** (:func:`~ctrules.checks.fastpath.survey`): one walk tells whether EventBridge certainly accepts the
+   pattern, whether it holds ``$or``, a bound of its size and whether a value holds ``*``.
 3. **Fast path** (:func:`certainly_clean`): for a simple pattern, the facts of each ``$or``-free alternative
-   (:func:`~ctrules.checks.fastpath.gather`) are handed to each check's own ``fast`` answer; when every answer
-   says clean, the pattern is clean.
+   (:func:`~ctrules.checks.fastpath.gather`, with the survey of the whole pattern) are handed to each check's own
+   ``fast`` answer; when every answer says clean, the pattern is clean.
 4. **General path** (:func:`_general`): the pattern-level checks (``run_pattern``: validity, size) on the raw
    pattern; meaning is judged on what EventBridge would accept (:func:`_sound_part`); the ``$or`` branches
    (:mod:`ctrules.checks.analysis`), every branch-level check on each (a check whose own fast answer calls
@@ -35,7 +35,7 @@ from ctrules.checks.analysis import (
     chain_branches,
     covering_branches,
 )
-from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, gather, or_alternatives, shape
+from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, gather, or_alternatives, survey
 from ctrules.checks.fastpath import certainly_clean as flat_certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import (
@@ -77,7 +77,7 @@ def check_pattern(
     :returns: the findings, errors first, each once, in a stable order.
     """
     ctx = context or NOTHING_KNOWN
-    return _run(pattern, ctx, checks_to_skip(ctx, ignore, only), shape(pattern))
+    return _run(pattern, ctx, checks_to_skip(ctx, ignore, only), survey(pattern))
 
 
 def checks_to_skip(ctx: RuleContext, ignore: Iterable[str] = (), only: Iterable[str] | None = None) -> frozenset[str]:
@@ -97,24 +97,37 @@ def certainly_clean(pattern: Any, ctx: RuleContext, kind: int | None = None) -> 
 
     :param kind: the pattern's :func:`~ctrules.checks.fastpath.shape`, when known.
     """
-    if kind is None:
-        kind = shape(pattern)
+    if kind is not None and kind == NOT_SIMPLE:
+        return False
+    return _certainly_clean(pattern, ctx, survey(pattern))
+
+
+def _certainly_clean(pattern: Any, ctx: RuleContext, surveyed: tuple[int, int, bool]) -> bool:
+    """:func:`certainly_clean` with the pattern's :func:`~ctrules.checks.fastpath.survey` known."""
+    kind = surveyed[0]
     if kind == FLAT:
-        return flat_certainly_clean(pattern, ctx)
+        return flat_certainly_clean(pattern, ctx, pattern, surveyed)
     if kind == WITH_OR:
         alternatives = or_alternatives(pattern)
-        return alternatives is not None and all(flat_certainly_clean(a, ctx) for a in alternatives)
+        if alternatives is None:
+            return False
+        for alternative in alternatives:  # noqa: SIM110 (a loop: no generator per rule)
+            if not flat_certainly_clean(alternative, ctx, pattern, surveyed):
+                return False
+        return True
     return False
 
 
-def _run(pattern: object, ctx: RuleContext, skip: frozenset[str], kind: int, *, tried: bool = False) -> list[Finding]:
-    """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.shape`.
+def _run(
+    pattern: object, ctx: RuleContext, skip: frozenset[str], surveyed: tuple[int, int, bool], *, tried: bool = False
+) -> list[Finding]:
+    """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.survey`.
 
     :param tried: the fast path already said "don't know".
     """
-    if not tried and certainly_clean(pattern, ctx, kind):
+    if not tried and _certainly_clean(pattern, ctx, surveyed):
         return []
-    return _general(pattern, ctx, skip, valid=kind != NOT_SIMPLE)
+    return _general(pattern, ctx, skip, valid=surveyed[0] != NOT_SIMPLE)
 
 
 def _general(pattern: object, ctx: RuleContext, skip: frozenset[str], *, valid: bool) -> list[Finding]:
@@ -163,7 +176,8 @@ def _branch_findings(branch: Branch, ctx: RuleContext, skip: frozenset[str]) -> 
     fast answer says clean is skipped (so a branch every answer calls clean runs no check at all).
     """
     pattern = branch.as_pattern()
-    facts = gather(pattern) if shape(pattern) == FLAT else None
+    surveyed = survey(pattern)
+    facts = gather(pattern, pattern, surveyed) if surveyed[0] == FLAT else None
     out: list[Finding] = []
     for code, check, fast in branch_checks_with_fast():
         if code in skip or (facts is not None and fast is not None and fast(facts, ctx)):
@@ -317,18 +331,18 @@ class PatternChecker:
         :raises RecursionError: for a pattern nested too deeply to represent.
         """
         ctx = context or NOTHING_KNOWN
-        kind = shape(pattern)
-        if certainly_clean(pattern, ctx, kind):
+        surveyed = survey(pattern)
+        if _certainly_clean(pattern, ctx, surveyed):
             return []
         skip = checks_to_skip(ctx, ignore, only)
         text = _small_repr(pattern)
         if text is None:
             # A big pattern (or one that shares sub-objects many times over) is checked, not remembered.
-            return _run(pattern, ctx, skip, kind, tried=True)
+            return _run(pattern, ctx, skip, surveyed, tried=True)
         key = (text, ctx, skip)
         found = self._found.get(key)
         if found is None:
-            found = _run(pattern, ctx, skip, kind, tried=True)
+            found = _run(pattern, ctx, skip, surveyed, tried=True)
             self._found[key] = found
         return found
 

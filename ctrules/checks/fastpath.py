@@ -21,6 +21,7 @@ proves on thousands of patterns that their answers always agree with the full ch
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ _NOT_MANAGEMENT = frozenset({DETAIL_TYPES[INSIGHT], DETAIL_TYPES[NETWORK_ACTIVIT
 _CACHE_LIMIT = 16384
 _MISS: Any = object()
 
-# Operator object (as a hashable key) -> INVALID, VALID or VALID_WILDCARD (valid, holds a wildcard term).
-_ITEMS: dict[object, int] = {}
+# Operator object (as a hashable key) -> (INVALID, VALID or VALID_WILDCARD (valid, holds a wildcard term), the
+# length of its compact JSON text, whether that text holds a "*").
+_ITEMS: dict[object, tuple[int, int, bool]] = {}
 _INVALID, _VALID, _VALID_WILDCARD = 0, 1, 2
 # (eventName, admitted eventSources or None) -> what the checks need of its catalog entries, or None.
 _Summary = tuple[frozenset[str], bool, bool, "frozenset[str | None] | None"]
@@ -72,20 +74,53 @@ def _item_key(item: dict[Any, Any]) -> object:
     return repr(item)
 
 
-def _item_verdict(item: dict[Any, Any]) -> int:
+def _item_verdict(item: dict[Any, Any]) -> tuple[int, int, bool]:
+    """(verdict, compact JSON length, holds a star) of an operator object (cached)."""
     key = _item_key(item)
-    verdict = _ITEMS.get(key)
-    if verdict is None:
+    found = _ITEMS.get(key)
+    if found is None:
         valid, wildcard = operator_item_verdict(item)
         verdict = _INVALID if not valid else _VALID_WILDCARD if wildcard else _VALID
+        text = _compact(item) if valid else ""
+        found = (verdict, len(text), "*" in text)
         if len(_ITEMS) >= _CACHE_LIMIT:
             _ITEMS.clear()
-        _ITEMS[key] = verdict
-    return verdict
+        _ITEMS[key] = found
+    return found
+
+
+def _compact(value: object) -> str:
+    """The compact JSON text EventBridge measures a pattern by (``""`` when there is none)."""
+    try:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        return ""
+
+
+def compact_length(pattern: object) -> int | None:
+    """The length of the pattern's compact JSON text (as EventBridge's size quota counts it); None when the pattern
+    has no JSON text."""
+    text = _compact(pattern)
+    return len(text) if text else None
+
+
+#: :func:`survey` of a pattern that is not simple.
+_NOT_SIMPLE_SURVEY: Final = (0, 0, True)
 
 
 def shape(pattern: object) -> int:
-    """:data:`FLAT` or :data:`WITH_OR` when EventBridge certainly accepts ``pattern``, else :data:`NOT_SIMPLE`.
+    """:data:`FLAT` or :data:`WITH_OR` when EventBridge certainly accepts ``pattern``, else :data:`NOT_SIMPLE`
+    (the first item of :func:`survey`)."""
+    return survey(pattern)[0]
+
+
+def survey(pattern: object) -> tuple[int, int, bool]:
+    """``(kind, size, stars)`` of a pattern, in one walk.
+
+    ``kind`` is :data:`FLAT` or :data:`WITH_OR` when EventBridge certainly accepts ``pattern``, else
+    :data:`NOT_SIMPLE` (then ``size`` and ``stars`` say nothing). ``size`` is an upper bound of the length of the
+    pattern's compact JSON text (each string counted as if every character needed a six-character escape);
+    ``stars`` is False when no value (outside field names) holds a ``*``.
 
     Accepted without the full validator: nested objects (none empty, none a CloudFormation intrinsic)
     whose leaves are non-empty lists of strings, numbers, booleans, null and valid operator objects (at
@@ -93,54 +128,71 @@ def shape(pattern: object) -> int:
     EventBridge reserves there. Field names are strings and never start with ``$`` (other than ``$or``).
     """
     if type(pattern) is not dict or not pattern:
-        return NOT_SIMPLE
+        return _NOT_SIMPLE_SURVEY
     result = FLAT
     wildcards = 0
+    size = 0
+    stars = False
     stack: list[tuple[dict[Any, Any], bool]] = [(pattern, False)]
     while stack:
         obj, in_or = stack.pop()
+        size += 3  # the braces, and a comma after the object
         for key, value in obj.items():
             if type(key) is not str:
-                return NOT_SIMPLE
+                return _NOT_SIMPLE_SURVEY
+            size += 6 * len(key) + 4  # quotes, colon, comma
             kind = type(value)
             if key.startswith("$"):
                 if key != "$or" or kind is not list or len(value) < 2:
-                    return NOT_SIMPLE
+                    return _NOT_SIMPLE_SURVEY
                 for alternative in value:
                     if type(alternative) is not dict or not alternative:
-                        return NOT_SIMPLE
+                        return _NOT_SIMPLE_SURVEY
                     stack.append((alternative, True))
+                size += 2
                 result = WITH_OR
             elif in_or and key in RESERVED_IN_OR:
-                return NOT_SIMPLE
+                return _NOT_SIMPLE_SURVEY
             elif kind is list:
                 if not value:
-                    return NOT_SIMPLE
+                    return _NOT_SIMPLE_SURVEY
+                size += 2
                 for v in value:
                     t = type(v)
-                    if t is str or t is int or t is bool or v is None:
-                        continue
-                    if t is dict:
-                        verdict = _item_verdict(v)
+                    if t is str:
+                        size += 6 * len(v) + 3
+                        if "*" in v:
+                            stars = True
+                    elif t is bool or v is None:
+                        size += 6
+                    elif t is int:
+                        size += v.bit_length() // 3 + 3  # digits <= bits * log10(2) + 1, a sign, a comma
+                    elif t is dict:
+                        verdict, length, star = _item_verdict(v)
                         if verdict == _VALID_WILDCARD:
                             wildcards += 1  # one wildcard is judged alone; several, across the field
                             if wildcards > 1:
-                                return NOT_SIMPLE
+                                return _NOT_SIMPLE_SURVEY
                         elif verdict != _VALID:
-                            return NOT_SIMPLE
+                            return _NOT_SIMPLE_SURVEY
+                        size += length + 1
+                        if star:
+                            stars = True
                     elif t is not float or not math.isfinite(v):
-                        return NOT_SIMPLE
+                        return _NOT_SIMPLE_SURVEY
+                    else:
+                        size += 25  # repr of a finite float: at most 24 characters
             elif kind is dict:
                 if not value:
-                    return NOT_SIMPLE
+                    return _NOT_SIMPLE_SURVEY
                 if len(value) == 1:
                     (only,) = value
                     if type(only) is str and (only == "Ref" or only.startswith("Fn::")):
-                        return NOT_SIMPLE  # an intrinsic: the validator skips it, and so do the checks
+                        return _NOT_SIMPLE_SURVEY  # an intrinsic: the validator skips it, and so do the checks
                 stack.append((value, in_or))
             else:
-                return NOT_SIMPLE
-    return result
+                return _NOT_SIMPLE_SURVEY
+    return result, size, stars
 
 
 def or_alternatives(pattern: dict[str, Any]) -> list[dict[str, Any]] | None:
@@ -223,6 +275,13 @@ class FlatFacts:
     data_name: bool
     #: Home Regions of names that reach EventBridge in a single Region.
     single_homes: frozenset[str]
+    #: The whole pattern :attr:`pattern` is an ``$or`` alternative of (the pattern itself when it has no ``$or``):
+    #: what pattern-level checks judge.
+    whole: dict[str, Any]
+    #: An upper bound of the length of :attr:`whole`'s compact JSON text (:func:`survey`).
+    size: int
+    #: False when no value of :attr:`whole` holds a ``*`` (:func:`survey`).
+    stars: bool
 
 
     #: Facts the checks computed themselves (:meth:`get`), by function.
@@ -253,7 +312,12 @@ _T = TypeVar("_T")
 _NO_HOMES: frozenset[str] = frozenset()
 
 
-def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
+def certainly_clean(
+    pattern: dict[str, Any],
+    ctx: RuleContext,
+    whole: dict[str, Any] | None = None,
+    surveyed: tuple[int, int, bool] | None = None,
+) -> bool:
     """True only when every registered check would report nothing for this pattern.
 
     Derived from the registry: the facts of the pattern (:func:`gather`) are handed to each check's ``fast``
@@ -261,11 +325,13 @@ def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
 
     :param pattern: an ``$or``-free pattern EventBridge accepts.
     :param ctx: the rule's context.
+    :param whole: the pattern ``pattern`` is an ``$or`` alternative of (default: ``pattern``).
+    :param surveyed: :func:`survey` of ``whole``, when known.
     """
     answers = fast_answers()
     if answers is None:
         return False
-    facts = gather(pattern)
+    facts = gather(pattern, whole, surveyed)
     if facts is None:
         return False
     for answer in answers:  # a loop, not all(generator): this runs for nearly every rule  # noqa: SIM110
@@ -274,8 +340,21 @@ def certainly_clean(pattern: dict[str, Any], ctx: RuleContext) -> bool:
     return True
 
 
-def gather(pattern: dict[str, Any]) -> FlatFacts | None:
-    """The :class:`FlatFacts` of an ``$or``-free valid pattern, or None when the pattern is not simple enough."""
+def gather(
+    pattern: dict[str, Any],
+    whole: dict[str, Any] | None = None,
+    surveyed: tuple[int, int, bool] | None = None,
+) -> FlatFacts | None:
+    """The :class:`FlatFacts` of an ``$or``-free valid pattern, or None when the pattern is not simple enough.
+
+    :param whole: the pattern ``pattern`` is an ``$or`` alternative of (default: ``pattern``).
+    :param surveyed: :func:`survey` of ``whole``, when known.
+    """
+    if whole is None:
+        whole = pattern
+    if surveyed is None:
+        surveyed = survey(whole)
+    _, size, stars = surveyed
     detail_types = pattern.get("detail-type")
     try:
         if type(detail_types) is not list or not _VALID_DETAIL_TYPES.issuperset(detail_types):
@@ -308,8 +387,9 @@ def gather(pattern: dict[str, Any]) -> FlatFacts | None:
     event_names = detail.get("eventName")
     if event_names is None:
         return FlatFacts(
-            True, pattern, allowed, accepted, detail.keys(), True, False, False, False, False, False, _NO_HOMES
-        )
+            True, pattern, allowed, accepted, detail.keys(), True, False, False, False, False, False, _NO_HOMES,
+            whole, size, stars,
+        )  # fmt: skip
     if type(event_names) is not list:
         return None
     special = accepted == _INSIGHT_ONLY or not accepted.isdisjoint(_NOT_MANAGEMENT)
@@ -356,6 +436,9 @@ def gather(pattern: dict[str, Any]) -> FlatFacts | None:
         read_only_any,
         data_any,
         _NO_HOMES if homes is None else frozenset(homes),
+        whole,
+        size,
+        stars,
     )
 
 

@@ -164,8 +164,8 @@ OR_CASES = [or_case(random.Random(10_000 + seed)) for seed in range(1500)]
 def _full(pattern: Any, ctx: RuleContext, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The findings with both shortcuts off: the full validator, every check on every branch."""
     with monkeypatch.context() as m:
-        m.setattr(engine, "shape", lambda p: NOT_SIMPLE)
-        m.setattr(engine, "certainly_clean", lambda *a: False)
+        m.setattr(engine, "survey", lambda p: (NOT_SIMPLE, 0, True))
+        m.setattr(engine, "_certainly_clean", lambda *a: False)
         return check_pattern(pattern, ctx)
 
 
@@ -388,3 +388,56 @@ def test_or_alternatives_are_the_branches_when_no_field_is_given_twice() -> None
 
 def _canonical(pattern: dict[str, Any]) -> str:
     return json.dumps(pattern, sort_keys=True)
+
+
+def test_survey_bounds_the_size_and_sees_every_star() -> None:
+    """The survey's size is never below the compact JSON length EventBridge counts, even for text that needs escapes,
+    and "no star" is never said of a pattern holding one."""
+    from ctrules.checks.fastpath import survey
+
+    escapes = {"detail-type": [DTS[0]], "detail": {"errorMessage": ['a"\\\n\x01' * 20, "\u2028é" * 30], "n": [-(10**40), 1.5e-300, True, None]}}  # fmt: skip
+    seen = 0
+    for pattern, _ in [*_all_cases(), (escapes, None)]:
+        kind, size, stars = survey(pattern)
+        if kind == NOT_SIMPLE:
+            continue
+        seen += 1
+        assert size >= len(json.dumps(pattern, separators=(",", ":"), ensure_ascii=False)), pattern
+        if not stars:
+            assert "*" not in json.dumps([v for v in _values(pattern)], ensure_ascii=False), pattern
+    assert seen > 2000
+
+
+def _values(obj: Any) -> Iterator[Any]:
+    """Every value below ``obj`` (not the field names)."""
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from _values(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _values(v)
+    else:
+        yield obj
+
+
+def test_a_pattern_over_the_size_quota_is_never_clean_through_its_or_alternatives() -> None:
+    """Each ``$or`` alternative is short, the whole pattern is not: the size check judges the whole pattern (the fast
+    path once said clean here, each alternative being under the quota)."""
+    from ctrules.checks.engine import PatternChecker
+
+    names = sorted(
+        e.event_name
+        for e in EVENTS
+        if e.event_source == "ec2.amazonaws.com" and e.event_types == ("AwsApiCall",) and not e.eventbridge_read_only
+        and e.category == "Management"
+    )[:80]  # fmt: skip
+    pattern = {
+        "source": ["aws.ec2"],
+        "detail-type": ["AWS API Call via CloudTrail"],
+        "detail": {"eventSource": ["ec2.amazonaws.com"], "$or": [{"eventName": names[i::4]} for i in range(4)]},
+    }
+    assert len(json.dumps(pattern, separators=(",", ":"))) > 2048
+    ctx = RuleContext(region="us-east-1")
+    assert shape(pattern) == WITH_OR and not engine.certainly_clean(pattern, ctx)
+    assert [f.code for f in check_pattern(pattern, ctx)] == ["CTR013"]
+    assert [f.code for f in PatternChecker().check(pattern, ctx)] == ["CTR013"]

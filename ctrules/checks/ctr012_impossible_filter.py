@@ -134,6 +134,15 @@ _RECORD_PATH: Final = re.compile(
     + r")(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$)"
 )
 _TEXT_OPERATORS: Final = ("prefix", "suffix", "wildcard", "equals-ignore-case")
+#: What a text :data:`_RECORD_PATH` matches starts with, up to its first dot.
+_PATH_HEADS: Final = frozenset({"$", "detail", *RECORD_FIELDS})
+
+
+def _is_record_path(text: str) -> bool:
+    """True when ``text`` reads as a path into the record (the head before the first dot is looked up first, which
+    spares the regular expression on the common dotted values such as eventSources)."""
+    dot = text.find(".")
+    return dot > 0 and text[:dot] in _PATH_HEADS and _RECORD_PATH.match(text) is not None
 
 
 def record_paths(values: list[Any]) -> list[tuple[int, str, bool]]:
@@ -159,7 +168,7 @@ def record_paths(values: list[Any]) -> list[tuple[int, str, bool]]:
                 items = operand if type(operand) is list else [operand]
                 texts.extend((t, negated) for t in items if type(t) is str)
         for text, negated in texts:
-            if "." in text and _RECORD_PATH.match(text):
+            if _is_record_path(text):
                 out.append((i, text, negated))
                 break
     return out
@@ -227,12 +236,19 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
     return out
 
 
-_TOP_LEVEL: Final[dict[str, tuple[str, ...]]] = {p[0]: p for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 1}
-_IN_DETAIL: Final[dict[str, tuple[str, ...]]] = {
-    p[1]: p for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 2 and p[0] == "detail"
+#: The typed fields the fast answer looks up by key: (path, any string is fine there), at the top level and in detail.
+_TOP_LEVEL: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
+    p[0]: (p, p in ALWAYS_STRING and p not in _VALUES) for p in ALWAYS_STRING | BOOLEAN_FIELDS if len(p) == 1
+}
+_IN_DETAIL: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
+    p[1]: (p, p in ALWAYS_STRING and p not in _VALUES)
+    for p in ALWAYS_STRING | BOOLEAN_FIELDS
+    if len(p) == 2 and p[0] == "detail"
 }
 #: The other typed fields under ``detail`` (looked up one by one by the fast answer).
-_DEEP: Final[tuple[tuple[str, ...], ...]] = tuple(sorted((TEXT_FIELDS | _VALUES.keys()) - set(_IN_DETAIL.values())))
+_DEEP: Final[tuple[tuple[str, ...], ...]] = tuple(
+    sorted((TEXT_FIELDS | _VALUES.keys()) - {path for path, _ in _IN_DETAIL.values()})
+)
 
 
 #: :data:`_DEEP` by the key under ``detail`` they start with.
@@ -250,27 +266,28 @@ def _holds_record_path(obj: dict[str, Any]) -> bool:
                 return True
         elif kind is list:
             for v in value:  # a loop, not any(generator): this runs for nearly every rule
-                if type(v) is not str or "." in v:
-                    if record_paths(value):
+                if type(v) is str:
+                    if _is_record_path(v):  # as record_paths judges a plain value
                         return True
-                    break
+                elif record_paths([v]):
+                    return True
     return False
-
-
-#: The fields of :data:`ALWAYS_STRING` without documented values: any string is fine there.
-_ANY_STRING: Final = ALWAYS_STRING - _VALUES.keys()
 
 
 def _clean(path: tuple[str, ...], values: Any) -> bool:
     if type(values) is not list:
         return True  # a nested object: not a leaf of these fields, nothing of ours to say
-    if path in _ANY_STRING:
-        for v in values:
-            if type(v) is not str:
-                break
-        else:
-            return True  # the common case, decided without the generator
     return next(problems(path, values), None) is None
+
+
+def _strings(values: Any) -> bool:
+    """True when ``values`` is a list of strings only (the common leaf, where any string is fine)."""
+    if type(values) is not list:
+        return False
+    for v in values:  # a loop, not all(generator): this runs for nearly every rule  # noqa: SIM110
+        if type(v) is not str:
+            return False
+    return True
 
 
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
@@ -281,16 +298,16 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """
     pattern = facts.pattern
     for key, value in pattern.items():
-        path = _TOP_LEVEL.get(key)
-        if path is not None and not _clean(path, value):
+        typed = _TOP_LEVEL.get(key)
+        if typed is not None and not (typed[1] and _strings(value)) and not _clean(typed[0], value):
             return False
     detail = pattern.get("detail")
     if type(detail) is dict:
         if _holds_record_path(detail):
             return False
         for key, value in detail.items():
-            path = _IN_DETAIL.get(key)
-            if path is not None and not _clean(path, value):
+            typed = _IN_DETAIL.get(key)
+            if typed is not None and not (typed[1] and _strings(value)) and not _clean(typed[0], value):
                 return False
             deep = _DEEP_BY_KEY.get(key)
             if deep is not None:

@@ -35,8 +35,7 @@ from ctrules.checks.analysis import (
     chain_branches,
     covering_branches,
 )
-from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, gather, or_alternatives, survey
-from ctrules.checks.fastpath import certainly_clean as flat_certainly_clean
+from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, FlatFacts, answers_clean, gather, or_alternatives, survey
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import (
     alternatives_checks,
@@ -99,46 +98,64 @@ def certainly_clean(pattern: Any, ctx: RuleContext, kind: int | None = None) -> 
     """
     if kind is not None and kind == NOT_SIMPLE:
         return False
-    return _certainly_clean(pattern, ctx, survey(pattern))
+    return _fast(pattern, ctx, survey(pattern))[0]
 
 
-def _certainly_clean(pattern: Any, ctx: RuleContext, surveyed: tuple[int, int, bool]) -> bool:
-    """:func:`certainly_clean` with the pattern's :func:`~ctrules.checks.fastpath.survey` known."""
+def _fast(pattern: Any, ctx: RuleContext, surveyed: tuple[int, int, bool]) -> tuple[bool, FlatFacts | None]:
+    """:func:`certainly_clean` with the pattern's :func:`~ctrules.checks.fastpath.survey` known, and the facts of a
+    pattern without ``$or`` (for the general path to reuse)."""
     kind = surveyed[0]
     if kind == FLAT:
-        return flat_certainly_clean(pattern, ctx, pattern, surveyed)
+        facts = gather(pattern, pattern, surveyed)
+        return facts is not None and answers_clean(facts, ctx), facts
     if kind == WITH_OR:
         alternatives = or_alternatives(pattern)
         if alternatives is None:
-            return False
-        for alternative in alternatives:  # noqa: SIM110 (a loop: no generator per rule)
-            if not flat_certainly_clean(alternative, ctx, pattern, surveyed):
-                return False
-        return True
-    return False
+            return False, None
+        for alternative in alternatives:
+            facts = gather(alternative, pattern, surveyed)
+            if facts is None or not answers_clean(facts, ctx):
+                return False, None
+        return True, None
+    return False, None
 
 
 def _run(
-    pattern: object, ctx: RuleContext, skip: frozenset[str], surveyed: tuple[int, int, bool], *, tried: bool = False
+    pattern: object,
+    ctx: RuleContext,
+    skip: frozenset[str],
+    surveyed: tuple[int, int, bool],
+    *,
+    tried: bool = False,
+    facts: FlatFacts | None = None,
 ) -> list[Finding]:
     """The checks on a pattern of the given :func:`~ctrules.checks.fastpath.survey`.
 
     :param tried: the fast path already said "don't know".
+    :param facts: the facts the fast path gathered for the pattern (one without ``$or``), when it tried.
     """
-    if not tried and _certainly_clean(pattern, ctx, surveyed):
-        return []
-    return _general(pattern, ctx, skip, valid=surveyed[0] != NOT_SIMPLE)
+    if not tried:
+        clean, facts = _fast(pattern, ctx, surveyed)
+        if clean:
+            return []
+    return _general(pattern, ctx, skip, valid=surveyed[0] != NOT_SIMPLE, facts=facts)
 
 
-def _general(pattern: object, ctx: RuleContext, skip: frozenset[str], *, valid: bool) -> list[Finding]:
+def _general(
+    pattern: object, ctx: RuleContext, skip: frozenset[str], *, valid: bool, facts: FlatFacts | None = None
+) -> list[Finding]:
     """Every check, the general way.
 
     :param valid: the pattern is known to be valid (the validity check need not run).
+    :param facts: the fast path's facts of the pattern (valid, without ``$or``): a check whose own fast answer says
+        clean on them is not run.
     """
     malformed = [] if valid else _VALIDITY.run_pattern(pattern)  # type: ignore[misc]
     found: list[Finding] = [] if _VALIDITY.code in skip else list(malformed)
     for check in registered():
         if check.run_pattern is not None and check is not _VALIDITY and check.code not in skip:
+            if facts is not None and check.fast is not None and check.fast(facts, ctx):
+                continue
             found.extend(check.run_pattern(pattern))
     if not isinstance(pattern, dict):
         return _ordered(found)
@@ -153,10 +170,10 @@ def _general(pattern: object, ctx: RuleContext, skip: frozenset[str], *, valid: 
     combinations = alternatives_count(data, cap=_COUNT_CAP)
     if combinations <= MAX_BRANCHES:
         alternatives = branches(data)
-        per_branch = [_branch_findings(b, ctx, skip) for b in alternatives]
-        if len(per_branch) == 1:
-            found.extend(per_branch[0])
+        if len(alternatives) == 1:
+            found.extend(_branch_findings(alternatives[0], ctx, skip, facts))
         else:
+            per_branch = [_branch_findings(b, ctx, skip) for b in alternatives]
             found.extend(_merge_alternatives(alternatives, per_branch))
         for code, run_all in alternatives_checks():
             if code not in skip:
@@ -169,15 +186,20 @@ def _general(pattern: object, ctx: RuleContext, skip: frozenset[str], *, valid: 
     return _ordered(found)
 
 
-def _branch_findings(branch: Branch, ctx: RuleContext, skip: frozenset[str]) -> list[Finding]:
+def _branch_findings(
+    branch: Branch, ctx: RuleContext, skip: frozenset[str], facts: FlatFacts | None = None
+) -> list[Finding]:
     """Every branch-level check on one ``$or``-free alternative that may find something.
 
     When the fast path can describe the branch (:func:`~ctrules.checks.fastpath.gather`), a check whose own
     fast answer says clean is skipped (so a branch every answer calls clean runs no check at all).
+
+    :param facts: the branch's facts, when already gathered (the branch of a pattern without ``$or``).
     """
-    pattern = branch.as_pattern()
-    surveyed = survey(pattern)
-    facts = gather(pattern, pattern, surveyed) if surveyed[0] == FLAT else None
+    if facts is None:
+        pattern = branch.as_pattern()
+        surveyed = survey(pattern)
+        facts = gather(pattern, pattern, surveyed) if surveyed[0] == FLAT else None
     out: list[Finding] = []
     for code, check, fast in branch_checks_with_fast():
         if code in skip or (facts is not None and fast is not None and fast(facts, ctx)):
@@ -332,17 +354,18 @@ class PatternChecker:
         """
         ctx = context or NOTHING_KNOWN
         surveyed = survey(pattern)
-        if _certainly_clean(pattern, ctx, surveyed):
+        clean, facts = _fast(pattern, ctx, surveyed)
+        if clean:
             return []
         skip = checks_to_skip(ctx, ignore, only)
         text = _small_repr(pattern)
         if text is None:
             # A big pattern (or one that shares sub-objects many times over) is checked, not remembered.
-            return _run(pattern, ctx, skip, surveyed, tried=True)
+            return _run(pattern, ctx, skip, surveyed, tried=True, facts=facts)
         key = (text, ctx, skip)
         found = self._found.get(key)
         if found is None:
-            found = _run(pattern, ctx, skip, surveyed, tried=True)
+            found = _run(pattern, ctx, skip, surveyed, tried=True, facts=facts)
             self._found[key] = found
         return found
 

@@ -35,7 +35,10 @@ from ctrules.checks.registry import fast_answers
 from ctrules.eventpattern.validate import operator_item_verdict
 from ctrules.eventpattern.vocab import RESERVED_IN_OR
 
-__all__ = ["FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "certainly_clean", "gather", "or_alternatives", "shape"]
+__all__ = [
+    "FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "answers_clean", "certainly_clean", "gather", "or_alternatives",
+    "shape", "survey",
+]  # fmt: skip
 
 #: :func:`shape`: the full validator must decide.
 NOT_SIMPLE: Final = 0
@@ -328,11 +331,14 @@ def certainly_clean(
     :param whole: the pattern ``pattern`` is an ``$or`` alternative of (default: ``pattern``).
     :param surveyed: :func:`survey` of ``whole``, when known.
     """
+    facts = gather(pattern, whole, surveyed)
+    return facts is not None and answers_clean(facts, ctx)
+
+
+def answers_clean(facts: FlatFacts, ctx: RuleContext) -> bool:
+    """True when every registered check's own fast answer says clean for these facts (False when a check has none)."""
     answers = fast_answers()
     if answers is None:
-        return False
-    facts = gather(pattern, whole, surveyed)
-    if facts is None:
         return False
     for answer in answers:  # a loop, not all(generator): this runs for nearly every rule  # noqa: SIM110
         if not answer(facts, ctx):

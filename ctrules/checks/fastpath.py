@@ -145,7 +145,7 @@ def survey(pattern: object) -> tuple[int, int, bool]:
                 return _NOT_SIMPLE_SURVEY
             size += 6 * len(key) + 4  # quotes, colon, comma
             kind = type(value)
-            if key.startswith("$"):
+            if key[:1] == "$":
                 if key != "$or" or kind is not list or len(value) < 2:
                     return _NOT_SIMPLE_SURVEY
                 for alternative in value:
@@ -154,9 +154,10 @@ def survey(pattern: object) -> tuple[int, int, bool]:
                     stack.append((alternative, True))
                 size += 2
                 result = WITH_OR
-            elif in_or and key in RESERVED_IN_OR:
+                continue
+            if in_or and key in RESERVED_IN_OR:
                 return _NOT_SIMPLE_SURVEY
-            elif kind is list:
+            if kind is list:
                 if not value:
                     return _NOT_SIMPLE_SURVEY
                 size += 2
@@ -166,10 +167,6 @@ def survey(pattern: object) -> tuple[int, int, bool]:
                         size += 6 * len(v) + 3
                         if "*" in v:
                             stars = True
-                    elif t is bool or v is None:
-                        size += 6
-                    elif t is int:
-                        size += v.bit_length() // 3 + 3  # digits <= bits * log10(2) + 1, a sign, a comma
                     elif t is dict:
                         verdict, length, star = _item_verdict(v)
                         if verdict == _VALID_WILDCARD:
@@ -181,10 +178,14 @@ def survey(pattern: object) -> tuple[int, int, bool]:
                         size += length + 1
                         if star:
                             stars = True
-                    elif t is not float or not math.isfinite(v):
-                        return _NOT_SIMPLE_SURVEY
+                    elif t is bool or v is None:
+                        size += 6
+                    elif t is int:
+                        size += v.bit_length() // 3 + 3  # digits <= bits * log10(2) + 1, a sign, a comma
+                    elif t is float and math.isfinite(v):
+                        size += 25  # repr of a finite float: at most 24 characters, and a comma
                     else:
-                        size += 25  # repr of a finite float: at most 24 characters
+                        return _NOT_SIMPLE_SURVEY
             elif kind is dict:
                 if not value:
                     return _NOT_SIMPLE_SURVEY

@@ -270,18 +270,22 @@ def lint(
                     report.not_checked.append((f, rule))
                     continue
                 rule_region = rule.region or f.region or region
-                targets = tuple(TargetPath(*t) for t in rule.targets)
                 if rule.kind == PATTERN_KIND:  # a bare pattern: the command line gives its context
-                    known = (rule_region, state, pattern_bus, targets, True)
+                    known = (rule_region, state, pattern_bus, rule.targets, True)
                 else:
-                    known = (rule_region, rule.state, rule.default_bus, targets, rule.state_known)
-                ctx = contexts.get((known, trails))
+                    known = (rule_region, rule.state, rule.default_bus, rule.targets, rule.state_known)
+                ctx = contexts.get((known, trails))  # TargetPath is a named tuple: equal to the tuple it is made of
                 if ctx is None:
                     region_, state_, bus_, targets_, state_known = known
                     # A State given as an intrinsic is unknown here: the engine runs no check that needs it.
                     unknown = frozenset() if state_known else frozenset({"state"})
                     ctx = RuleContext(
-                        region_, state_, bus_, data_trail_sources=trails, target_paths=targets_, unknown=unknown
+                        region_,
+                        state_,
+                        bus_,
+                        data_trail_sources=trails,
+                        target_paths=tuple(TargetPath(*t) for t in targets_),
+                        unknown=unknown,
                     )
                     contexts[(known, trails)] = ctx
                 check_rule(report, checker, f, rule, ctx, base_ignore, acks, rule_region)

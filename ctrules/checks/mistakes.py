@@ -44,12 +44,22 @@ def iam_action(value: str) -> tuple[str, str] | None:
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped at ``limit + 1``.
 
-    Only the diagonal band ``|i - j| <= limit`` is computed: a cell outside it is at least ``limit + 1`` away.
+    Only the diagonal band ``|i - j| <= limit`` is computed: a cell outside it is at least ``limit + 1`` away. A
+    common prefix and suffix are set aside first (they change no distance of this kind).
     """
     la, lb = len(a), len(b)
     big = limit + 1
     if abs(la - lb) > limit:
         return big
+    start = 0
+    while start < la and start < lb and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < la - start and end < lb - start and a[la - 1 - end] == b[lb - 1 - end]:
+        end += 1
+    if start or end:
+        a, b = a[start : la - end], b[start : lb - end]
+        la, lb = len(a), len(b)
     prev2: list[int] = []
     prev = [j if j <= limit else big for j in range(lb + 1)]
     for i in range(1, la + 1):

@@ -267,7 +267,7 @@ def _holds_record_path(obj: dict[str, Any]) -> bool:
         elif kind is list:
             for v in value:  # a loop, not any(generator): this runs for nearly every rule
                 if type(v) is str:
-                    if _is_record_path(v):  # as record_paths judges a plain value
+                    if "." in v and _is_record_path(v):  # as record_paths judges a plain value
                         return True
                 elif record_paths([v]):
                     return True
@@ -280,16 +280,6 @@ def _clean(path: tuple[str, ...], values: Any) -> bool:
     return next(problems(path, values), None) is None
 
 
-def _strings(values: Any) -> bool:
-    """True when ``values`` is a list of strings only (the common leaf, where any string is fine)."""
-    if type(values) is not list:
-        return False
-    for v in values:  # a loop, not all(generator): this runs for nearly every rule  # noqa: SIM110
-        if type(v) is not str:
-            return False
-    return True
-
-
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no leaf at a field of known type has a value no CloudTrail event can satisfy.
 
@@ -299,16 +289,30 @@ def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     pattern = facts.pattern
     for key, value in pattern.items():
         typed = _TOP_LEVEL.get(key)
-        if typed is not None and not (typed[1] and _strings(value)) and not _clean(typed[0], value):
-            return False
+        if typed is not None:
+            if typed[1] and type(value) is list:  # any string is fine there: the common leaf, decided inline
+                for v in value:
+                    if type(v) is not str:
+                        break
+                else:
+                    continue
+            if not _clean(typed[0], value):
+                return False
     detail = pattern.get("detail")
     if type(detail) is dict:
         if _holds_record_path(detail):
             return False
         for key, value in detail.items():
             typed = _IN_DETAIL.get(key)
-            if typed is not None and not (typed[1] and _strings(value)) and not _clean(typed[0], value):
-                return False
+            if typed is not None:
+                if typed[1] and type(value) is list:
+                    for v in value:
+                        if type(v) is not str:
+                            break
+                    else:
+                        continue  # a field of _IN_DETAIL has no deeper typed paths
+                if not _clean(typed[0], value):
+                    return False
             deep = _DEEP_BY_KEY.get(key)
             if deep is not None:
                 for path in deep:

@@ -203,7 +203,7 @@ class LintReport:
 
 
 #: What a rule's input says of it: region, State, default bus, target paths, and whether the State was readable.
-_Known = tuple[str | None, str | None, bool, tuple[TargetPath, ...], bool]
+_Known = tuple[str | None, str | None, bool, tuple[tuple[str, str, str | None], ...], bool]
 
 
 def lint(

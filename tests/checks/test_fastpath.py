@@ -441,3 +441,11 @@ def test_a_pattern_over_the_size_quota_is_never_clean_through_its_or_alternative
     assert shape(pattern) == WITH_OR and not engine.certainly_clean(pattern, ctx)
     assert [f.code for f in check_pattern(pattern, ctx)] == ["CTR013"]
     assert [f.code for f in PatternChecker().check(pattern, ctx)] == ["CTR013"]
+
+
+def test_ctr012_fast_answer_may_skip_deep_paths_after_a_typed_detail_field() -> None:
+    """CTR012's fast answer moves on after a string-only leaf of a typed ``detail`` field: no deeper typed path starts
+    there (were one added, the fast answer would have to look below it)."""
+    from ctrules.checks import ctr012_impossible_filter as m
+
+    assert not m._IN_DETAIL.keys() & m._DEEP_BY_KEY.keys()

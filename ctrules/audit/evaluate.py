@@ -111,6 +111,7 @@ def evaluate(
     :param inputs: what was audited, for the report (``account 123456789012 region us-east-1``...).
     """
     report = AuditReport(list(inputs), strict)
+    report.information_checks = dict(LIVE_CHECKS)
     skip = tuple(sorted(set(ignore)))
     checker = PatternChecker()
     accounts: set[str] = set()

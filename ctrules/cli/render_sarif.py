@@ -41,8 +41,9 @@ def _artifact_uri(path: str) -> tuple[str, bool]:
         return quote(p.as_posix(), errors="surrogateescape"), False
 
 
-def _sarif_rules(defects: bool = False) -> list[dict[str, Any]]:
-    """One rule per check code, and :data:`DEFECT_CODE` when the report has input defects."""
+def _sarif_rules(defects: bool = False, information: dict[str, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """One rule per check code, :data:`DEFECT_CODE` when the report has input defects, and the information checks
+    the report may hold (``ctrules audit``'s live-only ones)."""
     out = []
     for code in sorted(CHECKS):
         info = CHECKS[code]
@@ -58,6 +59,18 @@ def _sarif_rules(defects: bool = False) -> list[dict[str, Any]]:
                 },
                 "defaultConfiguration": {"level": info.severity},
                 "properties": {"tags": ["cloudtrail", "eventbridge", "reliability"], "precision": "high"},
+            }
+        )
+    for code, (name, summary) in sorted((information or {}).items()):
+        out.append(
+            {
+                "id": code,
+                "name": "".join(w.capitalize() for w in name.split("-")),
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary},
+                "help": {"text": summary, "markdown": f"**{code} {name}**: {summary}"},
+                "defaultConfiguration": {"level": "note"},
+                "properties": {"tags": ["eventbridge", "deployed"], "precision": "high"},
             }
         )
     if not defects:
@@ -107,7 +120,7 @@ def render_sarif(report: LintReport) -> str:
     reason (viewers show them as suppressed, not as alerts). A deployed rule (``ctrules audit``) is located by its
     ARN, without a line; information findings are results of level ``note``.
     """
-    rules = _sarif_rules(any(r.finding.code == DEFECT_CODE for r in report.findings))
+    rules = _sarif_rules(any(r.finding.code == DEFECT_CODE for r in report.findings), report.information_checks)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     uris: dict[str, tuple[str, bool]] = {}

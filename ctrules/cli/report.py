@@ -147,6 +147,8 @@ class LintReport:
         of account 123456789012``); empty: the files are counted.
     :param information: findings that are no problem of a pattern and never change the exit code (``ctrules
         audit``'s live-only findings, severity ``info``).
+    :param information_checks: the codes :attr:`information` may hold, with their name and summary (for reports
+        that list every rule, such as SARIF's).
     """
 
     inputs: list[str]
@@ -171,6 +173,7 @@ class LintReport:
     covered: list[Covered] = field(default_factory=list)
     scope: str = ""
     information: list[Reported] = field(default_factory=list)
+    information_checks: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:

@@ -358,6 +358,12 @@ def test_sarif_gives_information_as_notes(aws: str, capsys: pytest.CaptureFixtur
     put_rule("lonely", IAM_CREATE_USER, targets=[])
     code, out, _ = audit(capsys, "--regions", "us-east-1", "--format", "sarif")
     assert code == 0
-    (result,) = json.loads(out)["runs"][0]["results"]
+    run = json.loads(out)["runs"][0]
+    (result,) = run["results"]
     assert (result["ruleId"], result["level"]) == ("CTR101", "note")
     assert "suppressions" not in result
+    # The result points at a rule of the tool's list, as SARIF viewers need to show what CTR101 is.
+    rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["id"] == "CTR101" and rule["defaultConfiguration"]["level"] == "note"
+    assert "no target" in rule["shortDescription"]["text"]
+    assert "CTR102" in {r["id"] for r in run["tool"]["driver"]["rules"]}

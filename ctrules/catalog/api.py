@@ -230,7 +230,7 @@ def _catalog_index() -> _NameIndex:
     return _NameIndex(store().sorted_names)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # every eventSource of the catalog (a few hundred): a lint run meets many of them
 def _source_index(event_source: str) -> _NameIndex:
     s = store()
     return _NameIndex(sorted({s.rows[i][0] for i in s.by_source.get(event_source, [])}))

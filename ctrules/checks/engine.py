@@ -167,7 +167,7 @@ def _general(
         if sound is None or validate_pattern(sound):
             return _ordered(found)
         data = sound
-    combinations = alternatives_count(data, cap=_COUNT_CAP)
+    combinations = 1 if facts is not None else alternatives_count(data, cap=_COUNT_CAP)
     if combinations <= MAX_BRANCHES:
         alternatives = branches(data)
         if len(alternatives) == 1:
@@ -358,7 +358,8 @@ class PatternChecker:
         if clean:
             return []
         skip = checks_to_skip(ctx, ignore, only)
-        text = _small_repr(pattern)
+        # A surveyed pattern's size bound says it is small without another walk.
+        text = repr(pattern) if 0 < surveyed[1] <= _KEY_CHARS else _small_repr(pattern)
         if text is None:
             # A big pattern (or one that shares sub-objects many times over) is checked, not remembered.
             return _run(pattern, ctx, skip, surveyed, tried=True, facts=facts)

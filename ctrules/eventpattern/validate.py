@@ -145,7 +145,7 @@ class _Checker(OperandChecks):
                 )
             if is_token(value):
                 continue
-            if isinstance(value, Mapping):
+            if type(value) is dict or isinstance(value, Mapping):
                 child = _Node()
                 task.node.parts.append(child)
                 children.append(_Task(value, path, (*task.names, key), task.in_or, child))
@@ -243,7 +243,7 @@ class _Checker(OperandChecks):
                     f"nested list {show(item)} is not allowed; a field's values form one flat list",
                     "move the values into the enclosing list",
                 )
-            elif isinstance(item, Mapping):
+            elif type(item) is dict or isinstance(item, Mapping):
                 self._check_match_object(item, item_path, leaf)
             else:
                 self.report(

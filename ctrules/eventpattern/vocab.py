@@ -10,6 +10,7 @@ import re
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 __all__ = [
     "ANYTHING_BUT_KEYS",
@@ -135,6 +136,15 @@ def is_token(value: object) -> bool:
     token marker bits), or a CloudFormation intrinsic object such as ``{"Ref": "Param"}`` or
     ``{"Fn::GetAtt": [...]}``.  The checks in this module skip such values and never report them.
     """
+    kind = type(value)
+    if kind is list or kind is bool or kind is int or value is None:
+        return False  # the common values of a pattern, decided without the ABC test below
+    if kind is dict:
+        mapping = cast("dict[object, object]", value)
+        if len(mapping) != 1:
+            return False
+        (key,) = mapping
+        return type(key) is str and (key == "Ref" or key.startswith("Fn::"))
     try:
         if isinstance(value, str):
             return "{Token[" in value and _TOKEN_RE.search(value) is not None

@@ -5,9 +5,10 @@ eventSource and eventName values (or a ``prefix``/``wildcard`` on eventName), an
 (plain values or operators such as ``exists`` and ``anything-but``), perhaps with ``$or``. Three functions
 recognise such a pattern without the general machinery:
 
-* :func:`shape` tells, in one walk, that EventBridge certainly accepts the pattern (so CTR009 has nothing
-  to say) and whether it holds ``$or``; anything unusual (two wildcards, tokens, odd keys) gives
-  :data:`NOT_SIMPLE` and the full validator decides. Each distinct operator object is validated once;
+* :func:`survey` tells, in one walk, that EventBridge certainly accepts the pattern (so CTR009 has nothing
+  to say), whether it holds ``$or``, a bound of its size and whether a value holds ``*``; anything unusual
+  (two wildcards, tokens, odd keys) gives :data:`NOT_SIMPLE` and the full validator decides. Each distinct
+  operator object is validated once (:func:`shape` is its first answer);
 * :func:`or_alternatives` spells out the ``$or``-free patterns of a simple pattern with ``$or``;
 * :func:`certainly_clean` tells that every registered check would pass an ``$or``-free valid pattern: it
   gathers the pattern's :class:`FlatFacts` (from per-name summaries of the catalog entries, cached) and asks
@@ -17,6 +18,10 @@ recognise such a pattern without the general machinery:
 None of them ever *finds* anything: whenever a check could have something to say they answer "don't know"
 and :func:`ctrules.checks.check_pattern` runs every check as usual. ``tests/checks/test_fastpath.py``
 proves on thousands of patterns that their answers always agree with the full checks.
+
+One module of ~500 lines on purpose: the survey, the facts and their caches describe one pattern for the
+checks' answers, and every rule of every input passes through them; split, each rule would pay for the
+calls between the parts.
 """
 
 from __future__ import annotations

@@ -127,15 +127,18 @@ class DuplicateKeyError(ValueError):
         return f"{where}key {self.key!r} appears twice in one mapping ({DUPLICATE_WHY}): keep one of them"
 
 
-def _pairs_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _pairs_once(pairs: list[tuple[str, Any]], dict: type[dict[str, Any]] = dict, len: Any = len) -> dict[str, Any]:
+    """A JSON object as :func:`json.loads` builds it; a key given twice raises :class:`DuplicateKeyError`. (Called for
+    every object of a file: the builtins are bound as defaults, and the common case returns first.)"""
     out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise DuplicateKeyError(key)
-            seen.add(key)
-    return out
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise DuplicateKeyError(key)
+        seen.add(key)
+    return out  # pragma: no cover - a shorter dict means a key was seen twice
 
 
 def _load_yaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:

@@ -73,12 +73,23 @@ def _holds_rule(node: yaml.Node, budget: int = 400) -> bool:
     return False
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     """A YAML mapping; a key given twice is refused (see :data:`DUPLICATE_WHY`), or recorded in the loader's
     ``duplicates`` list when it has one (the last value is kept, as CloudFormation does)."""
+    keys = [(k.tag, k.value) for k, _ in node.value if k.__class__ is yaml.ScalarNode and k.tag != _MERGE_TAG]
+    if len(set(keys)) != len(keys) or len(keys) != len(node.value):  # a key given twice, or a key of another kind
+        _find_duplicates(loader, node)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _find_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> None:
+    """Refuse or record (see :func:`_construct_mapping_once`) each scalar key given twice in one mapping."""
     seen: dict[tuple[str, str], tuple[int, yaml.Node]] = {}
     for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
             key = (key_node.tag, key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
@@ -90,7 +101,6 @@ def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, dee
                 dup.lost_rule = _holds_rule(first_value)
                 found.append(dup)
             seen[key] = (line, value_node)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
 CfnYamlLoader.construct_mapping = _construct_mapping_once  # type: ignore[method-assign,assignment]

@@ -58,3 +58,34 @@ def test_duplicate_key_names_its_line() -> None:
     found: list[DuplicateKeyError] = []
     parse_document(text, "t.json", found)
     assert [(d.key, d.line, d.first) for d in found] == [("R", 4, 3)]
+
+
+YAML_DUPLICATES = [
+    ("a: 1\na: 2\n", "a", 2),
+    ("x:\n  y:\n    - z: {k: 1, k: 2}\n", "k", 3),
+    ("m:\n  <<: {p: 1}\n  q: 1\n  q: 2\n", "q", 4),  # a merge key beside the duplicate
+    ("m:\n  'a': 1\n  \"a\": 2\n", "a", 3),  # quoted either way: the same key
+    ("m:\n  [1, 2]: x\n  k: 1\n  k: 2\n", "k", 4),  # a key that is no scalar beside the duplicate
+]
+
+
+@pytest.mark.parametrize(("text", "key", "line"), YAML_DUPLICATES)
+def test_yaml_duplicate_keys(text: str, key: str, line: int) -> None:
+    found: list[DuplicateKeyError] = []
+    try:
+        parse_document(text, "t.yaml", found)
+    except InputError as exc:  # a key that is no scalar cannot be built into a mapping
+        assert "unhashable key" in exc.message
+    assert [(d.key, d.line) for d in found] == [(key, line)]
+    with pytest.raises(InputError, match=f"line {line}: key '{key}' appears twice"):
+        parse_document(text, "t.yaml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\nA: 2\n'a ': 3\n", "k: {a: 1}\nj: {a: 2}\n", "m:\n  <<: {p: 1}\n  p: 2\n", "a: 1\n1: 2\n"],
+)
+def test_yaml_different_keys_are_no_duplicates(text: str) -> None:
+    found: list[DuplicateKeyError] = []
+    parse_document(text, "t.yaml", found)
+    assert found == []

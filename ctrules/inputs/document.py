@@ -8,6 +8,7 @@ every format.
 from __future__ import annotations
 
 import json
+from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,14 +153,91 @@ def _pairs_once(pairs: list[tuple[str, Any]], dict: type[dict[str, Any]] = dict,
 
 
 def _load_yaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
-    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused."""
+    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused (those found
+    before an error are there when it is raised)."""
     loader = CfnYamlLoader(text)
     if duplicates is not None:
         loader.duplicates = duplicates  # type: ignore[attr-defined]
+    before = len(duplicates) if duplicates is not None else 0
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _build(loader, node)
+        except _Unusual:  # build it all again the general way (same values, same findings)
+            if duplicates is not None:
+                del duplicates[before:]
+            loader.constructed_objects, loader.state_generators = {}, []
+            return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _Unusual(Exception):
+    """A YAML node :func:`_build` leaves to PyYAML's constructor (a merge key, a key that is no string, an alias of a
+    mapping or list, an explicit tag such as ``!!set``)."""
+
+
+def _build(loader: yaml.SafeLoader, root: yaml.Node) -> Any:
+    """The document PyYAML's constructor builds from ``root`` (what ``get_single_data`` returns), built in one loop.
+
+    Plain mappings, lists and strings (nearly all of a template) are built here; any other scalar and every ``!Tag``
+    node go to the loader's own constructors at the moment PyYAML would build them: mappings and lists are filled
+    breadth first, as PyYAML fills them, so keys given twice are found (and refused or recorded) in the same order.
+    :raises _Unusual: a node this loop does not build; the caller builds the whole document the general way.
+    """
+    queue: deque[tuple[Any, yaml.Node]] = deque()
+    construct = loader.construct_object
+    filled: set[int] = set()
+
+    def value(node: yaml.Node) -> Any:
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                return node.value
+            built = construct(node)
+            if loader.state_generators:  # a value PyYAML fills in later, in its own order (``!!set``, ``!!omap``)
+                raise _Unusual
+            return built
+        if cls is yaml.MappingNode and node.tag == _MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            queue.append((mapping, node))
+            return mapping
+        if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
+            items: list[Any] = []
+            queue.append((items, node))
+            return items
+        if node.tag.startswith("!"):  # CloudFormation's short forms (built whole, as PyYAML builds them)
+            built = construct(node)
+            if loader.state_generators:
+                raise _Unusual
+            return built
+        raise _Unusual
+
+    doc = value(root)
+    while queue:
+        data, node = queue.popleft()
+        if id(node) in filled:  # an alias of a mapping or list: PyYAML gives the same object twice
+            raise _Unusual
+        filled.add(id(node))
+        pairs = node.value
+        if node.__class__ is yaml.MappingNode:
+            keys = [k.value for k, _ in pairs if k.__class__ is yaml.ScalarNode and k.tag == _STR_TAG]
+            if len(keys) != len(pairs):
+                raise _Unusual
+            if len(set(keys)) != len(keys):
+                _find_duplicates(loader, node)
+            for key_node, value_node in pairs:
+                data[key_node.value] = value(value_node)
+        else:
+            data.extend([value(item) for item in pairs])
+    return doc
 
 
 def _json_duplicates(text: str) -> list[DuplicateKeyError]:

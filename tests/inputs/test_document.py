@@ -4,11 +4,12 @@ depth and however it is written, and never confused with two different keys."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from ctrules.inputs._model import InputError
-from ctrules.inputs.document import DuplicateKeyError, parse_document
+from ctrules.inputs.document import CfnYamlLoader, DuplicateKeyError, _load_yaml, parse_document
 
 DUPLICATES = [
     ('{"a": 1, "a": 2}', "a"),
@@ -89,3 +90,57 @@ def test_yaml_different_keys_are_no_duplicates(text: str) -> None:
     found: list[DuplicateKeyError] = []
     parse_document(text, "t.yaml", found)
     assert found == []
+
+
+def _pyyaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
+    """The document as PyYAML's own constructor builds it with ctrules' loader (the reference for the fast build)."""
+    loader = CfnYamlLoader(text)
+    if duplicates is not None:
+        loader.duplicates = duplicates  # type: ignore[attr-defined]
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+YAML_SHAPES = [
+    "a: 1\nb: [x, 2, 3.5, true, null, ~, '5', \"q\"]\nc: {d: {e: [[], {}]}}\n",
+    "R:\n  Type: AWS::Events::Rule\n  Properties:\n    EventPattern: !Sub '{\"a\": \"${X}\"}'\n    State: !Ref S\n"
+    "    Bus: !GetAtt Bus.Name\n    L: !If [C, {a: 1}, !Ref 'AWS::NoValue']\n",
+    "m:\n  <<: {p: 1, q: 2}\n  q: 3\n",  # a merge key
+    "m:\n  =: 1\n  k: 2\n",  # the value key
+    "1: one\n2.5: x\nnull: n\ntrue: t\ns: s\n",  # keys that are no strings
+    "s: !!set {a, b}\no: !!omap [{a: 1}, {b: 2}]\np: !!pairs [{a: 1}]\nb: !!binary aGVsbG8=\n",
+    "x: !!set a\n",  # a set of a scalar: PyYAML refuses it
+    "i: !!int '7'\nf: !!float '1.5'\nt: !!str 5\nd: 2024-01-01\nts: !!timestamp 2024-01-01\n",
+    "a: &s shared\nb: *s\nc: [*s, *s]\n",  # aliases of scalars
+    "l: &l [1, 2]\nm: *l\n",  # an alias of a list (the reader refuses these before they are built)
+    "- a\n- {b: [c, {d: e}]}\n- !Ref X\n",
+    "plain",
+    "a: !Sub {x: 1, x: 2}\nb: !!set {z}\nc: {y: 1, y: 2}\n",  # a duplicate in a tag, then a node built the general way
+    "a: {k: 1, k: 2}\nb:\n  c: {k: 1, k: 2}\nd: [{k: 1, k: 2}]\nk: 1\nk: 2\n",  # duplicates at several depths: their order
+    "a: !!python/name:os.system x\n",
+    "a: !!unknown x\n",
+    "? [a, b]\n: c\n",
+    "a: {k: 1, k: 2}\nb: {? [x]\n: 1}\n",  # a key given twice, then a key PyYAML refuses
+    "a: {b: !!set a}\nc: {d: {k: 1, k: 2}}\n",  # a value PyYAML fills in later fails before a deeper duplicate
+]
+
+
+@pytest.mark.parametrize("text", YAML_SHAPES)
+def test_yaml_is_built_as_pyyaml_builds_it(text: str) -> None:
+    for strict in (True, False):
+        expected: list[DuplicateKeyError] | None = None if strict else []
+        got: list[DuplicateKeyError] | None = None if strict else []
+        try:
+            want = _pyyaml(text, expected)
+        except Exception as exc:  # the same error, with the same message
+            with pytest.raises(type(exc)) as raised:
+                _load_yaml(text, got)
+            assert str(raised.value) == str(exc)
+        else:
+            assert _load_yaml(text, got) == want
+        if expected is not None and got is not None:  # the same keys given twice, in the same order
+            assert [(d.key, d.line, d.first, d.lost_rule) for d in got] == [
+                (d.key, d.line, d.first, d.lost_rule) for d in expected
+            ]

@@ -85,6 +85,8 @@ def _rules(template: Any, others: list[tuple[Any, dict[Any, Any]]] | None) -> It
                 yield from _rules_in_for_each(key, res, [{}])
             continue
         rtype = res.get("Type")
+        if rtype.__class__ is not str and not isinstance(rtype, str):
+            rtype = None  # a Type that is no string names no resource type (CloudFormation refuses it)
         if others is not None and (rtype in _OTHER_TYPES or "Fn::Transform" in res):
             others.append((key, res))
         if rtype == _RULE:
@@ -147,7 +149,9 @@ def _sam_rules(logical_id: str, rtype: str, res: dict[Any, Any]) -> Iterator[Tem
         if is_intrinsic(event):
             yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, "the event is an intrinsic function")
             continue
-        if not isinstance(event, dict) or event.get("Type") not in SAM_RULE_EVENT_TYPES:
+        if not isinstance(event, dict) or not isinstance(event.get("Type"), str):
+            continue
+        if event["Type"] not in SAM_RULE_EVENT_TYPES:
             continue
         ev_props = event.get("Properties")
         if is_intrinsic(ev_props):
@@ -258,10 +262,14 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
         rules = list(rules_in_template({"Resources": {key: res}}))
         if not rules:
             continue
-        text = json.dumps(res)
-        uses_loop = "${" in text or "&{" in text
-        for bindings in (copies or [{}]) if (copies is not None or not uses_loop) else []:
-            written = json.loads(_substitute(text, bindings)) if bindings else res
+        try:
+            text: str | None = json.dumps(res)
+        except (TypeError, ValueError, RecursionError):  # a value JSON has no form for (YAML !!binary, !!set...)
+            text = None
+        uses_loop = text is None or "${" in text or "&{" in text
+        written_out = text is not None and (copies is not None or not uses_loop)
+        for bindings in (copies or [{}]) if written_out else []:
+            written = json.loads(_substitute(text, bindings)) if bindings and text is not None else res
             logical_id = _substitute(str(key), bindings, quote=False)
             for rule in rules_in_template({"Resources": {logical_id: written}}):
                 rule.name = rule.logical_id = f"{loop}/{rule.name}"
@@ -270,7 +278,7 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
                 if rule.targets_at is not None:
                     rule.targets_at = rule.location[:-1]
                 yield rule
-        if copies is None and uses_loop:
+        if not written_out:
             for rule in rules:
                 rule.name = rule.logical_id = f"{loop}/{rule.name}"
                 rule.location = ("Resources", loop, 2, str(key), *rule.location[2:])
@@ -279,6 +287,10 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
                 rule.unknown = (
                     "a rule inside Fn::ForEach whose values come from a parameter or another intrinsic: the "
                     "AWS::LanguageExtensions transform writes it out at deploy time"
+                    if text is not None
+                    else "a rule inside Fn::ForEach holding a value JSON cannot hold (a YAML !!binary, !!set or "
+                    "date), which ctrules cannot write out: the AWS::LanguageExtensions transform writes it out at "
+                    "deploy time"
                 )
                 yield rule
 
@@ -333,6 +345,7 @@ def read_template(
     # The resources besides plain rules, in order (the walk that found the rules listed them).
     for logical_id, res in others:
         rtype = res.get("Type")
+        rtype = rtype if isinstance(rtype, str) else None
         props = res.get("Properties")
         if rtype == _TRAIL:
             add_trail_sources(found.trails, str(logical_id), props)

@@ -130,3 +130,33 @@ def test_keys_that_are_not_strings() -> None:
     # YAML gives numbers as keys: the logical id is their text.
     (rule,) = rules_in_template({"Resources": {5: rule_resource()}})
     assert (rule.logical_id, rule.location) == ("5", ("Resources", "5", "Properties", "EventPattern"))
+
+
+@pytest.mark.parametrize("bad_type", [["AWS::Events::Rule"], {"a": 1}, 5, None])
+def test_a_type_that_is_no_string_is_no_resource_type(bad_type: Any) -> None:
+    # CloudFormation refuses such a template; reading it never raises (it used to: "unhashable type").
+    sam_event = {"Type": bad_type, "Properties": {"Pattern": PATTERN}}
+    sam = {"Type": "AWS::Serverless::Function", "Properties": {"Events": {"Odd": sam_event}}}
+    found = read({"Odd": {"Type": bad_type, "Properties": {"EventPattern": PATTERN}}, "Sam": sam, "R": rule_resource()})
+    assert [r.name for r in found.rules] == ["R"]
+    assert found.defects == [] and found.unread == []
+
+
+def test_a_loop_holding_a_value_json_cannot_hold_is_not_checked_never_dropped(tmp_path: Path) -> None:
+    from ctrules.inputs.reader import read_path
+
+    text = (
+        "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::L:\n    - Id\n    - [a, b]\n    - R${Id}:\n"
+        "        Type: AWS::Events::Rule\n        Properties:\n          EventPattern: {source: [aws.ec2]}\n"
+        "          Description: !!binary aGk=\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    result = read_path(str(path))
+    assert result.errors == []
+    (rule,) = result.files[0].rules
+    assert (rule.name, rule.deploy_time) == ("Fn::ForEach::L/R${Id}", True)
+    assert "cannot write out" in (rule.unknown or "")
+    # The same loop with only JSON values is written out, one rule per value.
+    path.write_text(text.replace("          Description: !!binary aGk=\n", ""))
+    assert [r.name for r in read_path(str(path)).files[0].rules] == ["Fn::ForEach::L/Ra", "Fn::ForEach::L/Rb"]

@@ -160,3 +160,44 @@ def test_a_loop_holding_a_value_json_cannot_hold_is_not_checked_never_dropped(tm
     # The same loop with only JSON values is written out, one rule per value.
     path.write_text(text.replace("          Description: !!binary aGk=\n", ""))
     assert [r.name for r in read_path(str(path)).files[0].rules] == ["Fn::ForEach::L/Ra", "Fn::ForEach::L/Rb"]
+
+
+_ATOMS: list[Any] = [None, True, 5, -1.5, "", "x", "AWS::Events::Rule", "AWS::Serverless::Function",
+    "AWS::CloudTrail::Trail", "AWS::CloudFormation::StackSet", "AWS::CloudFormation::Stack", "EventBridgeRule",
+    "Fn::ForEach::L", "Fn::Transform", "Ref", "${Id}", '{"source": ["aws.ec2"]}', "[", "ENABLED", "default"]  # fmt: skip
+_KEYS = ["Type", "Properties", "EventPattern", "Pattern", "Events", "Metadata", "ctrules", "acknowledge", "id", "reason",
+         "Targets", "InputPath", "InputTransformer", "InputPathsMap", "State", "Enabled", "EventBusName", "TemplateBody",
+         "TemplateURL", "Location", "EventSelectors", "DataResources", "AdvancedEventSelectors", "FieldSelectors",
+         "Field", "Equals", "IsLogging", "Fn::Transform", "Ref", "Fn::Sub", "Fn::ForEach::L", "aws:cdk:path", "Name",
+         "Parameters", "R", "Transform", "Resources"]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_template_of_any_shape_is_read_without_raising(tmp_path: Path, seed: int) -> None:
+    # Values of every kind where the reader looks for types, properties, events, targets, metadata and loops (a list
+    # as a Type used to stop the read with "unhashable type"). A fixed budget: 100 templates per seed.
+    import json
+    import random
+
+    from ctrules.inputs.reader import read_path
+
+    rng = random.Random(seed)
+
+    def value(depth: int) -> Any:
+        r = rng.random()
+        if depth > 5 or r < 0.35:
+            return rng.choice(_ATOMS)
+        if r < 0.55:
+            return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {rng.choice(_KEYS): value(depth + 1) for _ in range(rng.randint(0, 5))}
+
+    path = tmp_path / "t.json"
+    for _ in range(100):
+        resources = {rng.choice([*_KEYS, "A", "B"]): value(0) for _ in range(rng.randint(1, 6))}
+        doc: dict[str, Any] = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources}
+        if rng.random() < 0.3:
+            doc["Transform"] = value(2)
+        path.write_text(json.dumps(doc))
+        result = read_path(str(path))  # never raises: problems are errors of the result
+        for f in result.files:
+            assert all(f.line_of(rule) >= 1 for rule in f.rules)

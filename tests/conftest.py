@@ -53,10 +53,27 @@ if str(ROOT) not in sys.path:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``slow`` run first (stable order otherwise).
+    """Tests marked ``slow`` run first on every worker (stable order otherwise).
 
-    ``make unit`` runs the suite on every core (pytest-xdist, ``--dist worksteal``): with the tests of
-    several seconds at the front, the short ones fill the gaps at the end and the workers finish together.
-    Each worker collects the same order, as xdist requires.
+    ``make unit`` runs the suite on every core (pytest-xdist, ``--dist worksteal``). Worksteal hands each worker one
+    contiguous share of this list at the start, then lets an idle worker take the second half of another's queue
+    (from its end). So the slow tests are dealt out in turn to the front of every share: each worker starts on its
+    own long tests, and the short ones at the ends of the queues are what gets moved about at the end, so the
+    workers finish together. Each worker computes the same order, as xdist requires.
     """
-    items[:] = sorted(items, key=lambda item: item.get_closest_marker("slow") is None)
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    fast = [item for item in items if item.get_closest_marker("slow") is None]
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    shares: list[list[pytest.Item]] = []
+    left = len(items)
+    for i in range(workers):  # the shares worksteal gives at the start: len // workers, then the rest in turn
+        size = left // (workers - i)
+        left -= size
+        first = slow[i::workers]
+        if len(first) > size:  # more slow tests than a share holds: all of them first
+            shares = [slow, fast]
+            break
+        take = size - len(first)
+        shares.append(first + fast[:take])
+        del fast[:take]
+    items[:] = [item for share in shares for item in share]

@@ -57,23 +57,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     ``make unit`` runs the suite on every core (pytest-xdist, ``--dist worksteal``). Worksteal hands each worker one
     contiguous share of this list at the start, then lets an idle worker take the second half of another's queue
-    (from its end). So the slow tests are dealt out in turn to the front of every share: each worker starts on its
-    own long tests, and the short ones at the ends of the queues are what gets moved about at the end, so the
-    workers finish together. Each worker computes the same order, as xdist requires.
+    (from its end). So the slow tests are dealt out to the fronts of the shares, a test file's slow tests together
+    (they share its fixtures), each file to the share with the fewest so far: every worker starts on its own long
+    tests, the short ones at the ends of the queues are what moves at the end, and the workers finish together.
+    Each worker computes the same order, as xdist requires.
     """
-    slow = [item for item in items if item.get_closest_marker("slow") is not None]
-    fast = [item for item in items if item.get_closest_marker("slow") is None]
+    slow: dict[str, list[pytest.Item]] = {}
+    fast: list[pytest.Item] = []
+    for item in items:
+        if item.get_closest_marker("slow") is None:
+            fast.append(item)
+        else:
+            slow.setdefault(item.nodeid.split("::")[0], []).append(item)
     workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    fronts: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for group in slow.values():
+        min(fronts, key=len).extend(group)
     shares: list[list[pytest.Item]] = []
     left = len(items)
-    for i in range(workers):  # the shares worksteal gives at the start: len // workers, then the rest in turn
+    for i, front in enumerate(fronts):  # the shares worksteal gives at the start: len // workers, then the rest
         size = left // (workers - i)
         left -= size
-        first = slow[i::workers]
-        if len(first) > size:  # more slow tests than a share holds: all of them first
-            shares = [slow, fast]
+        if len(front) > size:  # more slow tests than a share holds: all of them first
+            shares = [[item for f in fronts for item in f], fast]
             break
-        take = size - len(first)
-        shares.append(first + fast[:take])
+        take = size - len(front)
+        shares.append(front + fast[:take])
         del fast[:take]
     items[:] = [item for share in shares for item in share]

@@ -44,14 +44,14 @@ def _load(pack: str | None = None, name: str = "ctrules.rego") -> Any:
     return loaded
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _release_engines() -> Iterator[None]:
-    """The engines go with this module's tests (not at interpreter exit, where the engine's finaliser fails)."""
+    """The engines go at the end of the session (not at interpreter exit, where the engine's finaliser fails)."""
     yield
     _ENGINES.clear()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not per module: the slow tests run first, apart from this module's others
 def engine() -> Any:
     return _load()
 

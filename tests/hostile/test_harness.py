@@ -73,7 +73,7 @@ def test_working_folder_and_non_utf8_names(server: ForkServer, tmp_path: Path) -
 
 
 def test_the_memory_cap_holds_in_the_child_and_the_server_goes_on(server: ForkServer) -> None:
-    code, out, err = _forked(server, ["lint", "-"], TYPO, memory=64 * 1024**2)  # less than Python with ctrules
+    code, out, err = _forked(server, ["lint", "-"], TYPO, memory=24 * 1024**2)  # less than Python with ctrules needs
     assert code not in (0, 1) and (b"MemoryError" in err or code < 0), (code, out, err)
     assert _forked(server, ["lint", "-"], TYPO)[0] == 1
 

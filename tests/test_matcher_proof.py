@@ -453,7 +453,7 @@ HAND_WRITTEN = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not per module: the slow test that uses it runs first, apart from the others
 def seed_template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """An example-like stack, synthesized: an SQS queue told about every new account."""
     import aws_cdk as cdk

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,35 @@ CONFORMANCE = Path(__file__).resolve().parents[1] / "eventpattern" / "aws" / "ev
 API = "AWS API Call via CloudTrail"
 
 
-@pytest.fixture(scope="module")
+# Engines by (pack text, file name): loading the pack takes seconds, and the engine fixture, `--verify` and the
+# refused-pack test load the same two packs. A refusal is kept and raised again.
+_ENGINES: dict[tuple[str, str], Any] = {}
+
+
+def _load(pack: str | None = None, name: str = "ctrules.rego") -> Any:
+    """``load_engine(pack, name)``, once per pack text and name in this process."""
+    key = (rego_pack() if pack is None else pack, name)
+    if key not in _ENGINES:
+        try:
+            _ENGINES[key] = load_engine(pack, name)
+        except PackLoadError as exc:
+            _ENGINES[key] = exc
+    loaded = _ENGINES[key]
+    if isinstance(loaded, PackLoadError):
+        raise loaded
+    return loaded
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_engines() -> Iterator[None]:
+    """The engines go at the end of the session (not at interpreter exit, where the engine's finaliser fails)."""
+    yield
+    _ENGINES.clear()
+
+
+@pytest.fixture(scope="session")  # not per module: the slow tests run first, apart from this module's others
 def engine() -> Any:
-    return load_engine()
+    return _load()
 
 
 def test_checked_in_pack_is_fresh() -> None:
@@ -50,15 +78,18 @@ def test_cli_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_a_pack_the_engine_refuses_names_the_tested_version() -> None:
     broken = rego_pack().replace("input_region()", "input_region_v2()")
     with pytest.raises(PackLoadError) as info:
-        load_engine(broken)
+        _load(broken)
     message = str(info.value)
     assert f"tested with cloudformation-validate {ENGINE_VERSION}" in message and "\n" not in message
     assert "ctrules.rego:" in message and "input_region_v2" in message
 
 
 @pytest.mark.slow
-def test_cli_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    good, bad = tmp_path / "good.rego", tmp_path / "bad.rego"
+def test_cli_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ctrules.export.rego.load_engine", _load)  # the CLI loads what the other tests load
+    good, bad = tmp_path / "good" / "ctrules.rego", tmp_path / "bad" / "ctrules.rego"
+    good.parent.mkdir()
+    bad.parent.mkdir()
     good.write_text(rego_pack(), encoding="utf-8")
     bad.write_text(rego_pack().replace("input_region()", "input_region_v2()"), encoding="utf-8")
     assert main(["export", "rego", "--verify", str(good)]) == 0
@@ -269,7 +300,8 @@ def _generated(n: int, seed: int) -> list[dict[str, Any]]:
     return out
 
 
-def _stray_pairs() -> list[tuple[tuple[str, str], tuple[str, str]]]:
+@functools.cache  # the same pairs for the three generated runs (~0.7 s each)
+def _stray_pairs() -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:
     """((name, eventSource) meant, (name, eventSource) written): catalog names one edit apart that belong to
     disjoint services, such as CloudTrail's DeleteTrail and SageMaker's DeleteTrial (found by shared deletions)."""
     from ctrules.catalog.index import index
@@ -290,7 +322,7 @@ def _stray_pairs() -> list[tuple[tuple[str, str], tuple[str, str]]]:
                     (ea,), (eb,) = owners[a], owners[b]
                     pairs.add(((a, ea), (b, eb)))
     assert len(pairs) >= 50
-    return sorted(pairs)
+    return tuple(sorted(pairs))
 
 
 @pytest.mark.slow  # ~15 s each: scheduled first so the workers finish together

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -544,16 +544,28 @@ def _may_hold_rules(label: str) -> bool:
 
 
 def _find(
-    node: Node | None, value: Any, label: str, line: int, scope: Scope, depth: int = 0
+    node: Node | None,
+    value: Any,
+    label: str,
+    line: int,
+    scope: Scope,
+    depth: int = 0,
+    memo: dict[int, tuple[Any, int, int]] | None = None,
 ) -> Iterator[tuple[str, _Obj | Unknown]]:
     """Objects with an ``event_pattern`` key inside a module input, from its syntax (``node``) or value.
 
     Never silently fewer: a map entry whose key is computed is named by its expression; a value nested deeper
     than :data:`MAX_DEPTH` is refused (:class:`BudgetError`); an unknown value where rules may be is reported.
+
+    :param memo: containers of the value already walked that hold nothing to report, by id (each with the work its
+        walk cost and its height): a value that shares parts many times over is charged for every visit, as if
+        walked again, without walking them again.
     """
     if depth > MAX_DEPTH:
         raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
     scope.budget.charge(1, line)  # a value may share parts many times over: each visit counts
+    if memo is None:
+        memo = {}
     if node is not None:
         obj = _syntax_obj(node, scope)
         if obj is not None:
@@ -562,31 +574,57 @@ def _find(
                 return
             for key, key_node, child in elements(node, scope) or []:
                 where = f"{label}[{_key_label(key, key_node)}]" if not isinstance(key, str) else f'{label}["{key}"]'
-                yield from _find(child, None, where, line_of(child), scope, depth + 1)
+                yield from _find(child, None, where, line_of(child), scope, depth + 1, memo)
             return
         inner = node
         while inner.data == "expr_term" and len(kids(inner)) == 1:
             inner = kids(inner)[0]
         if inner.data == "tuple":
             for i, child in enumerate(c for c in kids(inner) if isinstance(c, Tree)):
-                yield from _find(child, None, f"{label}[{i}]", line_of(child), scope, depth + 1)
+                yield from _find(child, None, f"{label}[{i}]", line_of(child), scope, depth + 1, memo)
             return
         value = partial(node, scope)
+    yield from _in_value(value, label, line, scope, depth, memo)
+
+
+def _in_value(
+    value: Any, label: str, line: int, scope: Scope, depth: int, memo: dict[int, tuple[Any, int, int]]
+) -> Generator[tuple[str, _Obj | Unknown], None, tuple[bool, int]]:
+    """:func:`_find` in a value (its visit already charged); returns (something was reported, the value's height)."""
     if isinstance(value, Unknown):
         if _may_hold_rules(label):
             yield label, value
-        return
-    if isinstance(value, Encoded):
-        return
-    if isinstance(value, dict):
-        if "event_pattern" in value:
-            yield label, _Obj({k: _const(v) for k, v in value.items()}, line)
-            return
-        for key, child in value.items():
-            yield from _find(None, child, f'{label}["{key}"]', line, scope, depth + 1)
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _find(None, child, f"{label}[{i}]", line, scope, depth + 1)
+            return True, 0
+        return False, 0
+    if not isinstance(value, (dict, list)) or isinstance(value, Encoded):
+        return False, 0
+    seen = memo.get(id(value))
+    if seen is not None:  # walked before and held nothing: charged as if walked again
+        _, work, height = seen
+        if depth + height > MAX_DEPTH:
+            raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+        scope.budget.charge(work, line)
+        return False, height
+    if isinstance(value, dict) and "event_pattern" in value:
+        yield label, _Obj({k: _const(v) for k, v in value.items()}, line)
+        return True, 0
+    before = scope.budget.work
+    children = (
+        ((f'{label}["{key}"]', child) for key, child in value.items())
+        if isinstance(value, dict)
+        else ((f"{label}[{i}]", child) for i, child in enumerate(value))
+    )
+    found, height = False, 0
+    for where, child in children:
+        if depth + 1 > MAX_DEPTH:
+            raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+        scope.budget.charge(1, line)
+        held, below = yield from _in_value(child, where, line, scope, depth + 1, memo)
+        found = found or held
+        height = max(height, below + 1)
+    if not found:
+        memo[id(value)] = (value, scope.budget.work - before, height)  # the value is kept: its id stays its own
+    return found, height
 
 
 def _inputs_rules(

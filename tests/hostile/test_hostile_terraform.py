@@ -648,3 +648,19 @@ module "b" {{
         doc = lint(given, "--format", "json").json()
         assert [f["resource"] for f in doc["findings"]] == ['module.a.rules["x"]'], given
         assert doc["summary"]["rules"] == 1 and doc["not_checked"] == [], given
+
+
+def test_shared_parts_of_module_inputs_are_judged_at_every_place(tmp_path: Path) -> None:
+    """A part shared by several places of a module input (remembered after its first walk when it holds no rule) takes
+    nothing away: each place holding a rule is reported under its own name, the shared part beside them too."""
+    pattern = f'jsonencode({{ source = ["aws.s3"], "detail-type" = ["{API}"], detail = {{ eventName = ["CreateBuckett"] }} }})'
+    text = (
+        "locals {\n"
+        '  tags = { team = ["a", "b"], more = { x = ["y"] } }\n'
+        f"  rule = {{ event_pattern = {pattern}, tags = local.tags }}\n"
+        "}\n"
+        'module "m" {\n  source = "x/eventbridge/aws"\n'
+        "  rules = { one = local.rule, two = local.rule, t1 = local.tags, t2 = { deep = local.tags } }\n}\n"
+    )
+    doc = lint(write(tmp_path / "main.tf", text), "--format", "json", "--region", "us-east-1").json()
+    assert sorted(f["resource"] for f in doc["findings"]) == ['module.m.rules["one"]', 'module.m.rules["two"]']

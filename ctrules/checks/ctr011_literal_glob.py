@@ -87,8 +87,8 @@ def _literal_star(item: dict[Any, Any]) -> bool:
 def fast(facts: FlatFacts, ctx: RuleContext) -> bool:
     """Clean when no value outside a ``wildcard`` operator holds a star.
 
-    None when no value of the whole pattern holds a star (the survey says so); else one walk over the pattern's
-    fields, whose values are lists of plain values and operator objects.
+    Clean at once when no value of the whole pattern holds a star (the survey says so); else one walk over the
+    pattern's fields, whose values are lists of plain values and operator objects.
     """
     if not facts.stars:
         return True

@@ -105,13 +105,6 @@ def _compact(value: object) -> str:
         return ""
 
 
-def compact_length(pattern: object) -> int | None:
-    """The length of the pattern's compact JSON text (as EventBridge's size quota counts it); None when the pattern
-    has no JSON text."""
-    text = _compact(pattern)
-    return len(text) if text else None
-
-
 #: :func:`survey` of a pattern that is not simple.
 _NOT_SIMPLE_SURVEY: Final = (0, 0, True)
 

@@ -363,17 +363,98 @@ def new_rule(
         except ValueError:
             pattern, problem = None, f"the event pattern is a JSON string with {HUGE_NUMBER}"
     deploy_time = False
+    parts: list[tuple[str, str]] | None = None
     if isinstance(pattern, dict) and len(pattern) == 1 and is_intrinsic(pattern):
-        pattern, deploy_time = None, True
+        substituted = sub_pattern(pattern)
+        if substituted is None:
+            pattern, deploy_time = None, True
+        else:
+            pattern, parts = substituted
     if state is None or isinstance(state, str):
         state_known = True
     else:
         state, state_known = None, False
     # By position, in the order of TemplateRule's fields (tests/inputs/test_model.py holds the order).
-    return TemplateRule(
+    rule = TemplateRule(
         logical_id, pattern, state, True if bus is None else bus_is_default(bus), problem, name, location, region,
         state_known, deploy_time, anchors, kind, cdk_path,
     )  # fmt: skip
+    if parts:
+        rule.unknown_parts = tuple(parts)
+    return rule
+
+
+#: A ``${...}`` reference of ``Fn::Sub`` (``${!Text}`` writes ``${Text}`` literally).
+_SUB_REF = re.compile(r"\$\{([^}]*)\}")
+#: Marks a reference in a text being decoded (private-use characters, which a pattern's JSON text never needs).
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_MARKED = re.compile(_MARK_OPEN + r"(\d+)" + _MARK_CLOSE)
+
+
+def sub_pattern(intrinsic: dict[str, Any]) -> tuple[Any, list[tuple[str, str]]] | None:
+    """A pattern written as ``Fn::Sub`` of a JSON text, read with each reference CloudFormation resolves at deploy time
+    as an opaque value, and the JSON paths of those values; None when it cannot be read so (not ``Fn::Sub`` of a
+    text, not JSON once substituted, a reference outside a JSON string or in a field name).
+
+    ``Fn::Sub`` substitutes text (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/
+    intrinsic-function-reference-sub.html): a variable of the list form given as a plain string is written in as
+    CloudFormation would; ``${!Text}`` is the literal ``${Text}``; any other reference (a parameter, a resource,
+    ``AWS::AccountId``) makes the JSON string holding it unknown, and the checks judge the rest.
+    """
+    value = intrinsic.get("Fn::Sub")
+    if isinstance(value, str):
+        text, variables = value, {}
+    elif isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict):
+        text, variables = value[0], value[1]
+    else:
+        return None
+    if _MARK_OPEN in text or _MARK_CLOSE in text:
+        return None
+    names: list[str] = []
+
+    def mark(found: re.Match[str]) -> str:
+        inner = found.group(1)
+        if inner.startswith("!"):
+            return "${" + inner[1:] + "}"
+        given = variables.get(inner)
+        if isinstance(given, str):
+            return given
+        names.append(inner)
+        return f"{_MARK_OPEN}{len(names) - 1}{_MARK_CLOSE}"
+
+    try:
+        data = json.loads(_SUB_REF.sub(mark, text))
+    except (ValueError, RecursionError):  # not JSON once substituted (a reference outside a string, ...)
+        return None
+    parts: list[tuple[str, str]] = []
+    try:
+        return _unmark(data, (), names, parts), parts
+    except (_MarkedKey, RecursionError):
+        return None
+
+
+class _MarkedKey(Exception):
+    """A field name holds a reference: which field the pattern filters is known only at deploy time."""
+
+
+def _unmark(value: Any, at: tuple[str | int, ...], names: list[str], parts: list[tuple[str, str]]) -> Any:
+    if isinstance(value, str):
+        if _MARK_OPEN not in value:
+            return value
+        used = ", ".join(dict.fromkeys("${" + names[int(i)] + "}" for i in _MARKED.findall(value)))
+        why = f"{used}: Fn::Sub writes it in at deploy time"
+        parts.append((json_path(at), why))
+        return {OPAQUE_KEY: why}
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if _MARK_OPEN in k:
+                raise _MarkedKey(k)
+            out[k] = _unmark(v, (*at, k), names, parts)
+        return out
+    if isinstance(value, list):
+        return [_unmark(v, (*at, i), names, parts) for i, v in enumerate(value)]
+    return value
 
 
 #: The C scanner of a default decoder: what :func:`json.loads` runs, without its three Python frames and two

@@ -57,7 +57,8 @@ def test_rule_properties_feed_the_checks(tmp_path: Path) -> None:
             IamDefaultBus=rule(iam),
             IamCustomBus=rule(iam, EventBusName={"Ref": "Bus"}),  # forwarded events: no region check
             IamBusArn=rule(iam, EventBusName="arn:aws:events:eu-west-1:123456789012:event-bus/default"),
-            Sub=rule({"Fn::Sub": '{"source": ["${Source}"]}'}),  # known only at deploy time
+            Sub=rule({"Fn::Sub": '{"source": ["${Source}"]}'}),  # checked, the source known only at deploy time
+            Joined=rule({"Fn::Join": ["", ['{"source": [', {"Ref": "S"}, "]}"]]}),  # known only at deploy time
             Schedule={"Type": "AWS::Events::Rule", "Properties": {"ScheduleExpression": "rate(1 hour)"}},
         ),
     )
@@ -65,7 +66,10 @@ def test_rule_properties_feed_the_checks(tmp_path: Path) -> None:
     found = {(f["resource"], f["code"]) for f in r.json()["findings"]}
     assert found == {("Plain", "CTR004"), ("IamDefaultBus", "CTR005"), ("IamBusArn", "CTR005")}
     summary = r.json()["summary"]
-    assert (summary["rules"], summary["checked"], summary["deploy_time"]) == (7, 6, 1)
+    assert (summary["rules"], summary["checked"], summary["deploy_time"]) == (8, 7, 1)
+    (partly,) = r.json()["partly_checked"]
+    assert partly["resource"] == "Sub"
+    assert partly["unknown"] == [{"path": "$.source[0]", "reason": "${Source}: Fn::Sub writes it in at deploy time"}]
 
 
 YAML_TEMPLATE = """\
@@ -106,7 +110,7 @@ Resources:
   FromSub:
     Type: AWS::Events::Rule
     Properties:
-      EventPattern: !Sub '{"source": ["${Source}"]}'
+      EventPattern: !Sub '{"source": ${Sources}}'
 """
 
 

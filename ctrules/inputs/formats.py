@@ -13,11 +13,11 @@ from typing import Any
 from ctrules.inputs._model import InputError, InputFile, ReadResult
 from ctrules.inputs.assembly import read_assembly
 from ctrules.inputs.cloudformation import is_cloudformation, read_template
+from ctrules.inputs.hcl_names import is_hcl_name
 from ctrules.inputs.limits import STDIN_NAME
 from ctrules.inputs.pattern_file import rules_in_cli_output, rules_in_pattern_file
 from ctrules.inputs.registry import Found, Reader, register
 from ctrules.inputs.serverless import is_serverless, rules_in_serverless
-from ctrules.inputs.terraform_hcl import is_hcl_name, read_hcl_file, read_terraform_dir
 from ctrules.inputs.terraform_json import is_tf_json_name, looks_like_tf_json
 from ctrules.inputs.terraform_plan import is_terraform_json, rules_in_terraform, trails_in_terraform
 
@@ -58,8 +58,25 @@ def _plan_or_state(doc: Any, path: Path, shown: str, text: str) -> Found:
     return _plan(doc, path, shown, text)
 
 
+# The Terraform reader loads python-hcl2's Lark parser (~40 ms): imported when a Terraform file is read, not at start.
+
+
 def _tf_json_document(doc: Any, path: Path, shown: str, text: str) -> InputFile:
+    from ctrules.inputs.terraform_hcl import read_hcl_file
+
     return read_hcl_file(path, shown, text, json_syntax=True)
+
+
+def _hcl_file(path: Path, shown: str, text: str) -> InputFile:
+    from ctrules.inputs.terraform_hcl import read_hcl_file
+
+    return read_hcl_file(path, shown, text)
+
+
+def _terraform_folder(directory: Path, shown: str, result: ReadResult) -> bool:
+    from ctrules.inputs.terraform_hcl import read_terraform_dir
+
+    return read_terraform_dir(directory, shown, result)
 
 
 def _serverless(doc: Any, path: Path, shown: str, text: str) -> Found:
@@ -99,8 +116,8 @@ register(
         detect=looks_like_tf_json,
         read=_tf_json_document,
         file_name=lambda name: is_hcl_name(name) or is_tf_json_name(name),
-        read_file=lambda path, shown, text: read_hcl_file(path, shown, text),
-        folder=read_terraform_dir,
+        read_file=_hcl_file,
+        folder=_terraform_folder,
         globs=("*.tf", "*.tf.json", "terragrunt.hcl"),
         precommit_types=("terraform", "hcl"),
     )

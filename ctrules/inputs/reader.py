@@ -15,9 +15,9 @@ import ctrules.inputs.formats  # noqa: F401  (registers the built-in readers)
 from ctrules.inputs._locate import locate
 from ctrules.inputs._model import DataTrail, Defect, InputError, InputFile, ReadResult, TemplateRule
 from ctrules.inputs.document import DuplicateKeyError, decode, parse_document, read_text
+from ctrules.inputs.hcl_names import looks_like_hcl
 from ctrules.inputs.limits import STDIN_NAME, read_stdin_bytes
 from ctrules.inputs.registry import READERS, Found, Reader, formats_text
-from ctrules.inputs.terraform_hcl import looks_like_hcl
 
 __all__ = ["FORMATS", "SKIPPED_DIRS", "STDIN", "Exclude", "read_file", "read_path"]
 

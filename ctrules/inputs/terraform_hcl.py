@@ -87,6 +87,7 @@ from ctrules.inputs._model import (
 )
 from ctrules.inputs.acknowledgements import COMMENT_MARK, from_comment
 from ctrules.inputs.document import parse_document, read_text
+from ctrules.inputs.hcl_names import is_hcl_name, looks_like_hcl
 from ctrules.inputs.limits import STDIN_NAME
 from ctrules.inputs.terraform_json import UNREADABLE, is_tf_json_name, to_native
 from ctrules.inputs.terraform_targets import attach_hcl_targets
@@ -107,26 +108,6 @@ _RULE = "aws_cloudwatch_event_rule"
 _TRAIL = "aws_cloudtrail"
 _SKIP_DIRS = frozenset({".terraform", ".terragrunt-cache", ".git", "node_modules", "cdk.out", "__pycache__"})
 _RULE_WORDS = ("rule", "pattern")
-
-
-def is_hcl_name(name: str) -> bool:
-    """True for a file name Terraform, OpenTofu or Terragrunt reads as HCL (``.tf``, ``.tofu``, ``.tfvars``,
-    ``.hcl``)."""
-    return name.endswith((".tf", ".tofu", ".tfvars", ".hcl"))
-
-
-def looks_like_hcl(text: str) -> bool:
-    """True when a text starts like Terraform/Terragrunt HCL (a block or an ``inputs``/``locals`` item)."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "//", "/*")):
-            continue
-        word = stripped.split(None, 1)[0].split("{", 1)[0]
-        known = ("resource", "module", "provider", "variable", "locals", "terraform", "data", "output")
-        return word in (*known, "include", "dependency", "inputs", "generate", "remote_state") and (
-            "{" in stripped or "=" in stripped or '"' in stripped
-        )
-    return False
 
 
 def parse_hcl(text: str, shown: str) -> Node:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ctrules.inputs._hcl_eval import Node, Scope, Unknown, elements, evaluate, reference
 from ctrules.inputs._model import TemplateRule
+
+if TYPE_CHECKING:  # the HCL evaluator (and its parser) is imported when HCL targets are read, not for a plan
+    from ctrules.inputs._hcl_eval import Node, Scope
 
 __all__ = ["TARGET_TYPE", "attach_hcl_targets", "attach_plan_targets", "paths_of"]
 
@@ -183,6 +185,7 @@ def attach_hcl_targets(rules: list[TemplateRule], trees: Iterable[Node], scope: 
     :param trees: the parsed files of the module (a target may sit in another file than its rule).
     :param scope: the module's variables and locals.
     """
+    from ctrules.inputs._hcl_eval import Unknown, elements, evaluate
     from ctrules.inputs.terraform_hcl import _attributes, _blocks, _body
 
     rule_names: dict[str, Any] = {}
@@ -230,6 +233,8 @@ def attach_hcl_targets(rules: list[TemplateRule], trees: Iterable[Node], scope: 
 def _hcl_rule(
     node: Node | None, rule_names: dict[str, Any], by_name: dict[str, list[str]], scope: Scope
 ) -> str | None:
+    from ctrules.inputs._hcl_eval import evaluate, reference
+
     if node is None:
         return None
     ref = reference(node)

@@ -6,7 +6,6 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
                 if a == account_id:
                     return Account(a, n, ro)
                 return assume(ro, a, n, args.role_name, partition, boto3.Session)
+
+            from concurrent.futures import ThreadPoolExecutor  # (it loads logging): only an --org audit needs it
 
             with ThreadPoolExecutor(max_workers=args.max_workers) as pool:  # AssumeRole, a few accounts at a time
                 accounts = list(pool.map(enter, members))

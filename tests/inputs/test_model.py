@@ -157,3 +157,33 @@ def test_a_misspelt_name_inside_a_sub_pattern_is_found(tmp_path: Path) -> None:
     report = lint([str(path)], region="us-east-1")
     assert [(r.finding.code, r.finding.severity) for r in report.findings] == [("CTR003", "error")]
     assert report.deploy_time == 0 and [rule.name for _, rule in report.partly_checked] == ["R"]
+
+
+def test_a_join_pattern_is_read_with_each_intrinsic_part_opaque() -> None:
+    from ctrules.inputs._model import OPAQUE_KEY, sub_pattern
+
+    joined = {"Fn::Join": ["", ['{"source": ["aws.s3"], "detail": {"bucketName": ["', {"Ref": "Bucket"}, '"]}}']]}
+    found = sub_pattern(joined)
+    assert found is not None
+    pattern, parts = found
+    why = '{"Ref": "Bucket"}: Fn::Join writes it in at deploy time'
+    assert pattern == {"source": ["aws.s3"], "detail": {"bucketName": [{OPAQUE_KEY: why}]}}
+    assert parts == [("$.detail.bucketName[0]", why)]
+    # Joined with a delimiter, no intrinsic: plain text.
+    found = sub_pattern({"Fn::Join": [",", ['{"source": ["aws.s3"]', '"detail-type": ["x"]}']]})
+    assert found == ({"source": ["aws.s3"], "detail-type": ["x"]}, [])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        ["", ['{"source": ', {"Ref": "Sources"}, "}"]],  # a value outside a JSON string
+        ["", ['{"source": ["', 7, '"]}']],  # a part of no kind Fn::Join takes
+        [{"Ref": "Delimiter"}, ['{"source": ["x"]}']],
+        ["", {"Ref": "List"}],
+    ],
+)
+def test_a_join_pattern_that_cannot_be_read_stays_known_only_at_deploy_time(value: Any) -> None:
+    from ctrules.inputs._model import sub_pattern
+
+    assert sub_pattern({"Fn::Join": value}) is None

@@ -72,7 +72,7 @@ def sub_pattern(intrinsic: dict[str, Any]) -> tuple[Any, list[tuple[str, str]]] 
             if isinstance(item, str):
                 pieces.append(item)
             elif isinstance(item, dict):
-                pieces.append(marked(json.dumps(item, separators=(", ", ": "), default=str)[:80]))
+                pieces.append(marked(_shown(item)))
             else:
                 return None
         text = delimiter.join(pieces)
@@ -87,6 +87,14 @@ def sub_pattern(intrinsic: dict[str, Any]) -> tuple[Any, list[tuple[str, str]]] 
         return _unmark(data, (), names, function, parts), parts
     except (_MarkedKey, RecursionError):
         return None
+
+
+def _shown(item: dict[str, Any]) -> str:
+    """An intrinsic as the reason names it (``{"Ref": "Bucket"}``), at most 80 characters."""
+    try:
+        return json.dumps(item, separators=(", ", ": "), default=str)[:80]
+    except (ValueError, RecursionError):  # nested too deeply to write out
+        return "an intrinsic function"
 
 
 class _MarkedKey(Exception):

@@ -103,3 +103,12 @@ def test_a_join_pattern_is_read_with_each_intrinsic_part_opaque() -> None:
 def test_a_join_pattern_that_cannot_be_read_stays_known_only_at_deploy_time(value: Any) -> None:
 
     assert sub_pattern({"Fn::Join": value}) is None
+
+
+def test_a_join_part_nested_too_deeply_to_show_is_named_plainly() -> None:
+    deep: dict[str, Any] = {"Ref": "X"}
+    for _ in range(5000):
+        deep = {"Fn::Select": [0, deep]}
+    found = sub_pattern({"Fn::Join": ["", ['{"source": ["', deep, '"]}']]})
+    assert found is not None
+    assert found[1] == [("$.source[0]", "an intrinsic function: Fn::Join writes it in at deploy time")]

@@ -107,8 +107,9 @@ def _unmark(
     if isinstance(value, str):
         if _MARK_OPEN not in value:
             return value
-        used = ", ".join(dict.fromkeys(names[int(i)] for i in _MARKED.findall(value)))
-        why = f"{used}: {function} writes it in at deploy time"
+        used = list(dict.fromkeys(names[int(i)] for i in _MARKED.findall(value)))
+        shown = ", ".join(used[:3]) + (f" and {len(used) - 3} more" if len(used) > 3 else "")
+        why = f"{shown}: {function} writes it in at deploy time"
         parts.append((json_path(at), why))
         return {OPAQUE_KEY: why}
     if isinstance(value, dict):

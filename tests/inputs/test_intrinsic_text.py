@@ -112,3 +112,10 @@ def test_a_join_part_nested_too_deeply_to_show_is_named_plainly() -> None:
     found = sub_pattern({"Fn::Join": ["", ['{"source": ["', deep, '"]}']]})
     assert found is not None
     assert found[1] == [("$.source[0]", "an intrinsic function: Fn::Join writes it in at deploy time")]
+
+
+def test_a_string_of_many_references_names_three_of_them() -> None:
+    text = '{"source": ["' + "".join(f"${{P{i}}}" for i in range(10_000)) + '"]}'
+    found = sub_pattern({"Fn::Sub": text})
+    assert found is not None
+    assert found[1] == [("$.source[0]", "${P0}, ${P1}, ${P2} and 9997 more: Fn::Sub writes it in at deploy time")]

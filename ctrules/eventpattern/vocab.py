@@ -10,7 +10,6 @@ import re
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
 
 __all__ = [
     "ANYTHING_BUT_KEYS",
@@ -139,19 +138,13 @@ def is_token(value: object) -> bool:
     kind = type(value)
     if kind is list or kind is bool or kind is int or value is None:
         return False  # the common values of a pattern, decided without the ABC test below
-    if kind is dict:
-        mapping = cast("dict[object, object]", value)
-        if len(mapping) != 1:
-            return False
-        (key,) = mapping
-        return type(key) is str and (key == "Ref" or key.startswith("Fn::"))
     try:
         if isinstance(value, str):
             return "{Token[" in value and _TOKEN_RE.search(value) is not None
         if isinstance(value, float):
             bits: int = struct.unpack(">Q", struct.pack(">d", value))[0]
             return bits >> 48 == _CDK_NUMBER_TOKEN_MARKER
-        if isinstance(value, Mapping) and len(value) == 1:
+        if isinstance(value, (dict, Mapping)) and len(value) == 1:  # dict first: a plain one skips the ABC test
             (key,) = value.keys()
             return isinstance(key, str) and (key == "Ref" or key.startswith("Fn::"))
     except Exception:

@@ -542,9 +542,7 @@ def _find(
         walk cost and its height): a value that shares parts many times over is charged for every visit, as if
         walked again, without walking them again.
     """
-    if depth > MAX_DEPTH:
-        raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
-    scope.budget.charge(1, line)  # a value may share parts many times over: each visit counts
+    _visit(depth, line, scope)
     if memo is None:
         memo = {}
     if node is not None:
@@ -568,6 +566,18 @@ def _find(
     yield from _in_value(value, label, line, scope, depth, memo)
 
 
+def _visit(depth: int, line: int, scope: Scope) -> None:
+    """Count one visit of a module input's part at ``depth`` (a value may share parts many times over: each visit
+    counts), refusing one nested too deeply."""
+    if depth > MAX_DEPTH:
+        raise _too_deep(line)
+    scope.budget.charge(1, line)
+
+
+def _too_deep(line: int) -> BudgetError:
+    return BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+
+
 def _in_value(
     value: Any, label: str, line: int, scope: Scope, depth: int, memo: dict[int, tuple[Any, int, int]]
 ) -> Generator[tuple[str, _Obj | Unknown], None, tuple[bool, int]]:
@@ -583,7 +593,7 @@ def _in_value(
     if seen is not None:  # walked before and held nothing: charged as if walked again
         _, work, height = seen
         if depth + height > MAX_DEPTH:
-            raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
+            raise _too_deep(line)
         scope.budget.charge(work, line)
         return False, height
     if isinstance(value, dict) and "event_pattern" in value:
@@ -597,9 +607,7 @@ def _in_value(
     )
     found, height = False, 0
     for where, child in children:
-        if depth + 1 > MAX_DEPTH:
-            raise BudgetError(f"module inputs nested more than {MAX_DEPTH} levels", line)
-        scope.budget.charge(1, line)
+        _visit(depth + 1, line, scope)
         held, below = yield from _in_value(child, where, line, scope, depth + 1, memo)
         found = found or held
         height = max(height, below + 1)

@@ -44,57 +44,36 @@ def _artifact_uri(path: str) -> tuple[str, bool]:
 def _sarif_rules(defects: bool = False, information: dict[str, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
     """One rule per check code, :data:`DEFECT_CODE` when the report has input defects, and the information checks
     the report may hold (``ctrules audit``'s live-only ones)."""
-    out = []
-    for code in sorted(CHECKS):
-        info = CHECKS[code]
-        out.append(
-            {
-                "id": code,
-                "name": "".join(w.capitalize() for w in info.name.split("-")),
-                "shortDescription": {"text": info.summary},
-                "fullDescription": {"text": info.help},
-                "help": {
-                    "text": f"{info.summary}\n\n{info.help}",
-                    "markdown": f"**{code} {info.name}**: {info.summary}\n\n{info.help}",
-                },
-                "defaultConfiguration": {"level": info.severity},
-                "properties": {"tags": ["cloudtrail", "eventbridge", "reliability"], "precision": "high"},
-            }
+    out = [
+        _rule(code, info.name, info.summary, info.help, info.severity, ["cloudtrail", "eventbridge", "reliability"])
+        for code, info in sorted(CHECKS.items())
+    ]
+    out += [
+        _rule(code, name, summary, None, "note", ["eventbridge", "deployed"])
+        for code, (name, summary) in sorted((information or {}).items())
+    ]
+    if defects:
+        summary = "A recoverable defect of an input file (a key given twice), read anyway."
+        why = (
+            "CloudFormation keeps the last value of a key given twice and drops the other without a word; ctrules "
+            "reports it at its line, checks the value that deploys, and checks every other rule of the file."
         )
-    for code, (name, summary) in sorted((information or {}).items()):
-        out.append(
-            {
-                "id": code,
-                "name": "".join(w.capitalize() for w in name.split("-")),
-                "shortDescription": {"text": summary},
-                "fullDescription": {"text": summary},
-                "help": {"text": summary, "markdown": f"**{code} {name}**: {summary}"},
-                "defaultConfiguration": {"level": "note"},
-                "properties": {"tags": ["eventbridge", "deployed"], "precision": "high"},
-            }
-        )
-    if not defects:
-        return out
-    summary = "A recoverable defect of an input file (a key given twice), read anyway."
-    why = (
-        "CloudFormation keeps the last value of a key given twice and drops the other without a word; ctrules "
-        "reports it at its line, checks the value that deploys, and checks every other rule of the file."
-    )
-    out.append(
-        {
-            "id": DEFECT_CODE,
-            "name": "InputDefect",
-            "shortDescription": {"text": summary},
-            "fullDescription": {"text": why},
-            "help": {
-                "text": f"{summary}\n\n{why}",
-                "markdown": f"**{DEFECT_CODE} {DEFECT_NAME}**: {summary}\n\n{why}",
-            },
-            "defaultConfiguration": {"level": "warning"},
-            "properties": {"tags": ["input"], "precision": "high"},
-        }
-    )
+        out.append(_rule(DEFECT_CODE, DEFECT_NAME, summary, why, "warning", ["input"]))
     return out
+
+
+def _rule(code: str, slug: str, summary: str, why: str | None, level: str, tags: list[str]) -> dict[str, Any]:
+    """One ``tool.driver.rules`` entry (``why``: the longer help, when there is one beside the summary)."""
+    text = summary if why is None else f"{summary}\n\n{why}"
+    return {
+        "id": code,
+        "name": "".join(w.capitalize() for w in slug.split("-")),
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary if why is None else why},
+        "help": {"text": text, "markdown": f"**{code} {slug}**: {text}"},
+        "defaultConfiguration": {"level": level},
+        "properties": {"tags": tags, "precision": "high"},
+    }
 
 
 def _location(path: str, line: int, uris: dict[str, tuple[str, bool]] | None = None) -> dict[str, Any]:

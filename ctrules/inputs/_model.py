@@ -305,6 +305,22 @@ def json_path(location: Sequence[str | int]) -> str:
     return "".join(out)
 
 
+def with_opaque_parts(
+    value: Any, reason_of: Callable[[Any], str | None], parts: list[tuple[str, str]], at: tuple[str | int, ...] = ()
+) -> Any:
+    """``value`` with each part ``reason_of`` gives a reason for (a value known only later) replaced by
+    ``{OPAQUE_KEY: reason}``, which the checks read as unknown, and listed in ``parts`` as (JSON path, reason)."""
+    why = reason_of(value)
+    if why is not None:
+        parts.append((json_path(at), why))
+        return {OPAQUE_KEY: why}
+    if isinstance(value, dict):
+        return {k: with_opaque_parts(v, reason_of, parts, (*at, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_opaque_parts(v, reason_of, parts, (*at, i)) for i, v in enumerate(value)]
+    return value
+
+
 def is_intrinsic(value: Any) -> bool:
     """True for a CloudFormation intrinsic: a one-key mapping ``{"Ref": ...}`` or ``{"Fn::...": ...}``."""
     if not isinstance(value, dict) or len(value) != 1:

@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any
 
-from ctrules.inputs._model import OPAQUE_KEY, json_path
+from ctrules.inputs._model import with_opaque_parts
 
 __all__ = ["sub_pattern"]
 
@@ -83,8 +83,18 @@ def sub_pattern(intrinsic: dict[str, Any]) -> tuple[Any, list[tuple[str, str]]] 
     except (ValueError, RecursionError):  # not JSON once written out (a value outside a string, ...)
         return None
     parts: list[tuple[str, str]] = []
+
+    def reason(value: Any) -> str | None:
+        if isinstance(value, dict) and any(_MARK_OPEN in k for k in value):
+            raise _MarkedKey  # which field the pattern filters is known only at deploy time
+        if not isinstance(value, str) or _MARK_OPEN not in value:
+            return None
+        used = list(dict.fromkeys(names[int(i)] for i in _MARKED.findall(value)))
+        shown = ", ".join(used[:3]) + (f" and {len(used) - 3} more" if len(used) > 3 else "")
+        return f"{shown}: {function} writes it in at deploy time"
+
     try:
-        return _unmark(data, (), names, function, parts), parts
+        return with_opaque_parts(data, reason, parts), parts
     except (_MarkedKey, RecursionError):
         return None
 
@@ -99,26 +109,3 @@ def _shown(item: dict[str, Any]) -> str:
 
 class _MarkedKey(Exception):
     """A field name holds a reference: which field the pattern filters is known only at deploy time."""
-
-
-def _unmark(
-    value: Any, at: tuple[str | int, ...], names: list[str], function: str, parts: list[tuple[str, str]]
-) -> Any:
-    if isinstance(value, str):
-        if _MARK_OPEN not in value:
-            return value
-        used = list(dict.fromkeys(names[int(i)] for i in _MARKED.findall(value)))
-        shown = ", ".join(used[:3]) + (f" and {len(used) - 3} more" if len(used) > 3 else "")
-        why = f"{shown}: {function} writes it in at deploy time"
-        parts.append((json_path(at), why))
-        return {OPAQUE_KEY: why}
-    if isinstance(value, dict):
-        out: dict[str, Any] = {}
-        for k, v in value.items():
-            if _MARK_OPEN in k:
-                raise _MarkedKey(k)
-            out[k] = _unmark(v, (*at, k), names, function, parts)
-        return out
-    if isinstance(value, list):
-        return [_unmark(v, (*at, i), names, function, parts) for i, v in enumerate(value)]
-    return value

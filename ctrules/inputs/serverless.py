@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ctrules.inputs._model import OPAQUE_KEY, InputError, TemplateRule, json_path, make_rule
+from ctrules.inputs._model import InputError, TemplateRule, json_path, make_rule, with_opaque_parts
 
 __all__ = ["is_serverless", "rules_in_serverless", "serverless_region"]
 
@@ -214,15 +214,9 @@ def _first_unknown(value: Any, depth: int = 0) -> _Unknown | None:
     return None
 
 
-def _opaque(value: Any, at: tuple[str | int, ...], parts: list[tuple[str, str]]) -> Any:
-    if isinstance(value, _Unknown):
-        parts.append((json_path(at), value.reason))
-        return {OPAQUE_KEY: value.reason}
-    if isinstance(value, dict):
-        return {k: _opaque(v, (*at, k), parts) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_opaque(v, (*at, i), parts) for i, v in enumerate(value)]
-    return value
+def _reason(value: Any) -> str | None:
+    """Why a value is unknown (an unresolved variable), or None."""
+    return value.reason if isinstance(value, _Unknown) else None
 
 
 def _functions(resolver: _Resolver, doc: Mapping[str, Any], out: list[TemplateRule]) -> list[tuple[str, Any]]:
@@ -289,7 +283,7 @@ def rules_in_serverless(
             rule.kind = f"{rule.kind} in serverless.yml resources"
             if rule.problem is None and not rule.deploy_time and _has_variable(rule.pattern):
                 parts: list[tuple[str, str]] = []
-                rule.pattern = _opaque(resolver.value(rule.pattern), (), parts)
+                rule.pattern = with_opaque_parts(resolver.value(rule.pattern), _reason, parts)
                 rule.unknown_parts = tuple(parts)
             out.append(rule)
     return out
@@ -310,7 +304,7 @@ def _event_rule(fn_name: str, i: int, etype: str, key: str, props: dict[str, Any
     whole = raw if isinstance(raw, _Unknown) else None
     parts: list[tuple[str, str]] = []
     if whole is None and _first_unknown(raw) is not None:
-        raw = _opaque(raw, (), parts)
+        raw = with_opaque_parts(raw, _reason, parts)
     rule = make_rule(
         label,
         None if whole is not None else raw,

@@ -36,6 +36,7 @@ from ctrules.checks.analysis import (
     covering_branches,
 )
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, FlatFacts, answers_clean, gather, or_alternatives, survey
+from ctrules.checks.fastpath import certainly_clean as flat_certainly_clean
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
 from ctrules.checks.registry import (
     alternatives_checks,
@@ -113,8 +114,7 @@ def _fast(pattern: Any, ctx: RuleContext, surveyed: tuple[int, int, bool]) -> tu
         if alternatives is None:
             return False, None
         for alternative in alternatives:
-            facts = gather(alternative, pattern, surveyed)
-            if facts is None or not answers_clean(facts, ctx):
+            if not flat_certainly_clean(alternative, ctx, pattern, surveyed):
                 return False, None
         return True, None
     return False, None

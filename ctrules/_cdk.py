@@ -24,6 +24,7 @@ __all__ = [
     "PLUGIN_NAME",
     "TypedRules",
     "install_clean_validation_exit",
+    "jsii_attr",
     "known_region",
     "make_unique_id",
     "typed_rules_of",
@@ -36,11 +37,32 @@ PLUGIN_NAME: Final = "ctrules"
 _REGISTRY_ATTR: Final = "_ctrules_typed_rules"
 
 
+#: A Region name as AWS writes them (``us-east-1``, ``us-gov-west-1``, ``eu-isoe-west-1``): never a CDK token.
+_REGION_NAME = re.compile(r"[a-z]{2}(?:-[a-z]+)+-[0-9]+")
+
+
 def known_region(value: Any) -> str | None:
     """A region name, or ``None`` for an unresolved token, CDK's ``unknown-region`` or no value."""
+    if isinstance(value, str) and _REGION_NAME.fullmatch(value):
+        return value  # a literal name: no need to ask CDK (a jsii round trip) whether it is a token
     if not isinstance(value, str) or not value or cdk.Token.is_unresolved(value) or value.startswith("unknown"):
         return None
     return value
+
+
+def jsii_attr(obj: Any, name: str) -> Any:
+    """``getattr(obj, name)`` with one jsii round trip, not two.
+
+    jsii hands Python an object of several interfaces (the policy-validation context) as a proxy whose attribute
+    lookup asks Node twice (``hasattr``, then ``getattr``, each a property read); this reads the property from the
+    proxied object whose class declares it. Any other object: plain ``getattr``.
+    """
+    delegates = getattr(obj, "__dict__", {}).get("_delegates")
+    if isinstance(delegates, list):
+        for delegate in delegates:
+            if hasattr(type(delegate), name):
+                return getattr(delegate, name)
+    return getattr(obj, name)
 
 
 # --- logical IDs, as aws-cdk-lib computes them (core/lib/private/uniqueid.ts, Stack.allocateLogicalId) ---------

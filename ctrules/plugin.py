@@ -35,7 +35,14 @@ from typing import Any
 import aws_cdk as cdk
 import jsii
 
-from ctrules._cdk import PLUGIN_NAME, TypedRules, install_clean_validation_exit, known_region, typed_rules_of
+from ctrules._cdk import (
+    PLUGIN_NAME,
+    TypedRules,
+    install_clean_validation_exit,
+    jsii_attr,
+    known_region,
+    typed_rules_of,
+)
 from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern, malformed_text_finding
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
@@ -202,10 +209,10 @@ class CloudTrailChecks:
     def _validate(self, context: cdk.IPolicyValidationContext) -> cdk.PolicyValidationPluginReport:
         violations: list[cdk.PolicyViolation] = []
         failed = False
-        typed = typed_rules_of(context.app_construct)
+        typed = typed_rules_of(jsii_attr(context, "app_construct"))
         units = [
             (s.stack_construct_path, s.template_path, known_region(s.region), _read(s.template_path))
-            for s in context.stack_templates
+            for s in jsii_attr(context, "stack_templates")
         ]
         if self._typed_only:
             if typed is None:

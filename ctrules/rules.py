@@ -97,11 +97,25 @@ class _AtSynthesis:
     def validate(self) -> list[str]:
         self._registry.covered.clear()
         if not self._registered:
-            from ctrules.plugin import TypedRuleChecks
-
-            cdk.Validations.of(self._app).add_plugins(TypedRuleChecks())
+            cdk.Validations.of(self._app).add_plugins(_typed_rule_checks())
             self._registered = True
         return []
+
+
+_PLUGIN: list[Any] = []
+
+
+def _typed_rule_checks() -> Any:
+    """The :class:`~ctrules.plugin.TypedRuleChecks` plugin: one for every app of the process (it keeps nothing of an
+    app; a jsii object made once, not per app), with the project's catalog extensions applied again for this app."""
+    from ctrules.catalog import apply_project_extensions
+    from ctrules.plugin import TypedRuleChecks
+
+    if not _PLUGIN:
+        _PLUGIN.append(TypedRuleChecks())
+    else:
+        apply_project_extensions(None)
+    return _PLUGIN[0]
 
 
 def _add_app_checks(app: cdk.Stage, registry: TypedRules) -> None:

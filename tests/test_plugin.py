@@ -353,3 +353,46 @@ def test_a_pattern_known_only_at_deploy_time_is_reported_not_checked(tmp_path: P
     assert (found.code, found.severity) == ("not-checked", "warning")
     assert found.description.startswith("not checked: ") and found.fix
     assert result.at("S/Plain") == []
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "us-gov-west-1", "cn-northwest-1", "eu-isoe-west-1", "ap-southeast-5"])
+def test_a_region_name_is_known_without_asking_cdk(region: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ctrules._cdk import known_region
+
+    def no_round_trip(value: object) -> bool:
+        raise AssertionError("a literal region name needs no jsii call")
+
+    monkeypatch.setattr(cdk.Token, "is_unresolved", no_round_trip)
+    assert known_region(region) == region
+
+
+@pytest.mark.parametrize("value", ["token", "unknown-region", "", None, 3, "${Token[AWS.Region.7]}"])
+def test_a_region_that_is_not_a_name_is_unknown(value: object) -> None:
+    from ctrules._cdk import known_region
+
+    assert known_region(cdk.Aws.REGION if value == "token" else value) is None
+
+
+def test_the_plugin_reads_each_part_of_the_context_once(tmp_path: Path) -> None:
+    """jsii hands the plugin its context as a proxy of several interfaces, whose attributes cost two round trips to
+    Node each; the plugin reads each one once, and its findings are the same."""
+    from jsii._kernel.providers import process
+
+    app = app_of_stacks(tmp_path, {"A": ("us-east-1", pat("aws.ec2", API, "RunInstance"), None),
+                                   "B": ("eu-west-1", pat("aws.iam", API, "CreateUser"), None)})  # fmt: skip
+    asked: list[str] = []
+    real = process._NodeProcess.send
+
+    def send(self: Any, request: Any, response_type: Any) -> Any:
+        asked.append(getattr(request, "property", "") or "")
+        return real(self, request, response_type)
+
+    process._NodeProcess.send = send  # type: ignore[method-assign]
+    try:
+        result = synth(app, tmp_path)
+    finally:
+        process._NodeProcess.send = real  # type: ignore[method-assign]
+    assert result.error is not None
+    assert sorted((v.code, v.path) for v in result.violations) == [("CTR003", "A/R0/Resource"), ("CTR005", "B/R0/Resource")]
+    assert asked.count("appConstruct") == 1
+    assert asked.count("stackTemplates") == 1

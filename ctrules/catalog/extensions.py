@@ -213,9 +213,27 @@ def extra_events_path(pyproject: Path | str) -> Path | None:
 
     :raises CatalogEntryError: the TOML is broken or ``extra_events`` is not a string.
     """
+    p = Path(pyproject)
+    try:
+        st = p.stat()
+        stamp: tuple[str, int, int, int] | None = (str(p.resolve()), st.st_ino, st.st_size, st.st_mtime_ns)
+    except (OSError, ValueError, RuntimeError):
+        stamp = None  # reading fails below, with the message
+    if stamp is not None and stamp in _SEEN_PYPROJECT:
+        return _SEEN_PYPROJECT[stamp]  # an app makes a plugin per synthesis: the file is parsed once
+    found = _extra_events_path(p)
+    if stamp is not None:
+        _SEEN_PYPROJECT[stamp] = found
+    return found
+
+
+#: :func:`extra_events_path` of the files read, by (path, inode, size, modification time).
+_SEEN_PYPROJECT: dict[tuple[str, int, int, int], Path | None] = {}
+
+
+def _extra_events_path(p: Path) -> Path | None:
     import tomllib  # only projects that configure ctrules pay for it
 
-    p = Path(pyproject)
     try:
         doc = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -179,6 +179,25 @@ def test_bad_pyproject_settings(tmp_path: Path, toml: str, problem: str) -> None
         catalog.apply_project_extensions(start=tmp_path)
 
 
+def test_pyproject_is_read_once_until_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CDK app builds a plugin at each synthesis: the same file is parsed once, an edited one again."""
+    import tomllib
+
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    toml = write(tmp_path / "pyproject.toml", '[tool.ctrules]\nextra_events = "a.json"\n')
+    assert extensions.extra_events_path(toml) == tmp_path / "a.json"
+    assert extensions.extra_events_path(toml) == tmp_path / "a.json"
+    assert len(parsed) == 1
+    write(toml, '[tool.ctrules]\nextra_events = "conf/b.json"\n')  # another size: read again
+    assert extensions.extra_events_path(toml) == tmp_path / "conf" / "b.json"
+    write(toml, "[tool.ctrules\n")  # broken now: the error, not the remembered answer
+    with pytest.raises(CatalogEntryError, match="cannot read"):
+        extensions.extra_events_path(toml)
+    assert len(parsed) == 3
+
+
 def test_no_setting_means_no_extension(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
     assert catalog.apply_project_extensions(start=tmp_path) == []

@@ -81,9 +81,9 @@ def test_the_pure_core_does_not_import_the_cdk(module: str) -> None:
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_linting_a_template_does_not_load_the_hcl_parser(tmp_path: Path) -> None:
-    """The Terraform reader's Lark parser (~40 ms of every start) is imported when a Terraform file is read, not
-    for a CloudFormation template or a pattern: and then it is."""
+def test_linting_reads_with_the_parsers_its_files_need(tmp_path: Path) -> None:
+    """The Terraform reader's Lark parser (~40 ms of every start) and PyYAML (~15 ms) are imported when a file of
+    theirs is read, not for a JSON template or pattern: and then they are."""
     import subprocess
     import sys
 
@@ -91,12 +91,15 @@ def test_linting_a_template_does_not_load_the_hcl_parser(tmp_path: Path) -> None
     template.write_text('{"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"]}', encoding="utf-8")
     hcl = tmp_path / "main.tf"
     hcl.write_text('resource "aws_cloudwatch_event_rule" "r" {\n  event_pattern = "{}"\n}\n', encoding="utf-8")
+    yml = tmp_path / "t.yaml"
+    yml.write_text("Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern:\n"
+                   "        source: [aws.iam]\n", encoding="utf-8")  # fmt: skip
     code = (
         "import io, sys, contextlib\nfrom ctrules.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         "    main(['lint', sys.argv[1], '--region', 'us-east-1'])\n"
-        "print('lark' in sys.modules)\n"
+        "print('lark' in sys.modules, 'yaml' in sys.modules)\n"
     )
-    for path, loaded in ((template, "False"), (hcl, "True")):
+    for path, loaded in ((template, "False False"), (hcl, "True False"), (yml, "False True")):
         out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
         assert out.stdout.strip() == loaded, (path.name, out.stdout, out.stderr)

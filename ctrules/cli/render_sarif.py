@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from ctrules import __version__
 from ctrules.checks import CHECKS
@@ -29,6 +27,8 @@ INFORMATION_URI = "https://pypi.org/project/ctrules/"
 
 def _artifact_uri(path: str) -> tuple[str, bool]:
     """A SARIF artifact URI: relative to the working directory when inside it (then ``True``)."""
+    from urllib.parse import quote  # (SARIF output only: not imported for every command)
+
     p = Path(path)
     try:
         resolved = p.resolve()
@@ -99,6 +99,8 @@ def render_sarif(report: LintReport) -> str:
     reason (viewers show them as suppressed, not as alerts). A deployed rule (``ctrules audit``) is located by its
     ARN, without a line; information findings are results of level ``note``.
     """
+    from hashlib import sha256  # (SARIF output only: not imported for every command)
+
     rules = _sarif_rules(any(r.finding.code == DEFECT_CODE for r in report.findings), report.information_checks)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
@@ -121,7 +123,7 @@ def render_sarif(report: LintReport) -> str:
             {"name": r.rule.label, "fullyQualifiedName": r.rule.cdk_path or r.rule.label, "kind": "resource"},
             {"name": f.path, "fullyQualifiedName": r.location, "kind": "value"},
         ]
-        digest = hashlib.sha256(
+        digest = sha256(
             f"{r.file.path}|{r.rule.label}|{f.code}|{f.path}".encode(errors="surrogatepass")
         ).hexdigest()
         result: dict[str, Any] = {

@@ -33,6 +33,8 @@ Example::
 
 from __future__ import annotations
 
+from typing import Any
+
 from ctrules.inputs._model import (
     Acknowledgement,
     DataTrail,
@@ -46,7 +48,7 @@ from ctrules.inputs._model import (
     make_rule,
 )
 from ctrules.inputs.cloudformation import SAM_RESOURCE_TYPES, SAM_RULE_EVENT_TYPES, rules_in_template
-from ctrules.inputs.document import CfnYamlLoader, parse_document
+from ctrules.inputs.document import parse_document
 from ctrules.inputs.reader import read_file, read_path
 from ctrules.inputs.terraform_plan import rules_in_terraform
 
@@ -70,3 +72,12 @@ __all__ = [
     "rules_in_template",
     "rules_in_terraform",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``CfnYamlLoader``, imported with PyYAML when first asked for (JSON inputs never import it; PEP 562)."""
+    if name == "CfnYamlLoader":
+        from ctrules.inputs.yaml_text import CfnYamlLoader
+
+        return CfnYamlLoader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,108 +8,13 @@ every format.
 from __future__ import annotations
 
 import json
-from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import Any
 
 from ctrules.inputs._model import HUGE_NUMBER, InputError
-from ctrules.inputs.limits import check_yaml, read_bytes
+from ctrules.inputs.limits import read_bytes
 
-__all__ = ["DUPLICATE_WHY", "CfnYamlLoader", "DuplicateKeyError", "decode", "parse_document", "read_text"]
-
-
-if TYPE_CHECKING:
-    _BaseLoader = yaml.SafeLoader
-else:  # the C-accelerated loader when libyaml is there (several times faster)
-    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class CfnYamlLoader(_BaseLoader):
-    """A safe YAML loader for CloudFormation: short-form tags become their long forms.
-
-    ``!Ref X`` -> ``{"Ref": "X"}``, ``!Condition C`` -> ``{"Condition": "C"}``, ``!GetAtt a.b`` ->
-    ``{"Fn::GetAtt": ["a", "b"]}``, any other ``!Name v`` -> ``{"Fn::Name": v}``. Timestamps stay strings
-    (as CloudFormation reads them), so ``AWSTemplateFormatVersion: 2010-09-09`` is the string it means.
-    """
-
-
-def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    elif isinstance(node, yaml.MappingNode):
-        value = loader.construct_mapping(node, deep=True)
-    else:  # pragma: no cover - the three node kinds are all there is
-        value = None
-    if suffix == "GetAtt" and isinstance(value, str):
-        value = value.split(".", 1)
-    if suffix in ("Ref", "Condition"):
-        return {suffix: value}
-    return {f"Fn::{suffix}": value}
-
-
-#: Keys and values that show a YAML value holds an EventBridge rule (a duplicate key that drops it drops a rule).
-_RULE_MARKS = frozenset({"AWS::Events::Rule", "EventPattern", "eventBridge", "cloudwatchEvent", "EventBridgeRule",
-                         "CloudWatchEvent", "event_pattern"})  # fmt: skip
-
-
-def _holds_rule(node: yaml.Node, budget: int = 400) -> bool:
-    """True when a YAML value (a resource, a function) holds an EventBridge rule, looking at most ``budget`` nodes."""
-    stack = [node]
-    while stack and budget > 0:
-        budget -= 1
-        n = stack.pop()
-        if isinstance(n, yaml.ScalarNode):
-            if n.value in _RULE_MARKS:
-                return True
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack += (k, v)
-        elif isinstance(n, yaml.SequenceNode):
-            stack += n.value
-    return False
-
-
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-def _construct_mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    """A YAML mapping; a key given twice is refused (see :data:`DUPLICATE_WHY`), or recorded in the loader's
-    ``duplicates`` list when it has one (the last value is kept, as CloudFormation does)."""
-    keys = [(k.tag, k.value) for k, _ in node.value if k.__class__ is yaml.ScalarNode and k.tag != _MERGE_TAG]
-    if len(set(keys)) != len(keys) or len(keys) != len(node.value):  # a key given twice, or a key of another kind
-        _find_duplicates(loader, node)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-def _find_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> None:
-    """Refuse or record (see :func:`_construct_mapping_once`) each scalar key given twice in one mapping."""
-    seen: dict[tuple[str, str], tuple[int, yaml.Node]] = {}
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
-            key = (key_node.tag, key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                found = getattr(loader, "duplicates", None)
-                if found is None:
-                    raise DuplicateKeyError(key_node.value, line)
-                first_line, first_value = seen[key]
-                dup = DuplicateKeyError(key_node.value, line, first_line)
-                dup.lost_rule = _holds_rule(first_value)
-                found.append(dup)
-            seen[key] = (line, value_node)
-
-
-CfnYamlLoader.construct_mapping = _construct_mapping_once  # type: ignore[method-assign,assignment]
-CfnYamlLoader.add_multi_constructor("!", _construct_tag)
-CfnYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+__all__ = ["DUPLICATE_WHY", "DuplicateKeyError", "decode", "parse_document", "read_text"]
 
 
 #: Why a key given twice is an input error. The CloudFormation service itself keeps the last value of a
@@ -152,115 +57,6 @@ def _pairs_once(pairs: list[tuple[str, Any]], dict: type[dict[str, Any]] = dict,
     return out  # pragma: no cover - a shorter dict means a key was seen twice
 
 
-def _load_yaml(text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
-    """The YAML document; with ``duplicates``, keys given twice are recorded there instead of refused (those found
-    before an error are there when it is raised)."""
-    loader = CfnYamlLoader(text)
-    if duplicates is not None:
-        loader.duplicates = duplicates  # type: ignore[attr-defined]
-    before = len(duplicates) if duplicates is not None else 0
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        try:
-            return _build(loader, node)
-        except _Unusual:  # build it all again the general way (same values, same findings)
-            if duplicates is not None:
-                del duplicates[before:]
-            loader.constructed_objects, loader.state_generators = {}, []
-            return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-
-
-class _Unusual(Exception):
-    """A YAML node :func:`_build` leaves to PyYAML's constructor (a merge key, a key that is no string, an alias of a
-    mapping or list, an explicit tag such as ``!!set``)."""
-
-
-def _build(loader: yaml.SafeLoader, root: yaml.Node) -> Any:
-    """The document PyYAML's constructor builds from ``root`` (what ``get_single_data`` returns), built in one loop.
-
-    Plain mappings, lists and strings (nearly all of a template) are built here; any other scalar and every ``!Tag``
-    node go to the loader's own constructors at the moment PyYAML would build them: mappings and lists are filled
-    breadth first, as PyYAML fills them, so keys given twice are found (and refused or recorded) in the same order.
-    :raises _Unusual: a node this loop does not build; the caller builds the whole document the general way.
-    """
-    queue: deque[tuple[Any, yaml.Node]] = deque()
-    construct = loader.construct_object
-    filled: set[int] = set()
-
-    def value(node: yaml.Node) -> Any:
-        cls = node.__class__
-        if cls is yaml.ScalarNode:
-            if node.tag == _STR_TAG:
-                return node.value
-            built = construct(node)
-            if loader.state_generators:  # a value PyYAML fills in later, in its own order (``!!set``, ``!!omap``)
-                raise _Unusual
-            return built
-        if cls is yaml.MappingNode and node.tag == _MAP_TAG:
-            mapping: dict[Any, Any] = {}
-            queue.append((mapping, node))
-            return mapping
-        if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
-            items: list[Any] = []
-            queue.append((items, node))
-            return items
-        if node.tag.startswith("!"):  # CloudFormation's short forms (built whole, as PyYAML builds them)
-            built = construct(node)
-            if loader.state_generators:
-                raise _Unusual
-            return built
-        raise _Unusual
-
-    doc = value(root)
-    while queue:
-        data, node = queue.popleft()
-        if id(node) in filled:  # an alias of a mapping or list: PyYAML gives the same object twice
-            raise _Unusual
-        filled.add(id(node))
-        pairs = node.value
-        if node.__class__ is yaml.MappingNode:
-            keys = [k.value for k, _ in pairs if k.__class__ is yaml.ScalarNode and k.tag == _STR_TAG]
-            if len(keys) != len(pairs):
-                raise _Unusual
-            if len(set(keys)) != len(keys):
-                _find_duplicates(loader, node)
-            for key_node, value_node in pairs:
-                data[key_node.value] = value(value_node)
-        else:
-            data.extend([value(item) for item in pairs])
-    return doc
-
-
-def _json_duplicates(text: str) -> list[DuplicateKeyError]:
-    """The keys given twice in a JSON text, with their lines (found again through the YAML parser)."""
-    found: list[DuplicateKeyError] = []
-    try:
-        _load_yaml(text, found)
-    except Exception:  # only line numbers are at stake: the caller still reports the keys
-        return found
-    return found
-
-
-def _duplicate_line(text: str, key: str) -> int:
-    """The line of the second ``key`` of one JSON object (found again through the YAML parser; 0 if it fails)."""
-    try:
-        yaml.load(text, Loader=CfnYamlLoader)
-    except DuplicateKeyError as exc:
-        return exc.line if exc.key == key else 0
-    except Exception:  # only a line number is at stake
-        return 0
-    return 0
-
-
 def decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM (PowerShell's `>` writes it)
         try:
@@ -275,15 +71,6 @@ def decode(data: bytes, path: str) -> str:
         raise InputError(path, f"not UTF-8 text (byte {exc.start}): a binary file?") from None
 
 
-def _yaml_error(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        what = "; ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        mark = exc.problem_mark or exc.context_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        return f"broken YAML: {what}{where}"
-    return f"broken YAML: {' '.join(str(exc).split())}"
-
-
 def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | None = None) -> Any:
     """Parse a JSON or YAML document (JSON when the file ends in ``.json`` or starts with ``{``/``[``).
 
@@ -293,6 +80,7 @@ def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | N
         last value is kept, as CloudFormation does; when not, it is an input error.
     :raises InputError: empty, broken JSON, broken YAML, or too deeply nested.
     """
+    json_problem: str | None = None
     stripped = text.lstrip()
     if not stripped:
         raise InputError(path, "empty file")
@@ -301,12 +89,14 @@ def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | N
         try:
             return json.loads(text, object_pairs_hook=_pairs_once)
         except DuplicateKeyError as exc:
+            from ctrules.inputs import yaml_text  # the keys' lines come from the YAML parser
+
             if duplicates is None:
-                exc.line = _duplicate_line(text, exc.key)
+                exc.line = yaml_text.duplicate_line(text, exc.key)
                 raise InputError(path, exc.message()) from None
-            # The last value of each key, as CloudFormation keeps it; the keys' lines from the YAML parser.
+            # The last value of each key, as CloudFormation keeps it.
             doc = json.loads(text)
-            duplicates.extend(_json_duplicates(text) or [exc])
+            duplicates.extend(yaml_text.json_duplicates(text) or [exc])
             return doc
         except json.JSONDecodeError as exc:
             json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
@@ -316,25 +106,9 @@ def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | N
             raise InputError(path, HUGE_NUMBER) from None
         if is_json_name:
             raise InputError(path, json_problem)
-        try:  # a YAML flow mapping (``{a: 1}``) starts with "{" too
-            check_yaml(text, path, _BaseLoader)
-            return _load_yaml(text, duplicates)
-        except DuplicateKeyError as exc:
-            raise InputError(path, exc.message()) from None
-        except (yaml.YAMLError, RecursionError, ValueError):
-            raise InputError(path, json_problem) from None
-    try:
-        check_yaml(text, path, _BaseLoader)
-        doc = _load_yaml(text, duplicates)
-    except DuplicateKeyError as exc:
-        raise InputError(path, exc.message()) from None
-    except yaml.YAMLError as exc:
-        raise InputError(path, _yaml_error(exc)) from None
-    except (RecursionError, ValueError, OverflowError) as exc:
-        raise InputError(path, f"broken YAML: {type(exc).__name__}: {exc}") from None
-    if doc is None:
-        raise InputError(path, "empty file (no YAML document)")
-    return doc
+    from ctrules.inputs import yaml_text  # JSON files never import the YAML parser
+
+    return yaml_text.parse_yaml(text, path, duplicates, json_problem)
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -343,3 +117,12 @@ def read_text(path: Path, shown: str) -> str:
     :raises InputError: not a readable regular file within the size cap, or not text.
     """
     return decode(read_bytes(path, shown), shown)
+
+
+def __getattr__(name: str) -> Any:
+    """``CfnYamlLoader`` from :mod:`ctrules.inputs.yaml_text`, imported when first asked for (PEP 562)."""
+    if name == "CfnYamlLoader":
+        from ctrules.inputs.yaml_text import CfnYamlLoader
+
+        return CfnYamlLoader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,10 +12,12 @@ import os
 import stat
 import sys
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from ctrules.inputs._model import InputError
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -164,6 +166,7 @@ def check_yaml(text: str, shown: str, loader: type[yaml.SafeLoader]) -> None:
         # No alias: nothing can multiply, and the parser itself refuses deep nesting (libyaml stops at 1,000
         # levels; the pure-Python parser's recursion error is caught where the document is built).
         return
+    import yaml  # only YAML inputs import the parser
     collections: set[str] = set()
     scalars: dict[str, int] = {}
     expanded = 0

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 __all__ = [
@@ -32,6 +31,8 @@ _TRAIL = "AWS::CloudTrail::Trail"
 
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
+    from importlib import resources  # ~5 ms of imports, paid only when a trail is read
+
     text = resources.files("ctrules.catalog").joinpath("overlay/data_events.json").read_text(encoding="utf-8")
     doc = json.loads(text)
     return {

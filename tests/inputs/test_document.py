@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from ctrules.inputs._model import InputError
-from ctrules.inputs.document import CfnYamlLoader, DuplicateKeyError, _load_yaml, parse_document
+from ctrules.inputs.document import DuplicateKeyError, parse_document
+from ctrules.inputs.yaml_text import CfnYamlLoader, _load_yaml
 
 DUPLICATES = [
     ('{"a": 1, "a": 2}', "a"),

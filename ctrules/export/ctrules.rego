@@ -825,7 +825,8 @@ _ctr002(p) := _ctr002_misread(p) if {
 	_cloudtrail_only_source(p)
 } else := set() if not _ct(p)
 
-else := (_ctr002_sources(p) | _ctr002_names(p)) | _ctr002_misread(p)
+# (The sources' findings are computed once and handed on: the engine does not remember a function's result.)
+else := (sources | _ctr002_names(p, sources)) | _ctr002_misread(p) if sources := _ctr002_sources(p)
 
 # ctrules.checks.ctr002_source._cloudtrail_misread: source 'aws.cloudtrail' (the CloudTrail service's own API
 # calls) in a rule that names no eventName, as if it meant every event CloudTrail delivers. (With eventNames in
@@ -943,15 +944,15 @@ _unknown_event_source(v, path) := _f("CTR002", "error", msg, sprintf("use detail
 	msg := sprintf("detail.eventSource %s is no eventSource in %s: unless the service is newer than the catalog, no event carries it and the rule may not fire.", [_q(v), CATALOG_PHRASE])
 }
 
-_ctr002_names(p) := {f |
+_ctr002_names(p, sources) := {f |
 	_has_allowed(p)
-	not _ctr002_source_error(p)
+	not _any_error(sources)
 	some i, n in _names(p)
 	f := _ctr002_name(p, n, i)
 }
 
-_ctr002_source_error(p) if {
-	some g in _ctr002_sources(p)
+_any_error(findings) if {
+	some g in findings
 	g.severity == "error"
 }
 

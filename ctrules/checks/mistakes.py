@@ -141,6 +141,8 @@ def impossible_name(value: str) -> str | None:
     """
     if not value:
         return "it is empty"
+    if value.isascii() and value.isalnum():
+        return None  # ASCII letters and digits only, as nearly every name: nothing to look at one by one
     if any(mark in value for mark in PLACEHOLDERS):
         return None  # a template placeholder a reader did not resolve (${var.x}, {{name}}): not judged here
     for ch in value:

@@ -216,7 +216,9 @@ def extra_events_path(pyproject: Path | str) -> Path | None:
     p = Path(pyproject)
     try:
         st = p.stat()
-        stamp: tuple[str, int, int, int] | None = (str(p.resolve()), st.st_ino, st.st_size, st.st_mtime_ns)
+        stamp: tuple[str, int, int, int, int] | None = (
+            str(p.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+        )
     except (OSError, ValueError, RuntimeError):
         stamp = None  # reading fails below, with the message
     if stamp is not None and stamp in _SEEN_PYPROJECT:
@@ -227,8 +229,8 @@ def extra_events_path(pyproject: Path | str) -> Path | None:
     return found
 
 
-#: :func:`extra_events_path` of the files read, by (path, inode, size, modification time).
-_SEEN_PYPROJECT: dict[tuple[str, int, int, int], Path | None] = {}
+#: :func:`extra_events_path` of the files read, by (path, inode, size, modification and change times).
+_SEEN_PYPROJECT: dict[tuple[str, int, int, int, int], Path | None] = {}
 
 
 def _extra_events_path(p: Path) -> Path | None:

@@ -181,7 +181,8 @@ def scope_info(scope: Construct, on_new_app: Callable[[cdk.Stage, TypedRules], N
     stack = scope if isinstance(scope, cdk.Stack) else cdk.Stack.of(scope)
     stack_info = stack.__dict__.get("_ctrules_scope")
     if not isinstance(stack_info, _ScopeInfo):
-        root = stack.node.root
+        node = stack.node  # one round trip for both of its reads below
+        root = node.root
         registry = typed_rules_of(root)
         if registry is None:
             registry = TypedRules()
@@ -191,7 +192,7 @@ def scope_info(scope: Construct, on_new_app: Callable[[cdk.Stage, TypedRules], N
             # when the root is an App).
             if isinstance(root, cdk.Stage):
                 on_new_app(root, registry)
-        stack_info = _ScopeInfo(registry, stack, stack.node.path, [])
+        stack_info = _ScopeInfo(registry, stack, node.path, [])
         stack.__dict__["_ctrules_scope"] = stack_info
     if scope is stack:
         return stack_info

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Final
 
@@ -13,6 +14,7 @@ __all__ = [
     "RECORD_FIELDS",
     "VALID_DETAIL_TYPES",
     "catalog_phrase",
+    "pattern_text",
     "quote_list",
 ]
 
@@ -37,6 +39,14 @@ NOT_MANAGEMENT_DETAIL_TYPES: Final[frozenset[str]] = frozenset({DETAIL_TYPES[INS
 
 #: Region prefixes of partitions other than ``aws`` (China, GovCloud, ISO, EU sovereign cloud).
 OTHER_PARTITIONS: Final[tuple[str, ...]] = ("cn-", "us-gov-", "us-iso", "eu-isoe-", "eusc-")
+
+
+def pattern_text(value: object) -> str | None:
+    """The compact JSON text EventBridge measures a pattern (or a part of one) by; None when it has no JSON form."""
+    try:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def quote_list(values: Iterable[str]) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Final
 
+from ctrules.checks.common import pattern_text
 from ctrules.checks.findings import WARNING, Finding, RuleContext
 from ctrules.checks.registry import Check, register
 
@@ -20,10 +20,10 @@ PATTERN_SIZE_QUOTA: Final = 2048
 
 def run_pattern(pattern: object) -> list[Finding]:
     """The findings of CTR013 for a whole pattern."""
-    try:
-        size = len(json.dumps(pattern, separators=(",", ":"), ensure_ascii=False, default=str))
-    except (TypeError, ValueError, RecursionError):
+    text = pattern_text(pattern)
+    if text is None:
         return []
+    size = len(text)
     if size <= PATTERN_SIZE_QUOTA:
         return []
     return [

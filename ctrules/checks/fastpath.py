@@ -26,7 +26,6 @@ calls between the parts.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import Any, Final, TypeVar
 from ctrules.catalog import DETAIL_TYPES, INSIGHT, NETWORK_ACTIVITY
 from ctrules.catalog.index import index as store
 from ctrules.checks.analysis import MAX_BRANCHES, events_matching, name_filter_decidable
+from ctrules.checks.common import pattern_text
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.registry import fast_answers
 from ctrules.eventpattern.validate import operator_item_verdict
@@ -89,20 +89,12 @@ def _item_verdict(item: dict[Any, Any]) -> tuple[int, int, bool]:
     if found is None:
         valid, wildcard = operator_item_verdict(item)
         verdict = _INVALID if not valid else _VALID_WILDCARD if wildcard else _VALID
-        text = _compact(item) if valid else ""
+        text = (pattern_text(item) if valid else None) or ""
         found = (verdict, len(text), "*" in text)
         if len(_ITEMS) >= _CACHE_LIMIT:
             _ITEMS.clear()
         _ITEMS[key] = found
     return found
-
-
-def _compact(value: object) -> str:
-    """The compact JSON text EventBridge measures a pattern by (``""`` when there is none)."""
-    try:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
-    except (TypeError, ValueError, RecursionError):
-        return ""
 
 
 #: :func:`survey` of a pattern that is not simple.

@@ -198,6 +198,67 @@ def test_pattern_helpers(shapes: Shapes) -> None:
         ctrules.pattern_dict("CreateAccount", service="organizations", event_type="AwsServiceEvent")
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        ctrules.pattern_dict("CreateAccountResult"),
+        ctrules.pattern_dict(["iam:CreateUser", "RunInstances"], detail={"errorCode": [{"exists": False}]}),
+        ctrules.pattern_dict("LookupEvents", event_type="AwsApiCall"),
+        {"detail-type": ["AWS Insight via CloudTrail"]},
+        {"source": ["aws.iam"]},
+        {},
+    ],
+)
+def test_a_built_pattern_makes_the_struct_the_checked_constructor_makes(data: dict[str, Any]) -> None:
+    """to_event_pattern skips the constructor's run-time type checks for a pattern that passes them: same struct."""
+    from ctrules.rules import to_event_pattern
+
+    built = to_event_pattern(data)
+    checked = events.EventPattern(source=data.get("source"), detail_type=data.get("detail-type"),
+                                  detail=data.get("detail"))  # fmt: skip
+    assert type(built) is events.EventPattern
+    assert built == checked and repr(built) == repr(checked)
+    assert (built.source, built.detail_type, built.detail) == (checked.source, checked.detail_type, checked.detail)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"source": "aws.iam"},  # a string, which Sequence[str] admits
+        {"source": ("aws.iam",)},
+        {"source": ["aws.iam", 3]},
+        {"detail-type": [None]},
+        {"detail": {1: ["x"]}},  # a key that is no string
+        {"detail": [{"eventName": ["x"]}]},
+    ],
+)
+def test_a_pattern_of_other_types_goes_through_the_checked_constructor(data: dict[str, Any]) -> None:
+    """Whatever the constructor does with a value of another type (accept it or raise), to_event_pattern does."""
+    from ctrules.rules import to_event_pattern
+
+    def checked() -> events.EventPattern:
+        return events.EventPattern(source=data.get("source"), detail_type=data.get("detail-type"),
+                                   detail=data.get("detail"))  # fmt: skip
+
+    try:
+        expected = checked()
+    except TypeError as exc:
+        with pytest.raises(TypeError) as err:
+            to_event_pattern(data)
+        assert str(err.value) == str(exc)
+    else:
+        assert to_event_pattern(data) == expected
+
+
+def test_a_rule_from_a_built_struct_synthesizes_its_pattern() -> None:
+    st = stack()
+    pattern = ctrules.pattern_dict(["iam:CreateUser", "RunInstances"], detail={"userIdentity": {"type": ["Root"]}})
+    events.Rule(st, "R", event_pattern=ctrules.pattern(["iam:CreateUser", "RunInstances"],
+                                                       detail={"userIdentity": {"type": ["Root"]}}))  # fmt: skip
+    (resource,) = assertions.Template.from_stack(st).find_resources("AWS::Events::Rule").values()
+    assert resource["Properties"]["EventPattern"] == pattern
+
+
 def test_an_unlisted_name_with_its_service_is_taken_with_a_warning(shapes: Shapes) -> None:
     rule = shapes.rules["Unlisted"]
     assert isinstance(rule, ApiCallRule)

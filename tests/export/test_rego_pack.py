@@ -365,3 +365,74 @@ def test_hostile_inputs_agree_and_never_break_the_engine(engine: Any, region: st
               {"pattern": {"source": ["aws.iam"]}, "state": {"Ref": "S"}, "bus": {"Ref": "B"}}]
     problems = disagreements(engine, rules, region)
     assert not problems, "\n".join(problems[:20])
+
+
+def _edited(rnd: random.Random, v: str, edits: int, near: tuple[int, ...] = ()) -> str:
+    """``v`` with ``edits`` random edits (substitution, deletion, insertion, swap of neighbours), ends included; with
+    ``near``, each edit within two letters of one of those positions."""
+    for _ in range(edits):
+        k = rnd.randrange(len(v) + 1) if not near else max(0, min(len(v), rnd.choice(near) + rnd.randint(-2, 2)))
+        kind = rnd.randrange(4)
+        letter = rnd.choice("aeinorstxDGL0")
+        if kind == 0 and k < len(v):
+            v = v[:k] + letter + v[k + 1:]
+        elif kind == 1 and k < len(v):
+            v = v[:k] + v[k + 1:]
+        elif kind == 2:
+            v = v[:k] + letter + v[k:]
+        elif k + 1 < len(v):
+            v = v[:k] + v[k + 1] + v[k] + v[k + 2:]
+    return v
+
+
+def test_the_slip_prefilter_never_drops_a_value_within_the_limit() -> None:
+    """``_may_be_within`` (the cheap test before ``_distance`` in ``_close_slip``) is false only for a value more
+    than ``lim`` edits away: checked in the engine on names with one and two random edits anywhere, against
+    ctrules' own edit distance, and shown to reject far values (so the probe is not empty)."""
+    from ctrules.catalog.index import index
+    from ctrules.checks.mistakes import edit_distance
+
+    rnd = random.Random(5)
+    names = sorted(n for n in index().by_name if len(n) >= 5)
+    pairs: list[tuple[str, str]] = []
+    for v in rnd.sample(names, 500):
+        # where the test cuts v into parts: an edit there is what a wrong cut would miss
+        third = (len(v) - 2) // 3
+        cuts = ((len(v) - 1) // 2,) if len(v) < 14 else (third, len(v) - third - 1)
+        pairs += [(v, _edited(rnd, v, 1)), (v, _edited(rnd, v, 2)), (v, rnd.choice(names))]
+        pairs += [(v, _edited(rnd, v, 1, cuts)), (v, _edited(rnd, v, 2, cuts))]
+    # The pack's rules read patterns; a probe reads the pair from each rule's pattern and reports, per pair, a
+    # value within the limit that the test drops (CTR003) and a value the test drops (CTR001).
+    probe = rego_pack().replace(
+        "\tsome f in _findings(r)\n",
+        "\tsome f in _probe(r.p.v[0], r.p.c[0])\n",
+    ) + """
+_lim(v) := 2 if count(v) >= 14
+
+else := 1
+
+_probe(v, c) := {_f("CTR003", "error", "dropped", "", "$") | _mistake(v, c)} | {_f("CTR001", "error", "far", "", "$") |
+	not _may_be_within(v, c, _lim(v))
+}
+
+_mistake(v, c) if {
+	abs(count(c) - count(v)) <= _lim(v)
+	_distance(v, c, _lim(v)) <= _lim(v)
+	not _may_be_within(v, c, _lim(v))
+}
+"""
+    assert "_probe(r.p.v[0]" in probe
+    engine = _load(probe, "probe.rego")
+    rules = [{"pattern": {"v": [v], "c": [c]}} for v, c in pairs]
+    dropped = 0
+    far: set[int] = set()
+    for start in range(0, len(rules), 400):
+        found = pack_findings(engine, template(rules[start : start + 400]), "us-east-1")
+        dropped += sum(n for key, n in found.items() if key[0] == "CTR003")
+        far |= {start + int(key[1][1:]) for key in found if key[0] == "CTR001"}
+    lim = [2 if len(v) >= 14 else 1 for v, _ in pairs]
+    within = {i for i, (v, c) in enumerate(pairs) if edit_distance(v, c, lim[i]) <= lim[i]}
+    assert dropped == 0
+    assert not within & far, [pairs[i] for i in sorted(within & far)[:5]]  # ctrules' own distance agrees
+    assert len(within) >= 1500  # most edited names stay within the limit
+    assert len(far) >= 400  # and the test does reject values: most of the unrelated names

@@ -77,8 +77,10 @@ def to_event_pattern(data: Mapping[str, Any]) -> events.EventPattern:
     source = data.get("source")
     detail_type = data.get("detail-type")
     detail = data.get("detail")
-    if _str_list_or_none(source) and _str_list_or_none(detail_type) and (
-        detail is None or (type(detail) is dict and all(type(k) is str for k in detail))
+    if (
+        _str_list_or_none(source)
+        and _str_list_or_none(detail_type)
+        and (detail is None or (type(detail) is dict and all(type(k) is str for k in detail)))
     ):
         struct: events.EventPattern = object.__new__(events.EventPattern)
         # The fields in the constructor's order, None left out, as it stores them.

@@ -687,17 +687,27 @@ _limit(v) := 2 if count(v) >= 14
 
 else := 1
 
+# The catalog name (of pool, a set of catalog names) that v certainly misspells: another case or separators of
+# it (found through the catalog's index by squashed name, not by squashing every name of the pool), else as
+# _close_slip.
+_slip(v, pool) := s if {
+	same := sort([c | some c in object.get(_NAMES_BY_SQUASH, _squash(v), set()); c in pool; c != v])
+	count(same) > 0
+	s := same[0]
+} else := _far_slip(v, pool, 0)
+
 # The known value that v certainly misspells: another case or separators of it, else the closest one edit
 # away (two for long values) that differs in letters, not digits.
-_slip(v, pool) := _close_slip(v, pool, 0)
-
 # cutoff: ctrules first ranks candidates with difflib at this similarity ratio (sources 0.8, eventSources 0.7);
 # a one-edit slip of a short value falls below it.
 _close_slip(v, pool, cutoff) := s if {
 	same := sort([c | some c in pool; c != v; _squash(c) == _squash(v); _ratio_at_least(v, c, cutoff)])
 	count(same) > 0
 	s := same[0]
-} else := s if {
+} else := _far_slip(v, pool, cutoff)
+
+# _close_slip past another case or separators of v: one or two edits away, or two letters swapped.
+_far_slip(v, pool, cutoff) := s if {
 	count(v) >= 5
 	lim := _limit(v)
 	close := sort([[d, c] |
@@ -747,10 +757,23 @@ _swapped(a, b) if {
 
 _ratio_at_least(_, _, cutoff) if cutoff == 0
 
+# _ratio(a, b) >= cutoff, with difflib's quick_ratio first: the letters a and b share (counted with repeats) bound
+# the letters of their matching blocks, so a bound below the cutoff spares the costly comparison.
 _ratio_at_least(a, b, cutoff) if {
 	cutoff > 0
+	count(a) + count(b) > 0
+	(2 * _shared_letters(a, b)) / (count(a) + count(b)) >= cutoff
 	_ratio(a, b) >= cutoff
 }
+
+_ratio_at_least(a, b, cutoff) if {
+	cutoff > 0
+	count(a) + count(b) == 0
+}
+
+_shared_letters(a, b) := sum([min([count(indexof_n(a, ch)), count(indexof_n(b, ch))]) |
+	some ch in {substring(a, i, 1) | some i in numbers.range(0, count(a) - 1)}
+])
 
 # difflib.SequenceMatcher(None, a, b).ratio(): 2M/T, M the letters of the matching blocks (the longest common
 # block, then the same on each side of it). Rego has no recursion: the sides are followed five levels deep, far
@@ -908,7 +931,7 @@ _EVENT_SOURCES_BY_SQUASH[sq] contains es if {
 # ctrules tries the sources sharing the value's first six letters ('aws.' and two of the service) first, and the
 # others only when none of those is close (difflib, cutoff 0.8).
 _sources_near(s) := near if {
-	same_head := {c | some c, _ in SOURCE_ES; startswith(c, substring(s, 0, 6)); c != s; _ratio(s, c) >= 0.8}
+	same_head := {c | some c, _ in SOURCE_ES; startswith(c, substring(s, 0, 6)); c != s; _ratio_at_least(s, c, 0.8)}
 	count(same_head) > 0
 	near := same_head
 } else := _near(_SOURCES_BY_END, s, 4) | object.get(_SOURCES_BY_SQUASH, _squash(s), set())
@@ -926,7 +949,7 @@ _known_head(v) if {
 	some known, _ in SOURCE_INDEX
 	startswith(known, substring(v, 0, 2))
 	known != v
-	_ratio(v, known) >= 0.7
+	_ratio_at_least(v, known, 0.7)
 }
 
 _common_start(a, b) := k if {
@@ -1295,7 +1318,7 @@ _same_head_near(n, pool) if {
 	c != n
 	lower(substring(c, 0, 3)) == lower(substring(n, 0, 3))
 	abs(count(c) - count(n)) <= max([3, floor(count(n) / 4)])
-	_ratio(lower(n), lower(c)) >= 0.75
+	_ratio_at_least(lower(n), lower(c), 0.75)
 }
 
 # Catalog names one or two letters longer or shorter than n that share its first or last letter: where a

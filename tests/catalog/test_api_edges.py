@@ -64,3 +64,66 @@ def test_index_by_service_stays_within_the_service() -> None:
     assert found[0] == "RunInstances"
     assert all(n in {e.event_name for e in catalog.events("ec2")} for n in found)
     assert api._source_index("ec2.amazonaws.com").near("RunInstance")
+
+
+def _typos(n: int, seed: int) -> list[str]:
+    """Misspelt catalog names: a letter dropped, changed or doubled (a few are other real names)."""
+    rnd = random.Random(seed)
+    names = store().sorted_names
+    out = []
+    for _ in range(n):
+        real = rnd.choice(names)
+        i = rnd.randrange(len(real))
+        out.append(rnd.choice([real[:i] + real[i + 1 :], real[:i] + rnd.choice("aeinrst") + real[i + 1 :],
+                               real[:i] + real[i] + real[i:]]))  # fmt: skip
+    return out
+
+
+def _reference_near(names: list[str], grams_of: list[set[str]], name: str) -> list[str]:
+    """What the index answers, by a scan: the 16 names of about the length sharing the most trigrams (the first ones
+    of the list among equals), in the list's order."""
+    spread = max(3, len(name) // 4)
+    grams = api._trigrams(name)
+    scored = [(-len(grams & grams_of[i]), i) for i, c in enumerate(names) if abs(len(c) - len(name)) <= spread]
+    best = sorted(s for s in scored if s[0] < 0)[: api._NEAR_CANDIDATES]
+    return [names[i] for i in sorted(i for _, i in best)]
+
+
+def test_the_index_finds_what_a_scan_of_every_name_finds() -> None:
+    names = store().sorted_names
+    grams_of = [api._trigrams(n) for n in names]
+    index = api._NameIndex(names)
+    for typo in _typos(100, seed=3):
+        assert index.near(typo) == _reference_near(names, grams_of, typo), typo
+    ec2 = api._source_index("ec2.amazonaws.com")
+    ec2_grams = [api._trigrams(n) for n in ec2.names]
+    for typo in ["RunInstance", "DescribeInstancs", "TerminateInstance", "CreateVpcc", "x", ""]:
+        assert ec2.near(typo) == _reference_near(ec2.names, ec2_grams, typo), typo
+
+
+def test_the_index_reads_only_the_lengths_a_search_needs() -> None:
+    index = api._NameIndex(store().sorted_names)
+    index.near("CreateUsr")  # 9 letters: names of 6 to 12 letters
+    assert set(index._postings) == {n for n in range(6, 13) if n in index._by_length}
+
+
+def test_suggestions_do_not_depend_on_the_process() -> None:
+    """String hashing differs per process (PYTHONHASHSEED); the names suggested for a typo must not."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\nfrom ctrules import catalog\n"
+        "print(json.dumps([catalog.suggest(t, limit=5) for t in json.loads(sys.argv[1])]))\n"
+    )
+    typos = json.dumps(_typos(300, seed=9))
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, typos], capture_output=True, text=True, env=env,
+                              timeout=300, check=True)  # fmt: skip
+        runs.append(json.loads(done.stdout))
+    assert runs[0] == runs[1]
+    assert sum(1 for s in runs[0] if s) > 250

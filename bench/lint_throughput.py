@@ -236,11 +236,13 @@ def time_process(path: Path, repeat: int, *, best: bool = True) -> float:
     return min(times) if best else statistics.median(times)
 
 
-def time_one_rule(tmp: Path, repeat: int = 15) -> float:
-    """Median wall time of ``python -m ctrules lint`` of a template with one rule (start-up is all of it)."""
+def time_one_rule(tmp: Path, repeat: int = 15, name: str = "CreateUser", source: bool = True) -> float:
+    """Median wall time of ``python -m ctrules lint`` of a template with one rule (start-up is all of it); with a
+    misspelt ``name`` and no source, the first "did you mean" search over the whole catalog too."""
     one = tmp / "one.template.json"
-    pattern = {"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"],
-               "detail": {"eventName": ["CreateUser"]}}  # fmt: skip
+    pattern: dict[str, Any] = {"detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": [name]}}
+    if source:
+        pattern["source"] = ["aws.iam"]
     one.write_text(json.dumps({"Resources": {"R": {"Type": "AWS::Events::Rule", "Properties": {
         "EventPattern": pattern}}}}), encoding="utf-8")  # fmt: skip
     return time_process(one, repeat, best=False)
@@ -363,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = json.loads(json_out)["summary"]
         process = time_process(path, args.repeat)
         one_rule = time_one_rule(Path(tmp))
+        one_typo = time_one_rule(Path(tmp), name="CreateUsr", source=False)
         floor = time_parse_floor(path, args.repeat)
         bare = time_bare_floor(path, args.repeat)
         if args.profile:
@@ -398,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
         row("  ctrules lint --format sarif (best)", round(n / min(sarif_times)), "rules/s"),
         row("  whole command in a new process (python -m ctrules lint; best)", round(process, 3), "s"),
         row("  whole command, a one-rule template (median of 15; start-up)", round(one_rule * 1000), "ms"),
+        row(
+            "  the same, its one name misspelt and no source (the first search of the whole catalog)",
+            round(one_typo * 1000),
+            "ms",
+        ),
         row("  parse floor (json.loads + finding the rules)", round(n / floor), "rules/s"),
         row("  bare floor (json.loads + a bare walk to the patterns, no ctrules code)", round(n / bare), "rules/s"),
         row("  ctrules lint ÷ bare floor, throughput", round(bare / best, 3), "ratio"),

@@ -759,9 +759,11 @@ _ratio_at_least(_, _, cutoff) if cutoff == 0
 
 # _ratio(a, b) >= cutoff, with difflib's quick_ratio first: the letters a and b share (counted with repeats) bound
 # the letters of their matching blocks, so a bound below the cutoff spares the costly comparison.
+# (One empty value and one not: the ratio is 0, below any cutoff; both empty: 1.)
 _ratio_at_least(a, b, cutoff) if {
 	cutoff > 0
-	count(a) + count(b) > 0
+	count(a) > 0
+	count(b) > 0
 	(2 * _shared_letters(a, b)) / (count(a) + count(b)) >= cutoff
 	_ratio(a, b) >= cutoff
 }

@@ -194,26 +194,32 @@ def _trigrams(text: str) -> set[str]:
 
 
 class _NameIndex:
-    """Names by (length, trigram): the few names close to a misspelt one, found without a scan.
+    """Names by (trigram, length): the few names close to a misspelt one, found without a scan.
 
     A name within difflib's 0.75 cutoff has a similar length and shares most of its letter triples, so
     only names of a nearby length that share trigrams are counted, and the best-sharing ones compared.
     The trigrams of the names of one length are indexed when a search first needs that length: one
-    misspelt name costs the lengths near its own, not the whole catalog (~0.2 s for every name).
+    misspelt name costs the lengths near its own, not the whole catalog (~0.2 s for every name). After
+    ``full_after`` searches (a run with many misspelt names) every length is indexed, merged into one
+    list per trigram sorted by length, and a search takes a slice of each list.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], full_after: int = 32) -> None:
         self.names = names
         self.names_set = frozenset(names)
+        self.full_after = full_after
         by_length: dict[int, list[int]] = {}
         for i, name in enumerate(names):
             by_length.setdefault(len(name), []).append(i)
         self._by_length = by_length
-        self._postings: dict[int, dict[str, list[int]]] = {}
+        self._of: dict[int, dict[str, list[int]]] = {}
+        self._searches = 0
+        #: trigram -> (its names' indexes by length, their lengths), once every length is indexed.
+        self._merged: dict[str, tuple[list[int], list[int]]] | None = None
 
     def _of_length(self, length: int) -> dict[str, list[int]]:
         """The trigram postings of the names of one length (built on first use; a race builds the same twice)."""
-        found = self._postings.get(length)
+        found = self._of.get(length)
         if found is None:
             found = {}
             names = self.names
@@ -224,32 +230,48 @@ class _NameIndex:
                         found[gram] = [i]
                     else:
                         ids.append(i)
-            self._postings[length] = found
+            self._of[length] = found
         return found
+
+    def _merge(self) -> dict[str, tuple[list[int], list[int]]]:
+        merged: dict[str, list[int]] = {}
+        for length in sorted(self._by_length):
+            for gram, ids in self._of_length(length).items():
+                found = merged.get(gram)
+                if found is None:
+                    merged[gram] = list(ids)
+                else:
+                    found.extend(ids)
+        names = self.names
+        return {gram: (ids, [len(names[i]) for i in ids]) for gram, ids in merged.items()}
 
     def near(self, name: str) -> list[str]:
         """Up to :data:`_NEAR_CANDIDATES` names of similar length sharing the most trigrams with ``name`` (in the
-        order of :attr:`names`); of names sharing as many, the first ones in that order, so the answer never depends
-        on the order a set of trigrams is walked in (string hashing differs from one process to the next)."""
+        order of :attr:`names`). Of names sharing as many, those met first when the trigrams are walked in sorted
+        order, each trigram's names by length: never the order a set happens to hold them in (string hashing
+        differs from one process to the next), and the same whether the index is merged yet or not."""
         spread = max(3, len(name) // 4)
-        grams = _trigrams(name)
+        shortest, longest = len(name) - spread, len(name) + spread
+        grams = sorted(_trigrams(name))
         shared: Counter[int] = Counter()
-        for length in range(max(0, len(name) - spread), len(name) + spread + 1):
-            if length not in self._by_length:
-                continue
-            postings = self._of_length(length)
+        self._searches += 1
+        merged = self._merged
+        if merged is None and self._searches > self.full_after:
+            merged = self._merged = self._merge()
+        if merged is not None:
             for gram in grams:
-                ids = postings.get(gram)
-                if ids is not None:
-                    shared.update(ids)
-        import heapq  # only for a misspelt name: not on the import path of the catalog
-
-        best = heapq.nsmallest(_NEAR_CANDIDATES, shared.items(), key=_most_shared_first)
-        return [self.names[i] for i in sorted(i for i, _ in best)]
-
-
-def _most_shared_first(item: tuple[int, int]) -> tuple[int, int]:
-    return -item[1], item[0]
+                hit = merged.get(gram)
+                if hit is not None:
+                    ids, lengths = hit
+                    shared.update(ids[bisect.bisect_left(lengths, shortest) : bisect.bisect_right(lengths, longest)])
+        else:
+            tables = [self._of_length(n) for n in range(max(0, shortest), longest + 1) if n in self._by_length]
+            for gram in grams:
+                for table in tables:
+                    found = table.get(gram)
+                    if found is not None:
+                        shared.update(found)
+        return [self.names[i] for i, _ in sorted(shared.most_common(_NEAR_CANDIDATES))]
 
 
 @lru_cache(maxsize=1)

@@ -80,31 +80,43 @@ def _typos(n: int, seed: int) -> list[str]:
 
 
 def _reference_near(names: list[str], grams_of: list[set[str]], name: str) -> list[str]:
-    """What the index answers, by a scan: the 16 names of about the length sharing the most trigrams (the first ones
-    of the list among equals), in the list's order."""
+    """What the index answers, by a scan: the 16 names of about the length sharing the most trigrams, in the list's
+    order; among names sharing as many, those met first walking the trigrams in sorted order, each trigram's names
+    by length (then in the list's order)."""
     spread = max(3, len(name) // 4)
     grams = api._trigrams(name)
-    scored = [(-len(grams & grams_of[i]), i) for i, c in enumerate(names) if abs(len(c) - len(name)) <= spread]
-    best = sorted(s for s in scored if s[0] < 0)[: api._NEAR_CANDIDATES]
-    return [names[i] for i in sorted(i for _, i in best)]
+    rank = {g: r for r, g in enumerate(sorted(grams))}
+    scored = []
+    for i, c in enumerate(names):
+        common = grams & grams_of[i]
+        if common and abs(len(c) - len(name)) <= spread:
+            scored.append((-len(common), min(rank[g] for g in common), len(c), i))
+    best = sorted(scored)[: api._NEAR_CANDIDATES]
+    return [names[i] for *_, i in sorted(best, key=lambda s: s[-1])]
 
 
-def test_the_index_finds_what_a_scan_of_every_name_finds() -> None:
+@pytest.mark.parametrize("full_after", [10**9, 0], ids=["lengths-on-demand", "merged"])
+def test_the_index_finds_what_a_scan_of_every_name_finds(full_after: int) -> None:
     names = store().sorted_names
     grams_of = [api._trigrams(n) for n in names]
-    index = api._NameIndex(names)
+    index = api._NameIndex(names, full_after=full_after)
     for typo in _typos(100, seed=3):
         assert index.near(typo) == _reference_near(names, grams_of, typo), typo
-    ec2 = api._source_index("ec2.amazonaws.com")
+    ec2 = api._NameIndex(api._source_index("ec2.amazonaws.com").names, full_after=full_after)
     ec2_grams = [api._trigrams(n) for n in ec2.names]
     for typo in ["RunInstance", "DescribeInstancs", "TerminateInstance", "CreateVpcc", "x", ""]:
         assert ec2.near(typo) == _reference_near(ec2.names, ec2_grams, typo), typo
 
 
-def test_the_index_reads_only_the_lengths_a_search_needs() -> None:
-    index = api._NameIndex(store().sorted_names)
+def test_the_index_reads_only_the_lengths_a_search_needs_until_many_searches() -> None:
+    index = api._NameIndex(store().sorted_names, full_after=2)
     index.near("CreateUsr")  # 9 letters: names of 6 to 12 letters
-    assert set(index._postings) == {n for n in range(6, 13) if n in index._by_length}
+    assert set(index._of) == {n for n in range(6, 13) if n in index._by_length}
+    assert index._merged is None
+    index.near("DescribeInstancs")
+    first = index.near("CreateUsr")  # the third search merges every length
+    assert index._merged is not None and set(index._of) == set(index._by_length)
+    assert first == api._NameIndex(store().sorted_names).near("CreateUsr")
 
 
 def test_suggestions_do_not_depend_on_the_process() -> None:

@@ -394,7 +394,9 @@ def test_operators_that_match_no_name(value: dict[str, str], expected: list[str]
 @pytest.mark.parametrize(
     ("source", "sdk_name", "logged"),
     [("aws.s3", "PutBucketNotificationConfiguration", "PutBucketNotification"),
-     ("aws.lambda", "CreateFunction", "CreateFunction20150331")],
+     ("aws.lambda", "CreateFunction", "CreateFunction20150331"),
+     # The Lambda guide's example record once read plain DeleteFunction; AWS corrected it to the versioned name.
+     ("aws.lambda", "DeleteFunction", "DeleteFunction20150331")],
 )  # fmt: skip
 def test_sdk_names_that_cloudtrail_logs_differently(source: str, sdk_name: str, logged: str) -> None:
     (f,) = check_pattern(p(source, API, eventName=sdk_name), US_EAST_1)
@@ -404,6 +406,15 @@ def test_sdk_names_that_cloudtrail_logs_differently(source: str, sdk_name: str, 
 def test_unknown_source_that_is_no_typo_is_a_warning() -> None:
     found = check_pattern(p("aws.brandnewservice", API, eventName="DoSomething"), US_EAST_1)
     assert [(f.code, f.severity) for f in found] == [("CTR002", "warning")]
+
+
+def test_lambda_tagging_shared_with_microvms_keeps_its_versioned_names() -> None:
+    # Lambda MicroVMs' TagResource is Lambda's own /2017-03-31/tags API (botocore): logged as TagResource20170331v2.
+    from ctrules import catalog
+
+    plain = {(e.event_name, e.service) for e in catalog.all_events() if e.event_source == "lambda.amazonaws.com"}
+    for op in ("TagResource", "UntagResource", "ListTags"):
+        assert (op, "lambda-microvms") not in plain
 
 
 def test_cloudfront_logs_plain_names_too() -> None:

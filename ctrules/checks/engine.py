@@ -164,7 +164,8 @@ def _general(
         # Meaning is checked on what EventBridge would accept: the parts the validity check objects to are set
         # aside, so one mistake does not hide another (a typo in an eventName beside a malformed filter).
         sound = _sound_part(pattern)
-        if sound is None or validate_pattern(sound):
+        # A limit on the whole pattern (its $or combinations) leaves every part sound: their meaning is checked.
+        if sound is None or any(not p.limit for p in validate_pattern(sound)):
             return _ordered(found)
         data = sound
     combinations = 1 if facts is not None else alternatives_count(data, cap=_COUNT_CAP)

@@ -38,7 +38,7 @@ from ctrules.checks.common import pattern_text
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.registry import fast_answers
 from ctrules.eventpattern.validate import operator_item_verdict
-from ctrules.eventpattern.vocab import RESERVED_IN_OR
+from ctrules.eventpattern.vocab import MAX_OR_COMBINATIONS, RESERVED_IN_OR
 
 __all__ = [
     "FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "answers_clean", "certainly_clean", "gather", "or_alternatives",
@@ -118,7 +118,8 @@ def survey(pattern: object) -> tuple[int, int, bool]:
     Accepted without the full validator: nested objects (none empty, none a CloudFormation intrinsic)
     whose leaves are non-empty lists of strings, numbers, booleans, null and valid operator objects (at
     most one of them with a wildcard), and ``$or`` lists of at least two such objects free of the names
-    EventBridge reserves there. Field names are strings and never start with ``$`` (other than ``$or``).
+    EventBridge reserves there, whose lengths multiply to at most EventBridge's combination limit. Field names
+    are strings and never start with ``$`` (other than ``$or``).
     """
     if type(pattern) is not dict or not pattern:
         return _NOT_SIMPLE_SURVEY
@@ -126,6 +127,7 @@ def survey(pattern: object) -> tuple[int, int, bool]:
     wildcards = 0
     size = 0
     stars = False
+    combinations = 1
     stack: list[tuple[dict[Any, Any], bool]] = [(pattern, False)]
     while stack:
         obj, in_or = stack.pop()
@@ -137,6 +139,11 @@ def survey(pattern: object) -> tuple[int, int, bool]:
             kind = type(value)
             if key[:1] == "$":
                 if key != "$or" or kind is not list or len(value) < 2:
+                    return _NOT_SIMPLE_SURVEY
+                # The product of the lists' lengths bounds the combinations they expand to: past EventBridge's
+                # limit, the validator counts them.
+                combinations *= len(value)
+                if combinations > MAX_OR_COMBINATIONS:
                     return _NOT_SIMPLE_SURVEY
                 for alternative in value:
                     if type(alternative) is not dict or not alternative:

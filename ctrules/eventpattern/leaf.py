@@ -4,7 +4,8 @@ A leaf is the list under a pattern field (``["a", {"prefix": "b"}]``); its items
 are JSON scalars (``str``, ``int``, ``float``, ``bool``, ``None``) as EventBridge sees them after flattening
 an event. Semantics follow EventBridge's engine, aws/event-ruler (``ByteMachine``, ``JsonRuleCompiler``):
 
-- strings, ``true``, ``false`` and ``null`` equal only themselves; a boolean never equals a number;
+- strings, ``true``, ``false`` and ``null`` equal only themselves; a boolean never equals a number; a string
+  that is an IP address equals any text of the same address (event-ruler compiles it as a one-address range);
 - a number equals a number of the same value (``300`` equals ``3.0e2``) when both lie within
   ±5e9 (:data:`NUMBER_LIMIT`), otherwise only when their JSON text is the same;
 - ``prefix``/``suffix``/``equals-ignore-case``/``wildcard`` test strings only; ignore-case compares each
@@ -216,7 +217,19 @@ def _cidr_test(operand: object, numeric_leaf: bool) -> Test | None:
     bounds = cidr_bounds(operand)
     if bounds is None:
         return None
-    low, high = bounds
+    return _range_test(*bounds, numeric_leaf)
+
+
+def _address_test(digits: str, numeric_leaf: bool) -> Test:
+    """A plain string value that is an IP address: event-ruler compiles it as the one-address range of that
+    address, not as text (``JsonRuleCompiler`` and ``RuleCompiler``: ``CIDR.ipToRangeIfPossible``), so
+    ``"2001:db8::1"`` also matches ``"2001:DB8:0:0:0:0:0:1"`` and ``"10.0.0.1"`` matches ``"::ffff:a00:1"``."""
+    return _range_test(digits, digits, numeric_leaf)
+
+
+def _range_test(low: str, high: str, numeric_leaf: bool) -> Test:
+    """Strings holding an IP address within [low, high] (hex digits), and numbers' text as event-ruler's
+    range automaton reads it (see :func:`_cidr_test`)."""
 
     def test(value: object) -> bool:
         if type(value) is str:
@@ -318,10 +331,14 @@ def compile_leaf(leaf: Sequence[object]) -> CompiledLeaf:
     absent_ok = undecided = False
     numeric_leaf = any(_numeric_item(item) for item in leaf)
     strings = frozenset(item for item in leaf if isinstance(item, str) and not is_token(item))
+    addresses = {i: d for i in strings if ("." in i or ":" in i) and (d := ip_hex(i)) is not None}
+    if addresses:  # an IP address is compared as an address, not as text (see _address_test)
+        strings = strings.difference(addresses)
+        tests.extend(_address_test(digits, numeric_leaf) for digits in dict.fromkeys(addresses.values()))
     if strings:  # the exact strings, as one set lookup
-        tests.append(lambda v: type(v) is str and v in strings)
+        tests.insert(0, lambda v: type(v) is str and v in strings)
     for item in leaf:
-        if isinstance(item, str) and item in strings:
+        if isinstance(item, str) and (item in strings or item in addresses):
             continue
         try:
             test, absent = compile_item(item, numeric_leaf)

@@ -30,11 +30,9 @@ from ctrules.eventpattern.validate import validate_pattern
 from ctrules.eventpattern.vocab import OR_KEY, is_token
 
 __all__ = [
-    "MAX_SUB_RULES",
     "CompiledPattern",
     "EventTooDeepError",
     "InvalidPatternError",
-    "PatternTooLargeError",
     "clear_cache",
     "compile_pattern",
     "flatten_event",
@@ -57,11 +55,6 @@ class InvalidPatternError(ValueError):
         self.problems = list(problems)
 
 
-#: ``$or`` alternatives (sub-rules) a pattern may expand to before :func:`compile_pattern` refuses it: the
-#: expansion is a product, so a few nested ``$or`` would otherwise take unbounded time and memory.
-MAX_SUB_RULES = 100_000
-
-
 class EventTooDeepError(ValueError):
     """The event nests objects and arrays too deeply to be walked (EventBridge events are at most 256 KB)."""
 
@@ -70,10 +63,6 @@ class EventTooDeepError(ValueError):
             "the event nests objects and arrays too deeply to match (hundreds of levels); fix: give the event as "
             "EventBridge delivers it"
         )
-
-
-class PatternTooLargeError(ValueError):
-    """The pattern's ``$or`` expand to more sub-rules than :data:`MAX_SUB_RULES` (a limit of ctrules, not of AWS)."""
 
 
 @dataclass(frozen=True)
@@ -148,13 +137,8 @@ def compile_pattern(pattern: Mapping[str, Any] | str) -> CompiledPattern:
         raise InvalidPatternError(
             f"invalid event pattern at {first.path}: {first.message}; fix: {first.fix}{more}", problems
         )
+    # EventBridge's own limit on the $or combinations (a validation problem above) bounds the expansion.
     assert isinstance(data, Mapping)
-    count = _sub_rules(data, MAX_SUB_RULES + 1)
-    if count > MAX_SUB_RULES:
-        raise PatternTooLargeError(
-            f"the event pattern's $or alternatives combine into more than {MAX_SUB_RULES:,} sub-rules, too many "
-            "to match here; fix: split it into several rules or patterns with fewer nested $or"
-        )
     compiled = CompiledPattern(data)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
@@ -210,25 +194,6 @@ def _expand(node: Mapping[str, Any], names: tuple[str, ...], rules: list[_Rule])
             for rule in rules:
                 rule[".".join(path)] = (path, items)
     return rules
-
-
-def _sub_rules(node: Mapping[str, Any], cap: int) -> int:
-    """How many sub-rules :func:`_expand` makes of ``node`` (counting stops past ``cap``)."""
-    total = 1
-    for key, value in node.items():
-        if key == OR_KEY and isinstance(value, (list, tuple)):
-            n = 0
-            for branch in value:
-                n += _sub_rules(branch, cap) if isinstance(branch, Mapping) and not is_token(branch) else 1
-                if n >= cap:
-                    break
-            n = max(n, 1) if value else 0
-        elif isinstance(value, Mapping) and not is_token(value):
-            n = _sub_rules(value, cap)
-        else:
-            continue
-        total = min(total * n, cap)
-    return total
 
 
 def _fields(rule: _Rule) -> tuple[Field, ...]:

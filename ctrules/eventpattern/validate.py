@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ctrules.eventpattern.operands import OperandChecks, PatternLeaf
 from ctrules.eventpattern.render import describe, key_path, show, suggest, type_name
 from ctrules.eventpattern.vocab import (
+    MAX_OR_COMBINATIONS,
     OPERATORS,
     OR_KEY,
     RESERVED_IN_OR,
@@ -77,7 +78,10 @@ class _Node:
 class _OrList:
     """The alternatives of one ``$or`` list."""
 
+    path: str
     branches: list[_Node] = field(default_factory=list)
+    #: Alternatives only known at deploy time (CDK tokens, intrinsics): each counts as one combination.
+    unknown: int = 0
 
 
 @dataclass
@@ -95,9 +99,10 @@ class _Checker(OperandChecks):
     def __init__(self) -> None:
         self.problems: list[SyntaxProblem] = []
         self.leaves: list[PatternLeaf] = []
+        self.or_lists: list[_OrList] = []
 
-    def report(self, path: str, message: str, fix: str) -> None:
-        self.problems.append(SyntaxProblem(path=path, message=message, fix=fix))
+    def report(self, path: str, message: str, fix: str, *, limit: bool = False) -> None:
+        self.problems.append(SyntaxProblem(path=path, message=message, fix=fix, limit=limit))
 
     # -- structure -------------------------------------------------------------------------------------------
 
@@ -118,6 +123,8 @@ class _Checker(OperandChecks):
             stack.extend(reversed(children))
         if any(leaf.wildcard_terms for leaf in self.leaves):
             self._check_wildcard_complexity(root)
+        if len(self.or_lists) > 1 or any(len(o.branches) + o.unknown > MAX_OR_COMBINATIONS for o in self.or_lists):
+            self._check_or_combinations(root)
 
     def _check_object(self, task: _Task) -> list[_Task]:
         children: list[_Task] = []
@@ -196,11 +203,13 @@ class _Checker(OperandChecks):
                 f'"$or" needs at least two alternatives, got {len(value)}',
                 "add another alternative, or drop $or and put the fields directly in the enclosing object",
             )
-        alternatives = _OrList()
+        alternatives = _OrList(path)
         task.node.parts.append(alternatives)
+        self.or_lists.append(alternatives)
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
             if is_token(item):
+                alternatives.unknown += 1
                 continue
             if not isinstance(item, Mapping):
                 self.report(
@@ -298,6 +307,29 @@ class _Checker(OperandChecks):
             else:
                 self._check_anything_but(value, op_path, leaf)
 
+    # -- $or combinations ------------------------------------------------------------------------------------
+
+    def _check_or_combinations(self, root: _Node) -> None:
+        """EventBridge's limit on the rule combinations the ``$or`` lists expand to (:data:`MAX_OR_COMBINATIONS`).
+
+        Counted as the pattern really expands (alternatives of one list add up, lists side by side multiply), which
+        never exceeds the user guide's count (the product of every list's length): only patterns over the limit by
+        either count are reported.
+        """
+        cap = 10**9
+        combinations = or_combinations(root, cap)
+        if combinations > MAX_OR_COMBINATIONS:
+            shown = f"{combinations:,}" if combinations < cap else f"more than {cap:,}"
+            self.report(
+                self.or_lists[0].path if len(self.or_lists) == 1 else "$",
+                f'the "$or" lists of this pattern expand to {shown} rule combinations; EventBridge rejects a '
+                f"pattern with over {MAX_OR_COMBINATIONS:,} (each alternative of one $or list is a combination, "
+                "and $or lists side by side multiply)",
+                "split the rule into several rules, or merge alternatives that differ in one field into one list of "
+                'values (e.g. {"eventName": ["A", "B"]} instead of one $or alternative per name)',
+                limit=True,
+            )
+
     # -- wildcard complexity ---------------------------------------------------------------------------------
 
     def _check_wildcard_complexity(self, root: _Node) -> None:
@@ -342,6 +374,30 @@ class _Checker(OperandChecks):
                     'use fewer "*" characters (prefer "prefix"/"suffix" matching), avoid repeating a '
                     'character sequence after a "*", or split the values across several rules',
                 )
+
+
+def or_combinations(root: _Node, cap: int) -> int:
+    """How many ``$or``-free rules the node expands to, counting stops at ``cap`` (no recursion: any depth)."""
+    value: dict[int, int] = {}
+    stack: list[tuple[_Node | _OrList, bool]] = [(root, False)]
+    while stack:
+        item, done = stack.pop()
+        if isinstance(item, _Node):
+            children: list[_Node | _OrList] = [p for p in item.parts if not isinstance(p, PatternLeaf)]
+        else:
+            children = list(item.branches)
+        if not done:
+            stack.append((item, True))
+            stack.extend((child, False) for child in children)
+            continue
+        if isinstance(item, _Node):
+            total = 1
+            for child in children:
+                total = min(total * value[id(child)], cap)
+        else:
+            total = min(sum(value[id(child)] for child in children) + item.unknown, cap) or 1
+        value[id(item)] = total
+    return value[id(root)]
 
 
 def _expand(node: _Node) -> list[dict[str, PatternLeaf]] | None:

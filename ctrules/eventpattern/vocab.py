@@ -16,6 +16,7 @@ __all__ = [
     "IPV4_RE",
     "IPV6_RE",
     "MASK_RE",
+    "MAX_OR_COMBINATIONS",
     "NUMBER_LIMIT",
     "NUMERIC_OPERATORS",
     "OPERATORS",
@@ -39,11 +40,14 @@ class SyntaxProblem:
         path: JSON path of the offending node, e.g. ``$.detail.eventName[0].prefix`` (``$`` is the root).
         message: What is wrong, quoting the offending value.
         fix: How to fix it.
+        limit: A limit on the whole pattern (the ``$or`` combinations), not a malformed part: each part of the
+            pattern is sound on its own, so what it means can still be checked.
     """
 
     path: str
     message: str
     fix: str
+    limit: bool = False
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -68,7 +72,9 @@ ANYTHING_BUT_KEYS: tuple[str, ...] = ("prefix", "suffix", "equals-ignore-case", 
 #: Operators accepted in a ``numeric`` list.
 NUMERIC_OPERATORS: tuple[str, ...] = ("=", "<", "<=", ">", ">=")
 
-#: Field names EventBridge reserves inside ``$or`` alternatives.
+#: Field names EventBridge reserves inside ``$or`` alternatives (event-ruler's
+#: ``Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP``,
+#: github:aws/event-ruler/src/main/software/amazon/event/ruler/Constants.java@337e8d99026d3f6687f783535f157be8bf4ebbb7).
 RESERVED_IN_OR: frozenset[str] = frozenset(
     {
         "exactly",
@@ -80,7 +86,6 @@ RESERVED_IN_OR: frozenset[str] = frozenset(
         "wildcard",
         "numeric",
         "cidr",
-        "html",
         "=",
         "<",
         "<=",
@@ -106,6 +111,13 @@ NUMBER_LIMIT = 5_000_000_000
 WILDCARD_COMPLEXITY_LIMIT = 10
 
 OR_KEY = "$or"
+
+#: EventBridge rejects a pattern whose ``$or`` lists expand to more rule combinations than this: "APIs that accept an
+#: event pattern (PutRule, CreateArchive, UpdateArchive, TestEventPattern) will throw an InvalidEventPatternException
+#: if the use of $or results in over 1000 rule combinations" (EventBridge user guide, content filtering, "$or
+#: matching": github:awsdocs/amazon-eventbridge-user-guide/doc_source/eb-event-patterns-content-based-filtering.md
+#: @fc27724b9d74f1e9c75cf88f7f05bcabcd054263).
+MAX_OR_COMBINATIONS = 1000
 
 #: What event-ruler (``Constants.IPv4_REGEX``/``IPv6_REGEX``) takes for an IP address, and a CIDR mask.
 IPV4_RE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")

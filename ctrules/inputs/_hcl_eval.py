@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -182,6 +183,8 @@ class Scope:
     :param bindings: names bound by ``for_each``/``count`` (``each``, ``count``) or a ``for`` expression.
     :param folder: the module's folder (``path.module``; ``file()`` reads relative to it); ``None`` for standard input.
     :param root: the repository the module is in: ``file()`` reads nothing outside it.
+    :param called: the module is read for a ``module`` call: its variables' values are the call's inputs, and the
+        default of an input the call does not give is final (of a root module, a default is only a fallback).
     """
 
     variables: dict[str, Node | None] = field(default_factory=dict)
@@ -193,6 +196,7 @@ class Scope:
     bindings: dict[str, Any] = field(default_factory=dict)
     folder: Path | None = None
     root: Path | None = None
+    called: bool = False
 
     def child(self, bindings: dict[str, Any]) -> Scope:
         """The same module with more names bound (``each``, ``count``, the variables of a ``for`` expression)."""
@@ -204,6 +208,25 @@ class Scope:
             self._done,
             self._busy,
             {**self.bindings, **bindings},
+            self.folder,
+            self.root,
+            self.called,
+        )
+
+    def without_defaults(self) -> Scope:
+        """The same module with only the variables' assigned values: a variable that only has a default is unknown
+        (a default is what Terraform falls back to; ``*.tfvars`` and ``-var`` change it). A module read for a call
+        is itself: the call gives its inputs, the defaults of the others are final."""
+        if self.called:
+            return self
+        return Scope(
+            dict.fromkeys(self.variables),
+            self.values,
+            self.locals,
+            self.budget,
+            {},
+            set(),
+            self.bindings,
             self.folder,
             self.root,
         )
@@ -466,7 +489,9 @@ def _resolve(node: Node, scope: Scope) -> Any:
     if root in scope.bindings:
         return _traverse(scope.bindings[root], steps, root)
     if root == "path" and steps and steps[0] in ("module", "root", "cwd") and scope.folder is not None:
-        return _traverse(str(scope.folder), steps[1:], f"path.{steps[0]}")
+        # The folder as an absolute path: file("${path.module}/x.json") then names the same file from any working
+        # directory (a relative folder would be joined to the module's folder a second time by file()).
+        return _traverse(os.path.abspath(scope.folder), steps[1:], f"path.{steps[0]}")
     if root in ("var", "local") and steps and isinstance(steps[0], str):
         base = scope.variable(steps[0]) if root == "var" else scope.local(steps[0])
         return _traverse(base, steps[1:], f"{root}.{steps[0]}")

@@ -670,18 +670,38 @@ def _inputs_rules(
 def _expansions(address: str, attrs: dict[str, Node], scope: Scope) -> list[tuple[str, dict[str, Any]]]:
     """The instances of a resource: one per key of a known ``for_each`` (``each.key``/``each.value`` bound, named
     ``address["key"]``), one per index of a known ``count`` (``count.index``), else the resource itself (``each``
-    and ``count`` then stay unknown, and so do the values that use them)."""
-    if "for_each" in attrs:
+    and ``count`` then stay unknown, and so do the values that use them).
+
+    A ``count`` of 0 or an empty ``for_each`` drops the resource only when no variable's default decides it: a
+    feature flag off by default (``count = var.enabled ? 1 : 0``) is turned on by ``*.tfvars``, ``-var`` or the
+    module's caller, so the rule is still checked, as the resource itself.
+    """
+    instances: list[tuple[str, dict[str, Any]]] | None = None
+    key = "for_each" if "for_each" in attrs else "count" if "count" in attrs else None
+    if key == "for_each":
         each = evaluate(attrs["for_each"], scope)
         if isinstance(each, dict):
-            return [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in sorted(each.items())]
-        if isinstance(each, list) and all(isinstance(v, str) for v in each):
-            return [(f'{address}["{v}"]', {"each": {"key": v, "value": v}}) for v in sorted(set(each))]
-    elif "count" in attrs:
+            instances = [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in sorted(each.items())]
+        elif isinstance(each, list) and all(isinstance(v, str) for v in each):
+            instances = [(f'{address}["{v}"]', {"each": {"key": v, "value": v}}) for v in sorted(set(each))]
+    elif key == "count":
         count = evaluate(attrs["count"], scope)
         if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 10_000:
-            return [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(count)]
-    return [(address, {})]
+            instances = [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(count)]
+    if instances is None:
+        return [(address, {})]
+    if not instances and key is not None and _unknown_without_defaults(attrs[key], scope):
+        return [(address, {})]
+    return instances
+
+
+def _unknown_without_defaults(node: Node, scope: Scope) -> bool:
+    """Does the value of ``node`` depend on a variable's default (unknown once defaults are set aside)?"""
+    try:
+        value = evaluate(node, scope.without_defaults())
+    except BudgetError:
+        return True
+    return isinstance(value, Unknown) or is_partial(value)
 
 
 def _provider_region(attrs: dict[str, Node], module: _Module, key: str = "provider") -> str | None:
@@ -1096,6 +1116,7 @@ def _may_make_rules(
         cache[target] = parsed
     module = _located(_Module(), target, caller.scope.root)
     module.scope.budget = caller.scope.budget
+    module.scope.called = True
     for _, shown, _, tree in cache[target]:
         _collect(tree, module, shown)
     for key, node in attrs.items():
@@ -1333,6 +1354,7 @@ def _instance(
     child = folders[target]
     module = _located(_Module(), child.path, caller_module.scope.root)
     module.scope.budget = caller_module.scope.budget
+    module.scope.called = True
     for _, tree in child.module_trees().values():
         _collect(tree, module, child.shown)
     for key, node in attrs.items():

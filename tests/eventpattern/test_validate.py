@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -80,9 +81,7 @@ def test_conformance_match_replay_covers_operators() -> None:
     assert len(MATCH_CASES) > 40
 
 
-@pytest.mark.parametrize(
-    ("leaf", "value", "expect"), [c[1:] for c in MATCH_CASES], ids=[c[0] for c in MATCH_CASES]
-)
+@pytest.mark.parametrize(("leaf", "value", "expect"), [c[1:] for c in MATCH_CASES], ids=[c[0] for c in MATCH_CASES])
 def test_conformance_leaf_matches(leaf: list[object], value: str, expect: bool) -> None:
     result = leaf_matches(leaf, value)
     assert result is None or result is expect
@@ -275,9 +274,7 @@ def test_valid_patterns(pattern: object) -> None:
     assert validate_pattern(pattern) == []
 
 
-@pytest.mark.parametrize(
-    ("pattern", "path"), [case[1:] for case in INVALID], ids=[case[0] for case in INVALID]
-)
+@pytest.mark.parametrize(("pattern", "path"), [case[1:] for case in INVALID], ids=[case[0] for case in INVALID])
 def test_invalid_patterns(pattern: object, path: str) -> None:
     problems = validate_pattern(pattern)
     assert path in [problem.path for problem in problems], problems
@@ -458,9 +455,7 @@ def test_leaf_matches_rejects_non_list_and_non_string() -> None:
 SPECIAL_STRINGS = st.sampled_from(
     ["*", "**", "a*b", "\\", "a\\*", "10.0.0.0/24", "1.2.3.4/99", "=", ">", "<=", "", "${Token[TOKEN.1]}"]
 )
-KEYS = st.text(max_size=6) | st.sampled_from(
-    [*OPERATORS, "$or", "NUMERIC", "Ref", "Fn::Join", "prefixx", "exactly"]
-)
+KEYS = st.text(max_size=6) | st.sampled_from([*OPERATORS, "$or", "NUMERIC", "Ref", "Fn::Join", "prefixx", "exactly"])
 SCALARS = (
     st.none()
     | st.booleans()
@@ -528,11 +523,52 @@ def test_deep_nesting_with_wildcards_is_checked() -> None:
     assert "too complex" in problems[0].message
 
 
-def test_deep_or_nesting() -> None:
+def _nested_or(levels: int) -> dict[str, object]:
     pattern: dict[str, object] = {"a": ["x"]}
-    for _ in range(2000):
+    for _ in range(levels):
         pattern = {"$or": [pattern, {"b": ["y"]}]}
-    assert validate_pattern(pattern) == []
+    return pattern
+
+
+def test_deep_or_nesting() -> None:
+    assert validate_pattern(_nested_or(999)) == []  # 1,000 rule combinations: EventBridge's limit
+    # 2,001 combinations, counted without recursion however deep: one problem, the limit.
+    (problem,) = validate_pattern(_nested_or(2000))
+    assert problem.limit and "2,001 rule combinations" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("lists", "valid"),
+    [
+        ((1000,), True),
+        ((1001,), False),
+        ((10, 10, 10), True),
+        ((11, 11, 11), False),
+        ((2,) * 9, True),
+        ((2,) * 10, False),
+    ],
+)
+def test_or_combinations_are_limited_to_a_thousand(lists: tuple[int, ...], valid: bool) -> None:
+    """EventBridge rejects a pattern whose $or lists expand to over 1,000 rule combinations (user guide, content
+    filtering, "$or matching"); lists side by side multiply."""
+    pattern: dict[str, object] = {"source": ["aws.s3"]}
+    node = pattern
+    for depth, n in enumerate(lists):
+        node["$or"] = [{f"f{depth}_{i}": ["v"]} for i in range(n)]
+        node["next"] = node = {}
+    node["leaf"] = ["v"]
+    problems = validate_pattern(pattern)
+    assert (problems == []) is valid
+    if not valid:
+        (problem,) = problems
+        total = math.prod(lists)
+        assert problem.limit and f"{total:,} rule combinations" in problem.message and "split the rule" in problem.fix
+
+
+def test_html_is_no_reserved_name_inside_or() -> None:
+    # event-ruler's reserved names (Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP at 337e8d99) hold no "html".
+    assert validate_pattern({"$or": [{"html": ["x"]}, {"b": ["y"]}]}) == []
+    assert validate_pattern({"$or": [{"regex": ["x"]}, {"b": ["y"]}]}) != []
 
 
 def test_deeply_nested_leaf_item() -> None:

@@ -511,6 +511,62 @@ module "eventbridge" {
     assert doc["summary"]["rules"] == 6 and doc["summary"]["plan_time"] == 0
 
 
+def test_a_rule_switched_off_by_a_variable_default_is_still_checked(tmp_path: Path) -> None:
+    """A default is only Terraform's fallback (tfvars, -var and callers set it): a feature flag off by default or an
+    empty default for_each does not make the rule disappear; a literal count = 0 does."""
+    broken = f"event_pattern = jsonencode({{ {ORG}, {API}, detail = {{ eventName = [\"CreateAccountResult\"] }} }})"
+    path = write(
+        tmp_path / "main.tf",
+        f"""\
+variable "enabled" {{
+  type    = bool
+  default = false
+}}
+variable "names" {{
+  type    = list(string)
+  default = []
+}}
+resource "aws_cloudwatch_event_rule" "flag" {{
+  count = var.enabled ? 1 : 0
+  {broken}
+}}
+resource "aws_cloudwatch_event_rule" "each" {{
+  for_each = toset(var.names)
+  {broken}
+}}
+resource "aws_cloudwatch_event_rule" "off" {{
+  count = 0
+  {broken}
+}}
+""",
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted(f["resource"] for f in doc["findings"] if f["code"] == "CTR001") == [
+        "aws_cloudwatch_event_rule.each",
+        "aws_cloudwatch_event_rule.flag",
+    ]
+    assert doc["summary"]["rules"] == 2
+
+
+def test_path_module_names_the_same_file_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ctrules lint infra/`` from the repository's root, as CI runs it: ${path.module} is not joined twice."""
+    (tmp_path / ".git").mkdir()
+    pattern = {"source": ["aws.organizations"], "detail-type": ["AWS API Call via CloudTrail"],
+               "detail": {"eventName": ["CreateAccountResult"]}}  # fmt: skip
+    write(tmp_path / "infra" / "pattern.json", pattern)
+    write(
+        tmp_path / "infra" / "main.tf",
+        'resource "aws_cloudwatch_event_rule" "r" {\n  event_pattern = file("${path.module}/pattern.json")\n}\n',
+    )
+    for cwd, target in ((tmp_path, "infra/main.tf"), (tmp_path, "infra"), (tmp_path / "infra", "main.tf")):
+        monkeypatch.chdir(cwd)
+        doc = run("lint", target, "--format", "json", "--region", "us-east-1").json()
+        found = [f["code"] for f in doc["findings"] if f["file"].endswith("main.tf")]
+        assert found == ["CTR001"], (cwd, target)
+
+
 def test_file_and_templatefile_read_patterns_of_the_repository(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / "secret.json", '{"source": ["aws.s3"]}')

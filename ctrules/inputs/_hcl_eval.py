@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -398,7 +399,7 @@ def _inside_template(value: Any) -> Unknown:
     return inner if inner is not None else Unknown("a list or object inside a string template")
 
 
-def _heredoc(token: Token) -> Any:
+def _heredoc(token: Token, scope: Scope) -> Any:
     """A heredoc's text (``<<EOT``/``<<-EOT``), read line by line (linear in its length)."""
     raw = str(token)
     head, sep, rest = raw.partition("\n")
@@ -417,9 +418,41 @@ def _heredoc(token: Token) -> Any:
         cut = min(indents, default=0)
         lines = [ln[cut:] for ln in lines]
     text = "\n".join(lines)
-    if "{" in text and (_has_unescaped(text, "${") or _has_unescaped(text, "%{")):
-        return Unknown("an interpolation in a heredoc")
+    if "{" in text and _has_unescaped(text, "%{"):
+        return Unknown("a template directive (%{...}) in a heredoc")
+    if "{" in text and _has_unescaped(text, "${"):
+        return _heredoc_interpolations(text, scope, token)
     return text.replace("$${", "${").replace("%%{", "%{")
+
+
+#: An interpolation of a plain reference (``${var.detail_type}``, ``${local.names.s3}``, ``${each.key}``), not
+#: escaped (``$${``): the heredoc interpolations ctrules evaluates.
+_PLAIN_INTERPOLATION = re.compile(r"(?<!\$)\$\{\s*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\}")
+
+
+def _heredoc_interpolations(text: str, scope: Scope, token: Token) -> Any:
+    """A heredoc's text with its ``${reference}`` interpolations replaced by their values, as Terraform inserts
+    them (strings as they are, numbers and booleans as text); unknown when a value is not known or not a scalar,
+    or when an interpolation is anything but a plain reference."""
+    unknown: list[Unknown] = []
+
+    def value_of(match: re.Match[str]) -> str:
+        root, *steps = match.group(1).split(".")
+        value = _named(root, steps, scope)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (str, int, float)) and not isinstance(value, Unknown):
+            return str(value)
+        unknown.append(first_unknown(value) or Unknown(f"${{{match.group(1)}}}, a list or object, in a heredoc"))
+        return ""
+
+    replaced = _PLAIN_INTERPOLATION.sub(value_of, text)
+    if unknown:
+        return unknown[0]
+    if _has_unescaped(replaced, "${"):
+        return Unknown("an interpolation in a heredoc that is not a plain reference")
+    scope.budget.size(len(replaced), token)
+    return replaced.replace("$${", "${").replace("%%{", "%{")
 
 
 def _has_unescaped(text: str, opener: str) -> bool:
@@ -485,7 +518,11 @@ def _resolve(node: Node, scope: Scope) -> Any:
     ref = reference(node)
     if ref is None:
         return Unknown("an expression ctrules does not evaluate")
-    root, steps = ref
+    return _named(*ref, scope)
+
+
+def _named(root: str, steps: list[Any], scope: Scope) -> Any:
+    """The value of a reference ``root.steps...`` (``var.x``, ``local.y.z``, ``each.value``, ``path.module``)."""
     if root in scope.bindings:
         return _traverse(scope.bindings[root], steps, root)
     if root == "path" and steps and steps[0] in ("module", "root", "cwd") and scope.folder is not None:
@@ -1133,7 +1170,7 @@ def _eval_node(node: Any, scope: Scope) -> Any:
         scope.budget.size(len(out), node)
         return _dict(out)
     if data in ("heredoc_template", "heredoc_template_trim"):
-        return _heredoc(node.children[0])
+        return _heredoc(node.children[0], scope)
     if data == "function_call":
         return _call(node, scope)
     if data in ("get_attr_expr_term", "index_expr_term"):

@@ -274,12 +274,17 @@ def rules_in_serverless(
             if not isinstance(written, bool):  # the event comes from another file: shown at the function
                 rule.anchors = written
             out.append(rule)
-    resources = doc.get("resources")
-    inner = resources.get("Resources") if isinstance(resources, dict) else None
-    if isinstance(inner, dict):
+    for label, group, here in _resource_groups(resolver, doc.get("resources")):
+        if isinstance(group, _Unknown):
+            out.append(_not_checked(label, group.reason))
+            continue
+        inner = group.get("Resources") if isinstance(group, dict) else None
+        if not isinstance(inner, dict):
+            continue
         for rule in rules_in_template({"Resources": inner}):
             rule.location = ("resources", *rule.location)
-            rule.anchors = ("resources", *rule.anchors)
+            # Written in serverless.yml itself: found by its keys; in another file: shown at `resources`.
+            rule.anchors = ("resources", *rule.anchors) if here else ("resources",)
             rule.kind = f"{rule.kind} in serverless.yml resources"
             if rule.problem is None and not rule.deploy_time and _has_variable(rule.pattern):
                 parts: list[tuple[str, str]] = []
@@ -287,6 +292,25 @@ def rules_in_serverless(
                 rule.unknown_parts = tuple(parts)
             out.append(rule)
     return out
+
+
+def _resource_groups(resolver: _Resolver, resources: Any) -> list[tuple[str, Any, bool]]:
+    """(label, group, written in serverless.yml) of the service's ``resources``: the mapping itself, each entry of
+    the list form (``- ${file(./a.yml)}`` or inline mappings, which Serverless merges), or the file a variable
+    names; a group whose value is unknown is an :class:`_Unknown` (reported as not checked)."""
+    if isinstance(resources, dict):
+        return [("resources", resources, True)]
+    if isinstance(resources, str):
+        return [("resources", resolver.value(resources), False)]
+    if isinstance(resources, list):
+        groups: list[tuple[str, Any, bool]] = []
+        for i, entry in enumerate(resources):
+            if isinstance(entry, str):
+                groups.append((f"resources[{i}]", resolver.value(entry), False))
+            elif isinstance(entry, dict):
+                groups.append((f"resources[{i}]", entry, False))
+        return groups
+    return []
 
 
 def _event_rule(fn_name: str, i: int, etype: str, key: str, props: dict[str, Any], region: str | None) -> TemplateRule:

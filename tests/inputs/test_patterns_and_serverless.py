@@ -206,3 +206,37 @@ def test_serverless_framework_events(tmp_path: Path) -> None:
     assert partly["unknown"] == [
         {"path": "$.detail.eventName[0]", "reason": "${self:custom.name}: the service has no 'custom.name'"}
     ]
+
+
+_BROKEN_RESOURCE = """\
+Resources:
+  AccountRule:
+    Type: AWS::Events::Rule
+    Properties:
+      EventPattern:
+        source: [aws.organizations]
+        detail-type: [AWS API Call via CloudTrail]
+        detail:
+          eventName: [CreateAccountResult]
+"""
+
+
+@pytest.mark.parametrize(
+    ("resources", "label"),
+    [
+        ("resources: ${file(./resources.yml)}", "AccountRule"),  # the file a variable names
+        ("resources:\n  - ${file(./resources.yml)}\n  - Outputs: {}", "AccountRule"),  # the list form Serverless merges
+        ("resources:\n  - " + _BROKEN_RESOURCE.replace("\n", "\n    ").rstrip(), "AccountRule"),  # inline list entry
+        ("resources: ${file(./missing.yml)}", None),  # unknown: named as not checked, never a silent pass
+    ],
+)
+def test_serverless_resources_given_as_a_list_or_a_file_are_read(
+    tmp_path: Path, resources: str, label: str | None
+) -> None:
+    write(tmp_path / "resources.yml", _BROKEN_RESOURCE)
+    path = write(tmp_path / "serverless.yml", f"service: s\nprovider:\n  name: aws\n{resources}\n")
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    if label is None:
+        assert doc["findings"] == [] and [r["resource"] for r in doc["not_checked"]] == ["resources"]
+    else:
+        assert [(f["resource"], f["code"]) for f in doc["findings"]] == [(label, "CTR001")]

@@ -567,6 +567,36 @@ def test_path_module_names_the_same_file_from_any_working_directory(
         assert found == ["CTR001"], (cwd, target)
 
 
+def test_heredoc_interpolations_of_plain_references_are_evaluated(tmp_path: Path) -> None:
+    """A heredoc JSON pattern with ${var.x} is read as Terraform renders it (the default, as in a quoted string);
+    an interpolation of an unknown value, or of anything but a plain reference, leaves the rule not checked."""
+    heredoc = """<<EOF
+{
+  "source": ["aws.organizations"],
+  "detail-type": ["${%s}"],
+  "detail": {"eventName": ["CreateAccountResult"], "note": ["$${literal}"]}
+}
+EOF"""
+    path = write(
+        tmp_path / "main.tf",
+        'variable "dt" {\n  default = "AWS API Call via CloudTrail"\n}\nvariable "free" {}\n'
+        + "".join(
+            f'resource "aws_cloudwatch_event_rule" "{name}" {{\n  event_pattern = {heredoc % ref}\n}}\n'
+            for name, ref in (("known", "var.dt"), ("unknown", "var.free"), ("call", 'lower("X")'))
+        ),
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    found = [(f["resource"], f["code"]) for f in doc["findings"] if f["code"] == "CTR001"]
+    assert found == [("aws_cloudwatch_event_rule.known", "CTR001")]
+    # $${literal} is text: the filter on the record's field "note" is judged as written (no record carries it)
+    assert any(f["code"] == "CTR008" and "note" in f["message"] for f in doc["findings"])
+    reasons = {r["resource"]: r["reason"] for r in doc["not_checked"]}
+    assert reasons == {
+        "aws_cloudwatch_event_rule.unknown": "var.free has no default",
+        "aws_cloudwatch_event_rule.call": "an interpolation in a heredoc that is not a plain reference",
+    }
+
+
 def test_file_and_templatefile_read_patterns_of_the_repository(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / "secret.json", '{"source": ["aws.s3"]}')

@@ -340,6 +340,9 @@ class PatternChecker:
 
     def __init__(self) -> None:
         self._found: dict[tuple[str, RuleContext, frozenset[str]], list[Finding]] = {}
+        #: Whether the last pattern checked was simple (:func:`~ctrules.checks.fastpath.shape`): valid, free of
+        #: values only known at deploy time. When False, a caller may look for such values to name them.
+        self.last_simple = True
 
     def check(
         self,
@@ -355,6 +358,7 @@ class PatternChecker:
         """
         ctx = context or NOTHING_KNOWN
         surveyed = survey(pattern)
+        self.last_simple = surveyed[0] != NOT_SIMPLE
         clean, facts = _fast(pattern, ctx, surveyed)
         if clean:
             return []

@@ -38,7 +38,7 @@ from ctrules.checks.common import pattern_text
 from ctrules.checks.findings import RuleContext
 from ctrules.checks.registry import fast_answers
 from ctrules.eventpattern.validate import operator_item_verdict
-from ctrules.eventpattern.vocab import MAX_OR_COMBINATIONS, RESERVED_IN_OR
+from ctrules.eventpattern.vocab import MAX_OR_COMBINATIONS, RESERVED_IN_OR, is_token
 
 __all__ = [
     "FLAT", "NOT_SIMPLE", "WITH_OR", "FlatFacts", "answers_clean", "certainly_clean", "gather", "or_alternatives",
@@ -86,6 +86,8 @@ def _item_verdict(item: dict[Any, Any]) -> tuple[int, int, bool]:
     """(verdict, compact JSON length, holds a star) of an operator object (cached)."""
     key = _item_key(item)
     found = _ITEMS.get(key)
+    if found is None and is_token(item):
+        found = _ITEMS[key] = (_INVALID, 0, False)  # known only at deploy time: the full path decides
     if found is None:
         valid, wildcard = operator_item_verdict(item)
         verdict = _INVALID if not valid else _VALID_WILDCARD if wildcard else _VALID

@@ -21,7 +21,17 @@ from ctrules.checks import (
     TargetPath,
     codes_needing,
 )
-from ctrules.inputs import Acknowledgement, DataTrail, Defect, InputFile, TemplateRule, Unread, json_path, read_path
+from ctrules.inputs import (
+    Acknowledgement,
+    DataTrail,
+    Defect,
+    InputFile,
+    TemplateRule,
+    Unread,
+    intrinsic_parts,
+    json_path,
+    read_path,
+)
 from ctrules.inputs.pattern_file import PATTERN_KIND
 
 __all__ = [
@@ -317,6 +327,9 @@ def check_rule(
         report.problems.append(Problem(f.path, found, rule.label, f.line_of(rule) if f.has_lines else None))
         return
     report.checked += 1
+    if not rule.unknown_parts and not checker.last_simple:
+        # Values only CloudFormation knows (eventName: !Ref Names, !If [...]): named, the rest was checked.
+        rule.unknown_parts = tuple(intrinsic_parts(rule.pattern))
     if rule.unknown_parts:
         report.partly_checked.append((f, rule))
     for x, also in _one_per_problem(found):

@@ -44,6 +44,7 @@ from ctrules.inputs._model import (
     ReadResult,
     TemplateRule,
     Unread,
+    intrinsic_parts,
     json_path,
     make_rule,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "ReadResult",
     "TemplateRule",
     "Unread",
+    "intrinsic_parts",
     "json_path",
     "make_rule",
     "parse_document",

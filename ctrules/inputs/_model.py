@@ -321,6 +321,23 @@ def with_opaque_parts(
     return value
 
 
+def intrinsic_parts(pattern: Any, at: tuple[str | int, ...] = (), depth: int = 0) -> list[tuple[str, str]]:
+    """(JSON path, reason) of each CloudFormation intrinsic inside a pattern (``eventName: !Ref Names``): values
+    CloudFormation resolves at deploy time, which the checks cannot judge (the rest of the pattern is checked)."""
+    if depth > 100:
+        return []
+    if is_intrinsic(pattern):
+        ((key, value),) = pattern.items()
+        shown = f"{key} {value!r}" if isinstance(value, str) else key
+        return [(json_path(at), f"{shown}, resolved when the stack is deployed")]
+    out: list[tuple[str, str]] = []
+    items = pattern.items() if isinstance(pattern, dict) else enumerate(pattern) if isinstance(pattern, list) else ()
+    for key, value in items:
+        if isinstance(value, (dict, list)):
+            out.extend(intrinsic_parts(value, (*at, key), depth + 1))
+    return out
+
+
 def is_intrinsic(value: Any) -> bool:
     """True for a CloudFormation intrinsic: a one-key mapping ``{"Ref": ...}`` or ``{"Fn::...": ...}``."""
     if not isinstance(value, dict) or len(value) != 1:

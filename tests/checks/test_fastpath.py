@@ -23,7 +23,7 @@ from ctrules.checks.analysis import Branch
 from ctrules.checks.fastpath import FLAT, NOT_SIMPLE, WITH_OR, certainly_clean, shape
 from ctrules.checks.findings import WARNING, Finding
 from ctrules.checks.registry import Check
-from ctrules.eventpattern import validate_pattern
+from ctrules.eventpattern import is_token, validate_pattern
 
 EVENTS = list(catalog.all_events())
 DTS = list(DETAIL_TYPES.values())
@@ -193,12 +193,15 @@ def test_fast_path_agrees_with_the_full_checks(monkeypatch: pytest.MonkeyPatch) 
         full = _full(pattern, ctx, monkeypatch)
         if shape(pattern) == FLAT and certainly_clean(pattern, ctx):
             fast += 1
-            with_operators += "{" in repr(pattern.get("detail", {}).get("eventName"))
+            names = pattern.get("detail", {}).get("eventName")
+            with_operators += isinstance(names, list) and any(type(n) is dict and not is_token(n) for n in names)
             assert full == [], (pattern, ctx, full)
         assert check_pattern(pattern, ctx) == full, pattern
     # Not vacuous: the shortcut is taken often, and often refused; eventName operators take it too.
-    assert 0.15 * len(CASES) < fast < 0.9 * len(CASES)  # about one case in seven is ODD_*: never clean
-    assert with_operators > 40  # CTR015 sends every rule filtering a record part (requestParameters...) to the full path
+    # About one case in seven is ODD_* (never clean), and values only known at deploy time (intrinsics) go to the
+    # full path, which names them.
+    assert 0.12 * len(CASES) < fast < 0.9 * len(CASES)
+    assert with_operators > 25  # CTR015 sends every rule filtering a record part (requestParameters...) to the full path
 
 
 def unsound_fast_answers(

@@ -207,3 +207,33 @@ functions:
         "CTR016", "baseline/events[0].eventBridge", "inputTransformer.inputPathsMap.accountId"
     )
     assert f["location"] == "$.functions.baseline.events[0].eventBridge.inputTransformer.inputPathsMap.accountId"
+
+
+def test_intrinsics_inside_a_pattern_are_named_as_parts_not_checked(tmp_path: Path) -> None:
+    """eventName: !Ref Names (or !If) is resolved at deploy time: the rest of the pattern is checked, the rule is
+    listed as checked partly with the parts ctrules could not judge, never reported as wholly clean."""
+    template = tmp_path / "t.yaml"
+    template.write_text(
+        """\
+Parameters:
+  Names: {Type: CommaDelimitedList, Default: CreateAccountResult}
+Resources:
+  Acct:
+    Type: AWS::Events::Rule
+    Properties:
+      EventPattern:
+        source: [aws.organizations]
+        detail-type: [AWS API Call via CloudTrail]
+        detail:
+          eventName: !Ref Names
+          errorCode: [!If [C, x, y]]
+""",
+        encoding="utf-8",
+    )
+    r = run("lint", template, "--format", "json", "--region", "us-east-1")
+    doc = r.json()
+    assert r.code == 0 and doc["findings"] == []
+    (partly,) = doc["partly_checked"]
+    assert [u["path"] for u in partly["unknown"]] == ["$.detail.eventName", "$.detail.errorCode[0]"]
+    assert "Ref 'Names'" in partly["unknown"][0]["reason"]
+    assert "checked partly" in run("lint", template, "--region", "us-east-1").out

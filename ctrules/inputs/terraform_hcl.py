@@ -45,11 +45,12 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from lark import Token, Tree
 
@@ -146,19 +147,55 @@ def _cache_file() -> str | bool:
     return os.path.join(folder, f"hcl2-{version}-lark-{lark.__version__}-nopos.bin")
 
 
+#: python-hcl2's terminals whose regular expressions repeat a group once per character, and the same languages
+#: written so that Python's ``re`` keeps no backtracking state per character: possessive repeats (Python 3.11) and a
+#: heredoc body read line by line. The originals cost ~120-200 bytes of memory per byte of a long string, block
+#: comment or heredoc (a 20 MB .tf took over 3.5 GB); the rewrites match exactly the same text (a lexer's match is
+#: never backtracked into: nothing follows it in its terminal).
+_TERMINAL_REWRITES: Final = (
+    (
+        r'/(?:(?!\$\$\{)(?!\$\{)(?!%%\{)(?!%\{)[^"\\]|\\.|(?:\$(?!\$?\{))|(?:%(?!%?\{)))+/',
+        r'/(?:(?!\$\$\{)(?!\$\{)(?!%%\{)(?!%\{)[^"\\]|\\.|(?:\$(?!\$?\{))|(?:%(?!%?\{)))++/',
+    ),
+    (r"/\/\*(.|\n)*?(\*\/)/", r"/\/\*(?:[^*]++|\*(?!\/))*+\*\//"),
+    (r"\r?\n(?:(?:.|\n)*?\r?\n)??\s*(?P=heredoc)\r?\n/", r"\r?\n(?:[^\n]*+\n)*?\s*(?P=heredoc)\r?\n/"),
+    (
+        r"\r?\n(?:(?:.|\n)*?\r?\n)??\s*(?P=heredoc_trim)\r?\n/",
+        r"\r?\n(?:[^\n]*+\n)*?\s*(?P=heredoc_trim)\r?\n/",
+    ),
+)
+
+
+def _grammar() -> tuple[str, bool]:
+    """python-hcl2's grammar text, with :data:`_TERMINAL_REWRITES` applied when every original is found and Python
+    has possessive repeats (3.11); and whether they were."""
+    import hcl2.parser
+
+    text = (Path(hcl2.parser.__file__).parent / "hcl2.lark").read_text(encoding="utf-8")
+    if sys.version_info < (3, 11) or not all(text.count(old) == 1 for old, _ in _TERMINAL_REWRITES):
+        return text, False
+    for old, new in _TERMINAL_REWRITES:
+        text = text.replace(old, new)
+    return text, True
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    """python-hcl2's grammar and post-lexer, built as its ``hcl2.parser.parser()`` builds them (without positions on
-    the tree nodes), cached by us."""
+    """python-hcl2's grammar (with :data:`_TERMINAL_REWRITES`) and post-lexer, built as its ``hcl2.parser.parser()``
+    builds them (without positions on the tree nodes), cached by us."""
     import hcl2.parser
     from hcl2.postlexer import PostLexer
     from lark import Lark
 
-    return Lark.open(
-        "hcl2.lark",
+    grammar, rewritten = _grammar()
+    cache = _cache_file()
+    if isinstance(cache, str) and rewritten:
+        cache = cache.replace("-nopos.bin", "-nopos-linear.bin")
+    return Lark(
+        grammar,
         parser="lalr",
-        cache=_cache_file(),
-        rel_to=hcl2.parser.__file__,
+        cache=cache,
+        import_paths=[os.path.dirname(hcl2.parser.__file__)],
         propagate_positions=False,  # lines come from the tokens (``_hcl_eval.line_of``): faster, far less memory
         postlex=PostLexer(),
     )

@@ -664,3 +664,20 @@ def test_shared_parts_of_module_inputs_are_judged_at_every_place(tmp_path: Path)
     )
     doc = lint(write(tmp_path / "main.tf", text), "--format", "json", "--region", "us-east-1").json()
     assert sorted(f["resource"] for f in doc["findings"]) == ['module.m.rules["one"]', 'module.m.rules["two"]']
+
+
+@pytest.mark.slow
+def test_long_strings_comments_and_heredocs_cost_memory_linear_in_their_length(tmp_path: Path) -> None:
+    """python-hcl2's terminals kept ~120-200 bytes of regex state per character of a long string, block comment or
+    heredoc (a 20 MB file went past 3.5 GB and ended as "cannot read"); rewritten, a 44 MB file is read within the
+    harness's cap and its rule is judged."""
+    chunk = 12_000_000
+    text = (
+        f'locals {{\n  big = "{"a" * 20_000_000}"\n}}\n/* {"b" * chunk} */\n'
+        f"locals {{\n  doc = <<EOT\n{'c' * chunk}\nEOT\n}}\n"
+        'resource "aws_cloudwatch_event_rule" "r" {\n'
+        f'  event_pattern = jsonencode({{ source = ["aws.organizations"], "detail-type" = ["{API}"], '
+        'detail = { eventName = ["CreateAccountResult"] } })\n}\n'
+    )
+    o = lint(write(tmp_path / "main.tf", text), "--region", "us-east-1")
+    assert o.code == 1 and "CTR001" in o.out, o.err

@@ -36,7 +36,17 @@ _NOT_TEMPLATES = frozenset(
 )  # fmt: skip
 #: Words whose presence in a file that does not parse makes it a broken template (reported), not a file of
 #: another kind (skipped).
-_TEMPLATE_WORDS = ("AWSTemplateFormatVersion", "AWS::Events::Rule", "EventPattern", "AWS::Serverless")
+#: Words of a file that holds EventBridge rules (a CloudFormation or SAM template, a serverless.yml, a pattern): a
+#: folder scan that cannot parse such a file reports it as bad input, never as a file of another format.
+_TEMPLATE_WORDS = (
+    "AWSTemplateFormatVersion",
+    "AWS::Events::Rule",
+    "EventPattern",
+    "AWS::Serverless",
+    "eventBridge:",
+    "cloudwatchEvent:",
+    "detail-type",
+)
 
 
 class Exclude:
@@ -271,6 +281,11 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
         result.files.extend(f for f in sub.files if not _excluded_shown(f.path, shown, exclude))
         result.errors.extend(e for e in sub.errors if not _excluded_shown(e.path, shown, exclude))
         walked.extend(reader.globs)
+    _scan_documents(root, shown, result, exclude, walked)
+
+
+def _scan_documents(root: Path, shown: str, result: ReadResult, exclude: Exclude, walked: list[str]) -> None:
+    """The files under ``root`` of the formats no folder reader walks (``walked``: the globs those readers read)."""
     document_globs = sorted({g for r in READERS if r.read is not None and r.folder is None for g in r.globs})
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
@@ -280,7 +295,10 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
         for d in sorted(dirs):
             rel = f"{rel_dir}/{d}" if rel_dir else d
             sub_dir = here / d
-            if d.startswith(".") or d in SKIPPED_DIRS or exclude.match(rel, True) or sub_dir.is_symlink():
+            if d.startswith(".") or d in SKIPPED_DIRS or exclude.match(rel, True):
+                continue
+            if sub_dir.is_symlink():
+                _scan_linked_folder(sub_dir, root, _shown(shown, rel), result, exclude, walked)
                 continue
             if (sub_dir / "pyvenv.cfg").is_file():
                 continue
@@ -296,7 +314,7 @@ def _scan(root: Path, shown: str, result: ReadResult, exclude: Exclude) -> None:
                 continue
             if exclude.match(rel, False):
                 continue
-            _scan_file(here / name, _shown(shown, rel), result)
+            _scan_file(here / name, _shown(shown, rel), result, root)
 
 
 def _excluded_shown(path: str, shown_root: str, exclude: Exclude) -> bool:
@@ -309,9 +327,38 @@ def _excluded_shown(path: str, shown_root: str, exclude: Exclude) -> bool:
     return exclude.covers(rel)
 
 
-def _scan_file(path: Path, shown: str, result: ReadResult) -> None:
-    """One file a folder scan found: read it, or note it as skipped when it is no format ctrules reads."""
-    if path.is_symlink() or not path.is_file() or os.path.normpath(shown) in result.read_paths:
+def _scan_linked_folder(
+    link: Path, root: Path, shown: str, result: ReadResult, exclude: Exclude, walked: list[str]
+) -> None:
+    """A symbolic link to a folder met in a scan: its files are read under the link's name (those of the folder
+    readers, which follow links themselves, excepted), unless it lies inside the folder being scanned (then they are
+    read under their own names) or was scanned already (a loop of links)."""
+    try:
+        target = link.resolve(strict=True)
+        inside = target == root.resolve() or root.resolve() in target.parents
+    except (OSError, RuntimeError):
+        result.skipped.append(InputError(shown, "a symbolic link that points nowhere (or to itself): not read"))
+        return
+    key = f"folder:{target}"
+    if inside or key in result.read_paths or not target.is_dir():
+        return
+    result.read_paths.add(key)
+    if not _read_folder(target, shown, result, scanning=True):
+        _scan_documents(target, shown, result, exclude, walked)
+
+
+def _scan_file(path: Path, shown: str, result: ReadResult, root: Path | None = None) -> None:
+    """One file a folder scan found: read it, or note it as skipped when it is no format ctrules reads. A symbolic
+    link is read when it points to a file outside ``root`` (one inside is read under its own name)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            result.skipped.append(InputError(shown, "a symbolic link that points nowhere (or to itself): not read"))
+            return
+        if root is not None and (root.resolve() in target.parents):
+            return
+    if not path.is_file() or os.path.normpath(shown) in result.read_paths:
         return
     if result.on_file is not None:
         result.on_file(shown)

@@ -129,6 +129,33 @@ def test_a_broken_template_in_a_folder_is_reported_not_skipped(tmp_path: Path) -
     assert "broken.yaml: broken YAML" in r.err
 
 
+def test_a_broken_serverless_file_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "ok.json", template(R={"Type": "AWS::Events::Rule", "Properties": {"EventPattern": GOOD}}))
+    write(tmp_path / "serverless.yml", "service: s\nfunctions:\n  f:\n    events:\n      - eventBridge:\n   [\n")
+    r = run("lint", tmp_path)
+    assert r.code == 2 and "serverless.yml: broken YAML" in r.err
+
+
+def test_symbolic_links_in_a_folder_are_read_once(tmp_path: Path) -> None:
+    """A linked file or folder outside the scanned folder is read under the link's name; one inside is read once,
+    under its own name; a loop of links ends; a dangling link is noted."""
+    shared = tmp_path / "shared"
+    write(shared / "org.json", template(Org={"Type": "AWS::Events::Rule", "Properties": {"EventPattern": SEED}}))
+    stack = tmp_path / "stack"
+    write(stack / "ok.json", template(R={"Type": "AWS::Events::Rule", "Properties": {"EventPattern": GOOD}}))
+    (stack / "org.json").symlink_to(shared / "org.json")  # a file outside the folder scanned
+    (stack / "linked").symlink_to(shared, target_is_directory=True)  # a folder outside it
+    (stack / "again.json").symlink_to(stack / "ok.json")  # inside: read once, as ok.json
+    (stack / "loop").symlink_to(stack, target_is_directory=True)
+    (stack / "gone.json").symlink_to(tmp_path / "missing.json")
+    r = run("lint", stack, "--format", "json", "--region", "us-east-1")
+    doc = r.json()
+    assert r.code == 1
+    assert sorted(os.path.relpath(f["file"], stack) for f in doc["findings"]) == ["linked/org.json", "org.json"]
+    assert doc["summary"]["rules"] == 3
+    assert [os.path.relpath(s["file"], stack) for s in doc["skipped"]] == ["gone.json"]
+
+
 def test_rule_counts_match_the_files_given_one_by_one(tmp_path: Path) -> None:
     repo = sample_repo(tmp_path / "repo")
     whole = lint([str(repo)])

@@ -15,6 +15,8 @@ What is read:
 * ``module`` blocks: every object with an ``event_pattern`` key in the inputs, however deep (the
   terraform-aws-modules/eventbridge ``rules = { name = {...} }`` map, with ``bus_name``; a computed key such as
   ``"${var.env}-tamper"`` or ``(local.name)`` is evaluated, else shown as written), or an ``event_pattern`` input;
+  of a module ctrules cannot read (a registry or git source, a local folder that is missing), an input named
+  ``*pattern*`` whose value is an event pattern (JSON text or ``jsonencode``), or a map of them;
 * local modules (``source = "./modules/x"``): in a folder tree, each call reads the module's folder with the call's
   inputs as its variables (nested calls too); a module folder that was not given is named as not checked;
 * Terragrunt ``inputs`` (an object or any expression, e.g. ``merge(local.common, {...})``) the same way, and the
@@ -43,6 +45,7 @@ apart: expression evaluation (``_hcl_eval``), the JSON syntax (``terraform_json`
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -686,10 +689,19 @@ def _inputs_rules(
             if notes is not None:
                 notes.acknowledge(rule, [*outer, *notes.above(top.line)])
             yield rule
+    # A local module that exists is read with the call's inputs (its resources say how they are used).
+    local = (
+        isinstance(source, str)
+        and source.startswith(("./", "../"))
+        and scope.folder is not None
+        and (scope.folder / source).is_dir()
+    )
     for key, node in inputs.items():
         if key in ("event_pattern", "source", "providers", "depends_on"):
             continue
+        held = False
         for where, found in _find(node, None, f"{label}.{key}", line_of(node), scope):
+            held = True
             if isinstance(found, Unknown):
                 yield _plan_time(where, line_of(node), kind, found.reason)
                 continue
@@ -702,6 +714,51 @@ def _inputs_rules(
                     own = [*notes.above(found.span[0]), *notes.inside(found.span)] if found.span else []
                     notes.acknowledge(rule, [*outer, *own])
                 yield rule
+        if held or local or "pattern" not in key.lower():
+            continue
+        # A module ctrules cannot read that takes its pattern under another name (event_pattern_rule = <<PATTERN,
+        # a map of patterns): an input whose value is an event pattern is checked as one.
+        for where, pattern in _pattern_inputs(f"{label}.{key}", partial(node, scope)):
+            obj = _Obj({"event_pattern": _const(pattern)}, line_of(node))
+            rule = _rule(where, obj, kind=kind, bus=bus, region=region, budget=scope.budget)
+            if rule is not None:
+                if notes is not None:
+                    notes.acknowledge(rule, [*outer, *notes.above(line_of(node))])
+                yield rule
+
+
+#: The top-level fields of an EventBridge event (what an event pattern's own keys can be).
+_ENVELOPE: Final = frozenset(
+    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail", "$or"}
+)
+
+
+def _pattern_inputs(label: str, value: Any) -> list[tuple[str, Any]]:
+    """(label, pattern) of a module input that is an event pattern, or of each entry of a map of them: JSON text (or
+    ``jsonencode`` of an object) whose keys are event fields, ``source`` or ``detail-type`` among them. Text that
+    starts like such a pattern but is no JSON is kept too (the checks report it as malformed)."""
+    entries = value.items() if isinstance(value, dict) and not _is_pattern_value(value) else ()
+    candidates = [(f'{label}["{k}"]', v) for k, v in entries] or [(label, value)]
+    return [(where, v) for where, v in candidates if _is_pattern_value(v)]
+
+
+def _is_pattern_value(value: Any) -> bool:
+    if isinstance(value, Encoded):
+        value = value.data
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.startswith("{"):
+            return False
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return '"detail-type"' in text or '"source"' in text
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and k in _ENVELOPE for k in value)
+        and ("source" in value or "detail-type" in value)
+    )
 
 
 def _expansions(address: str, attrs: dict[str, Node], scope: Scope) -> list[tuple[str, dict[str, Any]]]:

@@ -597,6 +597,41 @@ EOF"""
     }
 
 
+def test_module_inputs_holding_a_pattern_under_another_name_are_checked(tmp_path: Path) -> None:
+    """A module ctrules cannot read (a registry source, or a local folder that is missing) taking its pattern as
+    event_pattern_rule = <<PATTERN, or a map of patterns: each is checked; other inputs are left alone."""
+    path = write(
+        tmp_path / "main.tf",
+        """\
+module "iam" {
+  source             = "git::https://example.com/modules/spoke.git"
+  event_pattern_rule = <<PATTERN
+{"source": ["aws.iam"], "detail-type": ["Alert when IAM changes"], "detail": {"eventName": ["CreateRole"]}}
+PATTERN
+  pattern_name       = "not a pattern"
+}
+module "many" {
+  source = "../missing-module"
+  event_rule_patterns = {
+    org    = jsonencode({ source = ["aws.organizations"], "detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = ["CreateAccountResult"] } })
+    broken = <<PATTERN
+{"source": ["aws.guardduty"] "detail-type": ["GuardDuty Finding"]}
+PATTERN
+    name   = "x"
+  }
+}
+""",
+    )
+    r = run("lint", path, "--format", "json", "--region", "us-east-1")
+    doc = r.json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"]) == [
+        ('module.iam.event_pattern_rule', "CTR007"),
+        ('module.many.event_rule_patterns["org"]', "CTR001"),
+    ]
+    assert [p["resource"] for p in doc["problems"]] == ['module.many.event_rule_patterns["broken"]']
+    assert doc["summary"]["rules"] == 3
+
+
 def test_file_and_templatefile_read_patterns_of_the_repository(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / "secret.json", '{"source": ["aws.s3"]}')

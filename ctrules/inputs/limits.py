@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ctrules.inputs._model import InputError
 
@@ -153,10 +153,11 @@ def read_stdin_bytes(shown: str = STDIN_NAME) -> bytes:
 def check_yaml(text: str, shown: str, loader: type[yaml.SafeLoader]) -> None:
     """Refuse a YAML text whose aliases or nesting could make it blow up once built.
 
-    * An alias of a mapping or list (``*a`` for ``&a [...]``): nested ones multiply on every level (the
-      "billion laughs", in block or flow style); templates do not need them.
-    * Aliases of plain values are allowed, but what they stand for is counted: all of it together may not
-      exceed the size cap (a 1 MB string repeated by a hundred thousand aliases would be 100 GB once used).
+    * Aliases are allowed (``<<: *defaults`` is everyday serverless.yml style), but what they stand for is counted as
+      if written out: all of it together may not exceed the size cap. An alias of a list of aliases multiplies on
+      every level (the "billion laughs", in block or flow style): such a text is refused at the alias that crosses
+      the cap, before anything is built. An alias of a mapping or list that is not finished (a recursive
+      structure) is refused too.
     * Nesting deeper than :data:`MAX_DEPTH` (checked in the same pass, when the text has aliases).
 
     :param loader: the loader whose parser reads the text (the same one that builds the document after).
@@ -167,30 +168,36 @@ def check_yaml(text: str, shown: str, loader: type[yaml.SafeLoader]) -> None:
         # levels; the pure-Python parser's recursion error is caught where the document is built).
         return
     import yaml  # only YAML inputs import the parser
-    collections: set[str] = set()
-    scalars: dict[str, int] = {}
+    # What each anchored node stands for, written out: its scalars' text plus one per node (aliases inside it
+    # counted as what they stand for).
+    sizes: dict[str, int] = {}
+    open_nodes: list[list[Any]] = [[0, None]]  # [size so far, anchor] of each mapping or list being read
     expanded = 0
-    depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
+            if len(open_nodes) > MAX_DEPTH:
                 raise InputError(shown, f"YAML nested more than {MAX_DEPTH} levels deep{_line(event)}: not a template")
-            if event.anchor:
-                collections.add(event.anchor)
+            open_nodes.append([1, event.anchor])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+            size, anchor = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+            open_nodes[-1][0] += size
         elif isinstance(event, yaml.ScalarEvent):
+            size = len(event.value) + 1
             if event.anchor:
-                scalars[event.anchor] = len(event.value)
+                sizes[event.anchor] = size
+            open_nodes[-1][0] += size
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor in collections:
+            anchor = event.anchor or ""
+            if anchor not in sizes:  # a mapping or list that contains its own alias: no end once written out
                 raise InputError(
                     shown,
-                    f"YAML alias *{event.anchor}{_line(event)} repeats a whole mapping or list; ctrules does not "
-                    "expand such aliases (they can multiply without bound): write the values out",
+                    f"YAML alias *{anchor}{_line(event)} is inside the mapping or list it names (a recursive "
+                    "structure): write the values out",
                 )
-            expanded += scalars.get(event.anchor or "", 0)
+            expanded += sizes[anchor]
+            open_nodes[-1][0] += sizes[anchor]
             if expanded > _max_bytes:
                 raise InputError(
                     shown,

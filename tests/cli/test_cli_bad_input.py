@@ -462,14 +462,38 @@ def test_random_yaml_syntax_never_crashes(text: str) -> None:
     )
 
 
-def test_yaml_collection_aliases_are_refused(tmp_path: Path) -> None:
+def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
+    """Lists of aliases of lists of aliases: 10**8 copies of a small mapping once written out (over 1 GB)."""
     levels = ["a0: &a0 {x: [aws.ec2]}"]
-    for i in range(1, 7):
+    for i in range(1, 9):
         levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(levels) + "\nResources: {}\n")
     line = one_error_line(run("lint", path))
-    assert "bomb.yaml" in line and "alias" in line
+    assert "bomb.yaml" in line and "aliases" in line and "line 8" in line  # a7: 10**7 copies, 120 MB
+
+
+def test_yaml_recursive_alias_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "loop.yaml"
+    path.write_text("a: &a\n  b: *a\nResources: {}\n")
+    line = one_error_line(run("lint", path))
+    assert "loop.yaml" in line and "recursive" in line
+
+
+def test_yaml_mapping_aliases_and_merge_keys_are_read(tmp_path: Path) -> None:
+    """Everyday serverless.yml and template style: an anchored mapping reused with *alias and <<: merge keys."""
+    text = (
+        "x-cloudtrail: &ct\n  source: [aws.organizations]\n  detail-type: [AWS API Call via CloudTrail]\n"
+        "Resources:\n"
+        "  Merged:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern:\n        <<: *ct\n"
+        "        detail: {eventName: [CreateAccountResult]}\n"
+        "  Whole:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: *ct\n"
+    )
+    path = tmp_path / "anchors.yaml"
+    path.write_text(text)
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    assert sorted((f["resource"], f["code"]) for f in doc["findings"]) == [("Merged", "CTR001")]
+    assert doc["summary"]["rules"] == 2
 
 
 def test_yaml_scalar_aliases_are_fine(tmp_path: Path) -> None:

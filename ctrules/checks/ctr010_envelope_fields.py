@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ctrules.catalog.model import ENVELOPE_FIELDS  # re-exported: the envelope's fields
 from ctrules.checks.common import RECORD_FIELDS
 from ctrules.checks.findings import ERROR, WARNING, Finding, RuleContext
-from ctrules.checks.mistakes import squash
+from ctrules.checks.mistakes import provable_slip, squash
 from ctrules.checks.registry import Check, register
 
 if TYPE_CHECKING:
@@ -50,15 +50,15 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
         if absent:
             continue  # {"exists": false} on a field no event has: matches every event, nothing to report
         squashed = squash(key)
-        envelope = ENVELOPE_BY_SQUASHED.get(squashed)
+        envelope = ENVELOPE_BY_SQUASHED.get(squashed) or provable_slip(key, sorted(ENVELOPE_FIELDS))
         record = RECORD_BY_SQUASHED.get(squashed)
         if envelope is not None:
             out.append(
                 Finding(
                     "CTR010",
                     ERROR,
-                    f"top-level key {key!r} is not a field of EventBridge events (keys are case-sensitive; the field "
-                    f"is {envelope!r}): no event matches, so the rule never fires.",
+                    f"top-level key {key!r} is not a field of EventBridge events (it misspells {envelope!r}; keys are "
+                    "case-sensitive): no event matches, so the rule never fires.",
                     f"rename {key!r} to {envelope!r}",
                     top,
                 )

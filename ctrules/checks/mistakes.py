@@ -97,6 +97,15 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """True when one of ``a`` and ``b`` is the other with one more letter (of at least 4 letters in all), each in
+    its order: "typ" for "type", "arnn" for "arn"."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1 or len(long) < 4 or not long.isalpha():
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
     """The known value that ``value`` certainly misspells, or None.
 
@@ -114,8 +123,8 @@ def provable_slip(value: str, candidates: Iterable[str]) -> str | None:
         if _digits_differ(value, c):
             continue
         if len(value) < 5:
-            if len(value) >= 3 and _swapped(value, c):
-                return c  # a swap of neighbours keeps every letter: "tpye" for "type"
+            if len(value) >= 3 and (_swapped(value, c) or _one_letter_apart(value, c)):
+                return c  # every letter kept: "tpye" (a swap) or "typ" (one left out) for "type"
             continue
         d = edit_distance(value, c, limit)
         if d <= limit and (best is None or d < best[0]):

@@ -629,9 +629,13 @@ _ctr010(p) := {f |
 
 _squash(s) := lower(replace(replace(replace(s, "_", ""), "-", ""), " ", ""))
 
+_ctr010_envelope(key) := e if {
+	e := ENVELOPE_BY_SQUASHED[_squash(key)]
+} else := _far_slip(key, ENVELOPE_FIELDS, 0)
+
 _ctr010_finding(key) := _f("CTR010", "error", msg, sprintf("rename %s to %s", [_q(key), _q(envelope)]), _jpath([key])) if {
-	envelope := ENVELOPE_BY_SQUASHED[_squash(key)]
-	msg := sprintf("top-level key %s is not a field of EventBridge events (keys are case-sensitive; the field is %s): no event matches, so the rule never fires.", [_q(key), _q(envelope)])
+	envelope := _ctr010_envelope(key)
+	msg := sprintf("top-level key %s is not a field of EventBridge events (it misspells %s; keys are case-sensitive): no event matches, so the rule never fires.", [_q(key), _q(envelope)])
 } else := _f("CTR010", "error", msg, fix, _jpath([key])) if {
 	record := RECORD_BY_SQUASHED[_squash(key)]
 	msg := sprintf("top-level key %s is a field of the CloudTrail record, which EventBridge puts under 'detail': no event carries it at the top level, so the rule never fires.", [_q(key)])
@@ -725,9 +729,35 @@ _far_slip(v, pool, cutoff) := s if {
 } else := s if {
 	count(v) >= 3
 	count(v) < 5
-	swaps := sort([c | some c in pool; count(c) == count(v); _swapped(v, c); _ratio_at_least(v, c, cutoff)])
-	count(swaps) > 0
-	s := swaps[0]
+	slips := sort([c | some c in pool; _short_slip(v, c); _ratio_at_least(v, c, cutoff)])
+	count(slips) > 0
+	s := slips[0]
+}
+
+# Of a value of 3 or 4 letters, every letter kept: two neighbours swapped ("tpye" for "type") or one letter left
+# out or added ("typ" for "type").
+_short_slip(v, c) if {
+	count(c) == count(v)
+	_swapped(v, c)
+}
+
+_short_slip(v, c) if _one_letter_apart(v, c)
+
+_one_letter_apart(a, b) if {
+	count(b) == count(a) + 1
+	_one_letter_more(b, a)
+}
+
+_one_letter_apart(a, b) if {
+	count(a) == count(b) + 1
+	_one_letter_more(a, b)
+}
+
+_one_letter_more(long, short) if {
+	count(long) >= 4
+	regex.match(`^[A-Za-z]+$`, long)
+	some i in numbers.range(0, count(long) - 1)
+	concat("", [substring(long, 0, i), substring(long, i + 1, -1)]) == short
 }
 
 # A cheap test that c may be within lim edits of v (count(v) >= 5), run before _distance: false only when c is

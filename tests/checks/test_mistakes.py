@@ -59,6 +59,25 @@ def test_a_slip_is_proved_only_for_a_near_miss_with_the_same_digits() -> None:
     assert provable_slip("CreateAccessPointForObjectLamda", ["CreateAccessPointForObjectLambda"]) is not None
 
 
+@pytest.mark.parametrize(
+    ("value", "candidates", "slip"),
+    [
+        ("typ", ["type", "arn"], "type"),  # one letter left out of a 4-letter key
+        ("tpye", ["type"], "type"),  # two neighbours swapped
+        ("arnn", ["arn", "type"], "arn"),  # one letter added
+        ("tye", ["type"], "type"),
+        ("tipe", ["type"], None),  # a letter changed: another word may be meant
+        ("ty", ["type"], None),  # too short to tell
+        ("ar", ["arn"], None),
+        ("ab1", ["ab12"], None),  # digits: a version, not a slip
+        ("sourse", ["source", "detail"], "source"),
+        ("detial", ["detail"], "detail"),
+    ],
+)
+def test_short_values_slip_only_when_every_letter_is_kept(value: str, candidates: list[str], slip: str | None) -> None:
+    assert provable_slip(value, candidates) == slip
+
+
 def test_stray_slips_find_the_one_typo_in_a_list_of_one_service() -> None:
     from ctrules.checks.mistakes import stray_slips
 

@@ -550,3 +550,17 @@ def test_fast_answers_agree_with_the_checks_on_issue_19_mistakes() -> None:
             if certainly_clean(pattern, ctx):
                 assert check_pattern(pattern, ctx) == [], (pattern, ctx)
     assert checked > 500
+
+
+@pytest.mark.parametrize(
+    ("key", "severity", "field"),
+    [("detial", "error", "detail"), ("sourse", "error", "source"), ("detail-typ", "error", "detail-type"),
+     ("regoin", "error", "region"), ("Detail", "error", "detail"), ("foo", "warning", None)],
+)  # fmt: skip
+def test_a_misspelt_envelope_key_is_an_error_that_names_the_field(key: str, severity: str, field: str | None) -> None:
+    """No EventBridge event has a top-level key but the envelope's: a slip of one of them never matches."""
+    pattern = {"source": ["aws.iam"], "detail-type": [API], key: {"eventName": ["CreateUser"]}}
+    (f,) = [f for f in check_pattern(pattern, US_EAST_1) if f.code == "CTR010"]
+    assert f.severity == severity
+    if field is not None:
+        assert f"misspells {field!r}" in f.message and f.fix == f"rename {key!r} to {field!r}"

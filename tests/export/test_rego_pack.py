@@ -387,7 +387,7 @@ def _edited(rnd: random.Random, v: str, edits: int, near: tuple[int, ...] = ()) 
 
 #: A probe over the pack's own functions: each rule's pattern holds a pair {"v": [v], "c": [c], "m": [mode]}; per pair
 #: it reports (mode "edits") a value within lim edits that _may_be_within drops (CTR003) and every value it drops
-#: (CTR001), or (mode "ratio") a value _ratio puts at a cutoff that _ratio_at_least drops (CTR003) and the
+#: (CTR001), (mode "short") a value of 3 or 4 letters _short_slip takes for a slip (CTR003), or (mode "ratio") a value _ratio puts at a cutoff that _ratio_at_least drops (CTR003) and the
 #: quick_ratio bound (CTR001, as the message).
 _PROBE = """
 _lim(v) := 2 if count(v) >= 14
@@ -395,6 +395,8 @@ _lim(v) := 2 if count(v) >= 14
 else := 1
 
 _probe(p) := _edits_probe(p.v[0], p.c[0]) if p.m[0] == "edits"
+
+else := _short_probe(p.v[0], p.c[0]) if p.m[0] == "short"
 
 else := _ratio_probe(p.v[0], p.c[0])
 
@@ -404,6 +406,8 @@ _edits_probe(v, c) := {_f("CTR003", "error", "dropped", "", "$") | _within_dropp
 }
 
 _far(v, c) if not _may_be_within(v, c, _lim(v))
+
+_short_probe(v, c) := {_f("CTR003", "error", "slip", "", "$") | _short_slip(v, c)}
 
 _ratio_probe(v, c) := {_f("CTR003", "error", "dropped", "", "$") | _close_dropped(v, c)} | {
 	_f("CTR001", "error", sprintf("%.6f", [bound]), "", "$") |
@@ -490,3 +494,20 @@ def test_the_quick_ratio_bound_never_drops_a_close_value() -> None:
         if v and c:
             (bound,) = [float(d.message) for d in found[i] if d.rule_id == "CTR001"]
             assert bound == pytest.approx(difflib.SequenceMatcher(None, v, c).quick_ratio(), abs=1e-6), (v, c)
+
+
+def test_short_slips_are_the_same_in_the_pack() -> None:
+    """Of a value of 3 or 4 letters, the pack's _short_slip takes the candidates ctrules' provable_slip takes (two
+    neighbours swapped, one letter left out or added), and no other: pairs with every kind of one edit."""
+    from ctrules.checks.mistakes import provable_slip
+
+    rnd = random.Random(11)
+    words = ["type", "arn", "Root", "name", "tags", "role", "user", "key", "iam", "arnn", "typ", "tpye", "ty"]
+    pairs = [(v, c) for v in words for c in words if v != c and 3 <= len(v) < 5]
+    for _ in range(300):
+        v = "".join(rnd.choice("abcdeT") for _ in range(rnd.choice([3, 4])))
+        pairs.append((v, _edited(rnd, v, 1)))
+    found = _probe(pairs, "short")
+    for i, (v, c) in enumerate(pairs):
+        assert bool(found[i]) is (provable_slip(v, [c]) == c), (v, c)
+    assert sum(bool(ds) for ds in found.values()) >= 40  # not vacuous

@@ -504,6 +504,13 @@ def build(wheel: Path, records_dir: Path = RECORDS) -> bytes:
                         code = node_at(entry, p.split("."), lenient)
                         if isinstance(code, str) and _ENUM_CODE.fullmatch(code) and value in enum_list[int(code[1:])]:
                             letter = "e"  # a member of the SDK's enumeration
+                        elif _stringified(code, value):
+                            # The SDK's number or boolean as text ("900", "True"): test logs that normalise values
+                            # write them so; kept only where two sources agree (_kept_observations).
+                            entry.setdefault("stringified_by", {}).setdefault(p, set()).add(item["source"])
+                            entry.setdefault("observed_by", set()).add(source)
+                            entry.setdefault("observed_src", {}).setdefault(p, set()).add(source)
+                            continue
                     observed.setdefault(p, set()).add(letter)
                     if letter == "j":
                         entry.setdefault("json_text_by", {}).setdefault(p, set()).add(item["source"])
@@ -612,12 +619,30 @@ def node_at(entry: dict[str, Any], segs: list[str], lenient: bool) -> Any:
     return node
 
 
+_NUMBER_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
+def _stringified(code: Any, value: Any) -> bool:
+    """Is ``value`` (a string of a record) the text of the number or boolean the SDK model types the field as?"""
+    if not isinstance(value, str):
+        return False
+    if code == NUMBER:
+        return _NUMBER_TEXT.fullmatch(value) is not None
+    return code == BOOLEAN and value.lower() in ("true", "false")
+
+
 def _kept_observations(entry: dict[str, Any]) -> dict[str, str]:
     """The JSON types real records show per path, where they say something: a value (the type of a value is
     record-backed), and objects only at paths some record also holds as JSON text. ``J`` is added where records
-    from two sources or more hold JSON text (one source alone is not enough to call the field JSON text)."""
+    from two sources or more hold JSON text (one source alone is not enough to call the field JSON text); the text
+    of a number or boolean the SDK types as such counts as a string only where two sources or more hold it so
+    (panther-analysis's test logs, for one, write numbers and booleans as text: "durationSeconds": "900")."""
+    observed = {p: set(v) for p, v in entry.get("observed", {}).items()}
+    for path, sources in entry.get("stringified_by", {}).items():
+        if len(sources) >= 2:
+            observed.setdefault(path, set()).add("s")
     out: dict[str, str] = {}
-    for path, letters in sorted(entry.get("observed", {}).items()):
+    for path, letters in sorted(observed.items()):
         if letters == {"o"}:
             continue
         sources = entry.get("json_text_by", {}).get(path, ())

@@ -208,6 +208,20 @@ def test_value_types_record_backed_and_sdk_only() -> None:
     assert rec.value_type("requestParameters") is None  # an object, not a value
 
 
+def test_a_number_one_test_log_wrote_as_text_is_no_string_type() -> None:
+    """AssumeRole's durationSeconds is a number in real records (stratus-red-team detonations, the IAM guide) and in
+    the SDK; panther-analysis's normalised test logs write it "900": one source alone does not make it a string."""
+    gen = _load_generator()
+    assert gen._stringified(gen.NUMBER, "900") and gen._stringified(gen.BOOLEAN, "True")
+    assert not gen._stringified(gen.NUMBER, "9 hundred") and not gen._stringified(gen.STRING, "900")
+    rec = shapes.fields_of("AssumeRole", service="sts")
+    assert rec is not None
+    vt = rec.value_type("requestParameters.durationSeconds")
+    assert vt is not None and vt.sdk in ("integer", "number") and "s" not in vt.record
+    entry = {"observed": {}, "stringified_by": {"requestParameters.x": {"a", "b"}, "requestParameters.y": {"a"}}}
+    assert gen._kept_observations(entry) == {"requestParameters.x": "s"}  # two sources agree: kept
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not WHEEL.exists(), reason="pinned botocore wheel not downloaded (make setup)")
 def test_generator_regenerates_the_committed_data_identically(tmp_path: Path) -> None:

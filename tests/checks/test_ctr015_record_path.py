@@ -304,7 +304,12 @@ def test_no_finding_at_all_on_real_paths_of_events_whose_shape_is_seen(real: acc
         if event is not None and shape is not None and shape.confidence == "seen":
             seen.add(f"{event.event_source} {event.event_name} ")
     assert len(seen) > 100
-    assert [line for line in real.warnings if any(line.startswith(s) for s in seen)] == []
+    # panther-analysis's test logs write some numbers as text ("durationSeconds": "900"): a filter on that text gets
+    # the warning that no record confirms a string there, which is right (real records hold the number).
+    left = [line for line in real.warnings if any(line.startswith(s) for s in seen)]
+    text = [line for line in left if "(github:panther-labs/" in line and "numbers and booleans as strings" in line]
+    assert 0 < len(text) <= 5  # AssumeRole's durationSeconds, macie2 ListMembers' maxResults
+    assert [line for line in left if line not in text] == []
 
 
 @pytest.mark.slow

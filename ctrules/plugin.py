@@ -151,6 +151,26 @@ def _location(path: str) -> str:
     return path if path.startswith("$") else f"Properties.{path}"
 
 
+def _check_codes(ignore: Iterable[str] | str) -> tuple[str, ...]:
+    """The check codes of ``ignore``: one code or several; an unknown one raises (skipping nothing it meant to would
+    fail synthesis with no word of why).
+
+    :raises InvalidRuleError: a value that is no check code, naming the known ones.
+    """
+    from ctrules.errors import InvalidRuleError
+
+    given = [ignore] if isinstance(ignore, str) else list(ignore)
+    codes: list[str] = []
+    for value in given:
+        code = value.strip().upper().removeprefix(f"{PLUGIN_NAME.upper()}::") if isinstance(value, str) else value
+        if code not in CHECKS:
+            raise InvalidRuleError(
+                f"CloudTrailChecks(ignore=...): {value!r} is not a check code; known: {', '.join(sorted(CHECKS))}"
+            )
+        codes.append(code)
+    return tuple(codes)
+
+
 @jsii.implements(cdk.IPolicyValidationPlugin)
 class CloudTrailChecks:
     """Checks every EventBridge rule of a CDK app for CloudTrail mistakes (every CTR check).
@@ -163,16 +183,17 @@ class CloudTrailChecks:
     #: Check the typed ctrules rules only (the plugin the constructs register), or every other rule.
     _typed_only = False
 
-    def __init__(self, *, ignore: Iterable[str] = (), catalog_extra: str | Path | None = None) -> None:
+    def __init__(self, *, ignore: Iterable[str] | str = (), catalog_extra: str | Path | None = None) -> None:
         """
-        :param ignore: check codes to skip everywhere.
+        :param ignore: check codes to skip everywhere (``"CTR005"`` or ``["CTR005", "CTR013"]``; the acknowledgement
+            form ``ctrules::CTR005`` is taken too).
         :param catalog_extra: a JSON file of events to add to the catalog (see ``ctrules/catalog/README.md``);
             without it, the ``extra_events`` file of ``[tool.ctrules]`` in the nearest ``pyproject.toml``.
         :raises ctrules.catalog.CatalogEntryError: an entry of that file is malformed (file, entry, field, fix).
         """
         from ctrules.catalog import apply_project_extensions
 
-        self._ignore = tuple(ignore)
+        self._ignore = _check_codes(ignore)
         apply_project_extensions(None if catalog_extra is None else str(catalog_extra))
         install_clean_validation_exit()
 

@@ -396,3 +396,14 @@ def test_the_plugin_reads_each_part_of_the_context_once(tmp_path: Path) -> None:
     assert sorted((v.code, v.path) for v in result.violations) == [("CTR003", "A/R0/Resource"), ("CTR005", "B/R0/Resource")]
     assert asked.count("appConstruct") == 1
     assert asked.count("stackTemplates") == 1
+
+
+def test_ignore_takes_one_code_or_several_and_refuses_others() -> None:
+    """ignore="CTR005" once skipped nothing (a string is an iterable of letters) and ignore=["CTR5"] was accepted:
+    synthesis then failed on the finding meant to be skipped, with no word of why."""
+    from ctrules.errors import InvalidRuleError
+
+    assert CloudTrailChecks(ignore="CTR005")._ignore == ("CTR005",)
+    assert CloudTrailChecks(ignore=["ctrules::CTR013", "ctr006"])._ignore == ("CTR013", "CTR006")
+    with pytest.raises(InvalidRuleError, match=r"'CTR5' is not a check code; known: CTR001"):
+        CloudTrailChecks(ignore=["CTR5"])

@@ -42,6 +42,7 @@ __all__ = [
     "from_cdk_metadata",
     "from_comment",
     "from_metadata",
+    "misnamed_cdk_ids",
 ]
 
 #: The resource ``Metadata`` key holding ctrules' settings.
@@ -141,6 +142,26 @@ def from_comment(text: str, line: int | None, where: str) -> tuple[list[Acknowle
             )
         ]
     return [Acknowledgement(code, reason, where) for code in codes], []
+
+
+def misnamed_cdk_ids(entries: Iterable[Any]) -> list[str]:
+    """The acknowledgement ids of a construct's cloud assembly metadata that mean a ctrules check but that CDK will not
+    match to one: a code of no check (``ctrules::CTR05``), or a bare code (``CTR005``: CDK matches a plugin's
+    findings by ``ctrules::CTR005``). CDK ignores both without a word, so the finding still fails synthesis."""
+    out: list[str] = []
+    for entry in entries:
+        if not isinstance(entry, Mapping) or entry.get("type") != CDK_ACKNOWLEDGED_RULES:
+            continue
+        data = entry.get("data")
+        for rule_id in data if isinstance(data, Mapping) else ():
+            if not isinstance(rule_id, str):
+                continue
+            prefixed = rule_id.lower().startswith("ctrules::")
+            if (prefixed and (not rule_id.startswith("ctrules::") or code_of(rule_id) is None)) or (
+                not prefixed and re.fullmatch(r"(?i)ctr\d{2,4}", rule_id.strip())
+            ):
+                out.append(rule_id)
+    return out
 
 
 def from_cdk_metadata(entries: Iterable[Any], where: str) -> list[Acknowledgement]:

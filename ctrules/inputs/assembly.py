@@ -22,7 +22,7 @@ from ctrules.inputs._model import (
     TemplateRule,
     Unread,
 )
-from ctrules.inputs.acknowledgements import from_cdk_metadata
+from ctrules.inputs.acknowledgements import code_of, from_cdk_metadata, misnamed_cdk_ids
 from ctrules.inputs.cloudformation import rules_in_template
 from ctrules.inputs.document import parse_document, read_text
 from ctrules.inputs.limits import confined
@@ -49,9 +49,13 @@ class _CdkAcks:
         self.by_path: dict[str, list[Acknowledgement]] = {}
         self.reasonless: dict[str, list[Acknowledgement]] = {}  # refused: a reason is required in every form
         self.paths: dict[str, str] = {}  # logical id -> construct path (the stack's own template)
+        self.misnamed: dict[str, list[str]] = {}  # ids CDK will not match to a check (ctrules::CTR05, CTR005)
         for path, entries in metadata.items():
             if not isinstance(entries, list):
                 continue
+            wrong = misnamed_cdk_ids(entries)
+            if wrong:
+                self.misnamed[path] = wrong
             acks = from_cdk_metadata(entries, f"cdk acknowledgement on {path}")
             good = [a for a in acks if a.reason.strip()]
             if good:
@@ -68,7 +72,7 @@ class _CdkAcks:
 
         :param main: the stack's own template (else a nested stack's, whose logical ids the metadata does not map).
         """
-        if not self.by_path and not self.reasonless:
+        if not self.by_path and not self.reasonless and not self.misnamed:
             return
         for rule in rules:
             path = self.paths.get(rule.logical_id) if main else None
@@ -88,6 +92,17 @@ class _CdkAcks:
                     )
                     for a in self.reasonless.get(above, ())
                 )
+                rule.input_problems += tuple(_misnamed_problem(above, i) for i in self.misnamed.get(above, ()))
+
+
+def _misnamed_problem(path: str, rule_id: str) -> RuleProblem:
+    code = code_of(rule_id)
+    right = f"'ctrules::{code}'" if code is not None else "'ctrules::CTR0xx' with the code the finding names"
+    why = "CDK matches ctrules' findings by ctrules::<code>" if code is not None else "it names no check"
+    return RuleProblem(
+        f"cdk acknowledgement on {path} has id {rule_id!r}, which CDK does not match to any ctrules finding ({why}): "
+        f"the finding it means is not acknowledged; write id={right}"
+    )
 
 
 def _stack_metadata(root: Path, directory: Path, artifact: Mapping[str, Any], shown: str) -> dict[str, Any]:

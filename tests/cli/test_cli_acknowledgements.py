@@ -281,6 +281,23 @@ def test_cdk_acknowledgements_in_the_assembly_metadata(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("rule_id", "fix"), [("CTR005", "id='ctrules::CTR005'"), ("ctrules::CTR05", "'ctrules::CTR0xx' with the code")]
+)
+def test_cdk_acknowledgement_ids_cdk_cannot_match_are_named(tmp_path: Path, rule_id: str, fix: str) -> None:
+    """CDK matches a plugin's findings by ctrules::CTR005: a bare code or a code of no check acknowledges nothing,
+    silently, in cdk synth; linting the assembly names the id and the one to write."""
+    metadata = {
+        "/Audit/Forwarded": [{"type": "aws:cdk:acknowledged-rules", "data": {rule_id: REASON}}],
+        "/Audit/Forwarded/Resource": [{"type": "aws:cdk:logicalId", "data": "ForwardedA1B2"}],
+    }
+    r = run("lint", cdk_out(tmp_path / "out", metadata, cdk_path=False), "--format", "json")
+    assert r.code == 2
+    (problem,) = r.json()["problems"]
+    assert f"has id {rule_id!r}, which CDK does not match" in problem["message"] and fix in problem["message"]
+    assert sorted(f["resource"] for f in r.json()["findings"]) == ["ForwardedA1B2", "Other"]
+
+
 def test_cdk_acknowledgement_on_the_stack_covers_every_rule(tmp_path: Path) -> None:
     metadata = {"/Audit": [ack_entry("the whole stack receives forwarded events")]}
     out = cdk_out(tmp_path / "out", metadata, cdk_path=True)

@@ -66,9 +66,16 @@ class AmbiguousEventError(CtrulesError, LookupError):
     :param services: the services (EventBridge sources) that log it.
     """
 
-    def __init__(self, event_name: str, services: Sequence[str], *, context: str | None = None) -> None:
+    def __init__(
+        self, event_name: str, services: Sequence[str], *, context: str | None = None, likely: str | None = None
+    ) -> None:
+        """
+        :param likely: the service to show in the example fix (default: the first); the catalog gives the one whose
+            events real CloudTrail records confirm most.
+        """
         self.event_name = event_name
         self.services = tuple(services)
+        self.likely = likely if likely in self.services else (self.services[0] if self.services else "")
         prefix = f"{context}: " if context else ""
         if len(self.services) > 12:
             shown = ", ".join(repr(x) for x in self.services[:12]) + f" and {len(self.services) - 12} more"
@@ -76,8 +83,8 @@ class AmbiguousEventError(CtrulesError, LookupError):
             shown = _join(self.services)
         super().__init__(
             f"{prefix}CloudTrail event {event_name!r} is logged by {len(self.services)} services ({shown}); "
-            f"pass service=... to choose one, e.g. service={self.services[0]!r} (in a list of names, "
-            f"name the service of this one alone: '{self.services[0].removeprefix('aws.')}:{event_name}')"
+            f"pass service=... to choose one, e.g. service={self.likely!r} (in a list of names, "
+            f"name the service of this one alone: '{self.likely.removeprefix('aws.')}:{event_name}')"
         )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from ctrules.catalog._store import store
@@ -106,7 +106,18 @@ def get(event_name: str, *, service: str | None = None) -> CatalogEvent:
             suggestions=suggest(event_name, service=service),
             other_services=others,
         )
-    raise AmbiguousEventError(event_name, [e.source for e in found])
+    raise AmbiguousEventError(event_name, [e.source for e in found], likely=_likely(found).source)
+
+
+def _likely(found: Sequence[CatalogEvent]) -> CatalogEvent:
+    """Of the entries several services log under one name, the one a rule most likely means: real records confirm
+    its shape, else its service shows up most in real records (``CreateUser``: IAM, not Amazon MQ); ties go to the
+    first. Only for the example of a fix: the caller still chooses."""
+    from ctrules.catalog import shapes  # the shape data: read on this error path only
+
+    backing = [shapes.record_backing(e) for e in found]
+    best = max(range(len(found)), key=lambda i: (backing[i], -i))
+    return found[best]
 
 
 def suggest(name: str, limit: int = 5, *, service: str | None = None) -> list[str]:

@@ -58,23 +58,10 @@ from typing import Any, Final
 from ctrules.catalog.model import ENVELOPE_FIELDS, CatalogEvent
 
 __all__ = [
-    "ENVELOPE_FIELDS",
-    "INSIDE_JSON_STRING",
-    "KNOWN",
-    "MAYBE_INSIDE_JSON_STRING",
-    "NO_SHAPE",
-    "REDACTED",
-    "STATUSES",
-    "UNCHECKED",
-    "UNKNOWN",
-    "PathStatus",
-    "Shape",
-    "ValueType",
-    "data_info",
-    "fields_of",
-    "path_status",
-    "record_envelope",
-]
+    "ENVELOPE_FIELDS", "INSIDE_JSON_STRING", "KNOWN", "MAYBE_INSIDE_JSON_STRING", "NO_SHAPE", "REDACTED",
+    "STATUSES", "UNCHECKED", "UNKNOWN", "PathStatus", "Shape", "ValueType", "data_info", "fields_of",
+    "path_status", "record_backing", "record_envelope"
+]  # fmt: skip
 
 KNOWN: Final = "known"
 UNKNOWN: Final = "unknown"
@@ -324,6 +311,12 @@ def _resolve(event: CatalogEvent | str, service: str | None) -> CatalogEvent:
     from ctrules.catalog.api import get
 
     return get(event, service=service)
+
+
+def record_backing(event: CatalogEvent) -> tuple[bool, int]:
+    """Whether real records confirm an event's shape, and how many events of its eventSource they confirm."""
+    by_name = _data().events.get(event.event_source, {})
+    return bool((by_name.get(event.event_name) or [0] * 5)[4]), sum(1 for r in by_name.values() if r[4])
 
 
 def fields_of(event: CatalogEvent | str, *, service: str | None = None) -> Shape | None:

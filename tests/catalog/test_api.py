@@ -113,6 +113,20 @@ def test_ambiguous_event_lists_services() -> None:
     assert "service=" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "likely"),
+    [("CreateUser", "aws.iam"), ("DeleteUser", "aws.iam"), ("CreateAccount", "aws.organizations"),
+     ("CreateBucket", "aws.s3"), ("CreateKey", "aws.kms")],
+)  # fmt: skip
+def test_the_example_fix_names_the_service_real_records_back(name: str, likely: str) -> None:
+    """The example service=... of an ambiguous name was the alphabetically first service (CreateUser: Amazon MQ):
+    copied, it built a rule for the wrong service. It is now the one whose events real records confirm most."""
+    with pytest.raises(AmbiguousEventError) as err:
+        catalog.get(name)
+    assert err.value.likely == likely and f"e.g. service={likely!r}" in str(err.value)
+    assert likely in err.value.services and len(err.value.services) > 1  # every service is still listed
+
+
 def test_unknown_service() -> None:
     with pytest.raises(UnknownServiceError) as err:
         catalog.events("organisations")

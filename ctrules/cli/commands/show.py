@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
         service = _service_arg(ev.event_source, ev.source) if ambiguous else None
         pattern = pattern_dict(ev.event_name, service=service)
     except AmbiguousEventError as exc:
-        src = exc.services[0] if exc.services else "SERVICE"
+        src = exc.likely or "SERVICE"
         first = _service_arg(src.removeprefix("aws.") + AMAZONAWS_SUFFIX, src)
         return fail(f"{exc} (here: ctrules show {args.event} --service {first})")
     except CtrulesError as exc:

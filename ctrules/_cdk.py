@@ -210,7 +210,9 @@ _HOOK_INSTALLED = False
 
 
 def install_clean_validation_exit() -> None:
-    """Make an uncaught CDK "ValidationFailed" error end the program with its message and exit 1, no traceback.
+    """Make an uncaught CDK "ValidationFailed" error end the program with its message and exit 1, no traceback; and
+    a :class:`~ctrules.errors.CtrulesError` a construct raised with one line: the app's line that made it and the
+    message (which names the construct path, the value and the fix).
 
     CDK has already printed the validation report (each violation, its fix and acknowledgement id); the
     Python and JavaScript stacks of the re-raised error add nothing. Every other exception goes to the
@@ -226,9 +228,31 @@ def install_clean_validation_exit() -> None:
         if is_validation_failure(value):
             print(str(value), file=sys.stderr)
             return
+        from ctrules.errors import CtrulesError
+
+        if isinstance(value, CtrulesError) and value.__cause__ is None:
+            # A rule ctrules refused to build: the message names the construct path, the value and the fix; the
+            # frames of jsii and ctrules add nothing but the line of the app that made it.
+            where = _app_line(tb)
+            print(f"{where}{kind.__name__}: {value}", file=sys.stderr)
+            return
         previous(kind, value, tb)
 
     sys.excepthook = hook
+
+
+def _app_line(tb: TracebackType | None) -> str:
+    """``file:line: `` of the last frame of a traceback outside ctrules and installed packages ("" if none)."""
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = ""
+    while tb is not None:
+        path = os.path.abspath(tb.tb_frame.f_code.co_filename)
+        if not path.startswith(here) and "site-packages" not in path and not path.startswith("<"):
+            found = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return found
 
 
 def is_validation_failure(error: BaseException) -> bool:

@@ -25,7 +25,7 @@ import jsii
 from aws_cdk import aws_events as events
 from constructs import Construct, IValidation
 
-from ctrules._cdk import TypedRules, sanitize_id, scope_info
+from ctrules._cdk import TypedRules, install_clean_validation_exit, sanitize_id, scope_info
 from ctrules.catalog import (
     API_CALL,
     CONSOLE_ACTION,
@@ -197,6 +197,7 @@ class _CloudTrailRuleBase:
         """
         for bad in ("event_pattern", "schedule"):
             if bad in kwargs:
+                install_clean_validation_exit()
                 raise InvalidRuleError(
                     f"{_path(scope, id)}: {type(self).__name__} builds its own event pattern; {bad}= is not "
                     "accepted (use events.Rule with ctrules.pattern(...) to combine it with other filters)"
@@ -208,7 +209,8 @@ class _CloudTrailRuleBase:
             resolved = None
         if resolved is None:
             # Again, outside the handler (one traceback, not two chained ones), to name the construct path in
-            # the message (computed only when something is wrong).
+            # the message (computed only when something is wrong); uncaught, it ends the app with one line.
+            install_clean_validation_exit()
             resolve(event_name, service=service, event_type=event_type, detail=detail, context=_path(scope, id))
             raise AssertionError("unreachable: the second resolve raises")  # pragma: no cover
         management = event_type not in (INSIGHT, NETWORK_ACTIVITY)  # the State gates management events only

@@ -436,3 +436,28 @@ def test_a_python_logical_id_agrees_with_cdks() -> None:
         below = scope.node.path.split("/")[1:] if scope is not st else []
         components = [*below, sanitize_id(id), "Resource"]
         assert make_unique_id(components) == st.get_logical_id(rule.node.default_child), (scope.node.path, id)
+
+
+def test_an_uncaught_construction_error_ends_the_app_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """python app.py with ApiCallRule(stack, "NewAccount", "CreateAccountResult"): the app's line and the message,
+    not 14 lines of jsii and ctrules frames; any other exception goes to the previous hook."""
+    import sys
+
+    from ctrules import _cdk
+    from ctrules.errors import EventTypeMismatchError
+
+    others: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: others.append(value))
+    monkeypatch.setattr(_cdk, "_HOOK_INSTALLED", False)
+    app = cdk.App()
+    stack = cdk.Stack(app, "Org", env=cdk.Environment(region="us-east-1"))
+    with pytest.raises(EventTypeMismatchError) as err:
+        ApiCallRule(stack, "NewAccount", "CreateAccountResult")
+    sys.excepthook(err.type, err.value, err.tb)
+    line = capsys.readouterr().err
+    assert line.count("\n") == 1 and "Traceback" not in line
+    assert line.startswith(f"{__file__}:") and "EventTypeMismatchError: Org/NewAccount: 'CreateAccountResult'" in line
+    sys.excepthook(ValueError, ValueError("x"), None)
+    assert [str(e) for e in others] == ["x"]

@@ -43,7 +43,16 @@ from ctrules._cdk import (
     known_region,
     typed_rules_of,
 )
-from ctrules.checks import CHECKS, ERROR, Finding, RuleContext, TargetPath, check_pattern, malformed_text_finding
+from ctrules.checks import (
+    CHECKS,
+    ERROR,
+    Finding,
+    RuleContext,
+    TargetPath,
+    check_pattern,
+    malformed_text_finding,
+    one_per_problem,
+)
 from ctrules.inputs import TemplateRule, rules_in_template
 from ctrules.inputs.trails import data_trail_sources
 
@@ -258,12 +267,16 @@ class CloudTrailChecks:
                 template, region, self._ignore, data_trails=trails, only=only, not_checked=unread
             )
             violations.extend(_not_checked_violation(rule, path) for rule in unread)
+            by_rule: dict[int, tuple[TemplateRule, list[Finding]]] = {}
             for rule, f in findings:
+                by_rule.setdefault(id(rule), (rule, []))[1].append(f)
+            for rule, f, also in ((r, f, also) for r, fs in by_rule.values() for f, also in one_per_problem(fs)):
                 failed = failed or f.severity == ERROR
+                same = ", ".join(f"{v} ({p})" if v else p for p, v in also)
                 violations.append(
                     cdk.PolicyViolation(
                         rule_name=f.code,
-                        description=f"{f.code}: {f.message}",
+                        description=f"{f.code}: {f.message}" + (f" The same for {same}." if same else ""),
                         fix=f.fix,
                         severity=f.severity,
                         rule_metadata={"check": CHECKS[f.code].name, "path": f.path},

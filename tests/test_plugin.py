@@ -407,3 +407,12 @@ def test_ignore_takes_one_code_or_several_and_refuses_others() -> None:
     assert CloudTrailChecks(ignore=["ctrules::CTR013", "ctr006"])._ignore == ("CTR013", "CTR006")
     with pytest.raises(InvalidRuleError, match=r"'CTR5' is not a check code; known: CTR001"):
         CloudTrailChecks(ignore=["CTR5"])
+
+
+def test_one_problem_of_several_names_is_one_violation(tmp_path: Path) -> None:
+    """Two IAM names of one rule outside us-east-1: one CTR005 violation naming the other (as ctrules lint gives
+    one finding), not two full reports of the same problem."""
+    names = {"source": ["aws.iam"], "detail-type": [API], "detail": {"eventName": ["CreateUser", "DeleteUser"]}}
+    result = synth(app_with(tmp_path, "eu-west-1", names), tmp_path / "cdk.out")
+    (v,) = [v for v in result.violations if v.code == "CTR005"]
+    assert "'CreateUser'" in v.description and "The same for 'DeleteUser' ($.detail.eventName[1])." in v.description

@@ -348,6 +348,7 @@ def search(
 
 
 def info() -> dict[str, Any]:
-    """Catalog header: schema version, date, upstream versions, overlay hashes and counts."""
+    """Catalog header: schema version, date, upstream versions, overlay hashes, counts and the known Regions
+    (``regions``: every Region of botocore's endpoint data, sorted)."""
     doc = store().doc
-    return {k: doc[k] for k in ("schema", "date", "upstream", "overlay_sha256", "counts")}
+    return {k: doc[k] for k in ("schema", "date", "upstream", "overlay_sha256", "counts", "regions") if k in doc}

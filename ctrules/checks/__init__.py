@@ -36,6 +36,7 @@ from ctrules.checks.findings import (
     RuleContext,
     Severity,
     TargetPath,
+    one_per_problem,
 )
 from ctrules.checks.registry import NEEDS, codes_needing, registered
 
@@ -70,6 +71,7 @@ __all__ = [
     "codes_needing",
     "ctr009_malformed_pattern",
     "malformed_text_finding",
+    "one_per_problem",
 ]
 
 #: The findings of the validity check (CTR009) for a whole pattern.

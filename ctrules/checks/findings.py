@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -17,6 +18,7 @@ __all__ = [
     "RuleContext",
     "Severity",
     "TargetPath",
+    "one_per_problem",
 ]
 
 Severity = Literal["error", "warning", "info"]
@@ -148,3 +150,23 @@ class CheckInfo:
     help: str
     fix: str = ""
     anchor: str = ""
+
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'")
+
+
+def one_per_problem(found: list[Finding]) -> list[tuple[Finding, tuple[tuple[str, str], ...]]]:
+    """One finding per problem: findings of one check with the same fix whose messages differ only in quoted values
+    (CTR005 for each name of a rule that only us-east-1 sees) become the first, with the (path, quoted value) of
+    the others. Every report shell (the CLI, the CDK plugin) shows one problem once."""
+    if len(found) < 2:
+        return [(x, ()) for x in found]
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for x in found:
+        groups.setdefault((x.code, x.fix, _QUOTED.sub("''", x.message)), []).append(x)
+    out: list[tuple[Finding, tuple[tuple[str, str], ...]]] = []
+    for same in groups.values():
+        first, rest = same[0], same[1:]
+        also = tuple((x.path, m.group(0) if (m := _QUOTED.search(x.message)) else "") for x in rest)
+        out.append((first, also))
+    return out

@@ -33,6 +33,16 @@ def codes(value: str) -> list[str]:
 def region(value: str) -> str:
     if not REGION_RE.match(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not an AWS region name (e.g. us-east-1)")
+    from ctrules.catalog import info
+    from ctrules.checks.mistakes import provable_slip
+
+    known = info().get("regions") or []
+    if value not in known:
+        # A Region botocore did not know yet is taken (ap-southeast-8: its digits differ from every known one);
+        # a slip of a known one is not: the findings would name a Region that does not exist.
+        slip = provable_slip(value, sorted(known))
+        if slip is not None:
+            raise argparse.ArgumentTypeError(f"unknown region {value!r}; did you mean {slip!r}?")
     return value
 
 

@@ -5,7 +5,6 @@ No output here (see the ``render_*`` modules); exit codes are decided by :attr:`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +19,7 @@ from ctrules.checks import (
     Severity,
     TargetPath,
     codes_needing,
+    one_per_problem,
 )
 from ctrules.inputs import (
     Acknowledgement,
@@ -332,7 +332,7 @@ def check_rule(
         rule.unknown_parts = tuple(intrinsic_parts(rule.pattern))
     if rule.unknown_parts:
         report.partly_checked.append((f, rule))
-    for x, also in _one_per_problem(found):
+    for x, also in one_per_problem(found):
         ack = acks.get(x.code)
         (report.findings if ack is None else report.acknowledged).append(Reported(f, rule, x, region, ack, also))
     if ctx.data_trail_sources:
@@ -355,23 +355,6 @@ def _defect_reported(f: InputFile, d: Defect) -> Reported:
     return Reported(f, where, Finding(DEFECT_CODE, severity, d.message, d.fix, "$"), None)
 
 
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'")
-
-
-def _one_per_problem(found: list[Finding]) -> list[tuple[Finding, tuple[tuple[str, str], ...]]]:
-    """One finding per problem: findings of one check with the same fix whose messages differ only in quoted
-    values (CTR004 for each read-only name of a rule) become the first, naming the others' paths and values."""
-    if len(found) < 2:
-        return [(x, ()) for x in found]
-    groups: dict[tuple[str, str, str], list[Finding]] = {}
-    for x in found:
-        groups.setdefault((x.code, x.fix, _QUOTED.sub("''", x.message)), []).append(x)
-    out: list[tuple[Finding, tuple[tuple[str, str], ...]]] = []
-    for same in groups.values():
-        first, rest = same[0], same[1:]
-        also = tuple((x.path, m.group(0) if (m := _QUOTED.search(x.message)) else "") for x in rest)
-        out.append((first, also))
-    return out
 
 
 def _acknowledgements(report: LintReport, f: InputFile, rule: TemplateRule) -> dict[str, Acknowledgement]:

@@ -512,3 +512,16 @@ def test_yaml_scalar_aliases_are_fine(tmp_path: Path) -> None:
 def test_empty_names_are_usage_errors(args: tuple[str, ...]) -> None:
     line = one_error_line(run(*args))
     assert "give" in line
+
+
+@pytest.mark.parametrize(("given", "meant"), [("eu-wst-1", "eu-west-1"), ("us-esat-1", "us-east-1")])
+def test_a_misspelt_region_is_refused_with_the_one_meant(given: str, meant: str) -> None:
+    line = one_error_line(run("lint", "-", "--region", given))
+    assert f"unknown region {given!r}; did you mean {meant!r}?" in line
+
+
+def test_a_region_newer_than_the_catalog_is_taken(tmp_path: Path) -> None:
+    """Its digits differ from every known Region's: no slip, a Region launched after botocore's data."""
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}))
+    assert run("lint", path, "--region", "ap-southeast-9").code == 0

@@ -37,7 +37,8 @@ def run(branch: Branch, ctx: RuleContext) -> list[Finding]:
                     ERROR,
                     f"eventName {item.value!r} ({found[0].source}) comes from a global service whose events "
                     f"EventBridge sees only in {home}; this rule is in {region}, so it never fires.",
-                    f"deploy the rule in {home} (e.g. a stack with env region {home!r}), or forward the events "
+                    f"deploy the rule in {home} (in the CDK: a stack with env region {home!r}) (Terraform: an aws "
+                    f"provider with region = \"{home}\"), or forward the events "
                     f"from {home} to an event bus in {region} (if this default-bus rule receives them forwarded, "
                     "acknowledge CTR005 on it)",
                     item.path,

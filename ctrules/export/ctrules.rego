@@ -523,7 +523,7 @@ _ctr005_names(p) := {f |
 _ctr005_name_finding(n, found, home, i) := _f("CTR005", "error", msg, fix, _item_path(["detail", "eventName"], i)) if {
 	_region != null
 	msg := sprintf("eventName %s (%s) comes from a global service whose events EventBridge sees only in %s; this rule is in %s, so it never fires.", [_q(n), _src(found[0]), home, _region])
-	fix := sprintf("deploy the rule in %s (e.g. a stack with env region %s), or forward the events from %s to an event bus in %s (if this default-bus rule receives them forwarded, acknowledge CTR005 on it)", [home, _q(home), home, _region])
+	fix := sprintf("deploy the rule in %s (in the CDK: a stack with env region %s) (Terraform: an aws provider with region = \"%s\"), or forward the events from %s to an event bus in %s (if this default-bus rule receives them forwarded, acknowledge CTR005 on it)", [home, _q(home), home, home, _region])
 } else := _f("CTR005", "warning", msg, fix, _item_path(["detail", "eventName"], i)) if {
 	msg := sprintf("eventName %s (%s) reaches EventBridge only in %s, and this rule's region is unknown: it fires only if deployed in %s.", [_q(n), _src(found[0]), home, home])
 	fix := sprintf("deploy it in %s: in the CDK, give the stack env region %s; with `ctrules lint`, pass --region to check a template against the region it is deployed to", [home, _q(home)])

@@ -253,3 +253,23 @@ def test_collector_off_while_linting_and_writing_then_restored(
     assert gc.isenabled()
     assert run("lint", seed_file, "--format", fmt).code == 1
     assert seen == [False, False] and gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "own", "other"),
+    [
+        ("r.tf", 'resource "aws_cloudwatch_event_rule" "r" {\n  event_pattern = jsonencode({ source = ["aws.iam"], '
+         '"detail-type" = ["AWS API Call via CloudTrail"], detail = { eventName = ["CreateUser"] } })\n}\n',
+         'Terraform: an aws provider with region = "us-east-1"', "CDK"),
+        ("t.json", json.dumps({"Resources": {"R": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {
+            "source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"],
+            "detail": {"eventName": ["CreateUser"]}}}}}}), "deploy the rule in us-east-1, or forward", "Terraform"),
+    ],
+)  # fmt: skip
+def test_the_home_region_fix_is_written_for_the_file_s_syntax(
+    tmp_path: Path, name: str, text: str, own: str, other: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (fix,) = [line for line in run("lint", path, "--region", "eu-west-1").out.splitlines() if "fix:" in line]
+    assert own in fix and other not in fix and "env region" not in fix

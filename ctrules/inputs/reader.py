@@ -300,9 +300,14 @@ def _scan_documents(root: Path, shown: str, result: ReadResult, exclude: Exclude
             if sub_dir.is_symlink():
                 _scan_linked_folder(sub_dir, root, _shown(shown, rel), result, exclude, walked)
                 continue
-            if (sub_dir / "pyvenv.cfg").is_file():
-                continue
-            if _read_folder(sub_dir, _shown(shown, rel), result, scanning=True):
+            try:
+                if (sub_dir / "pyvenv.cfg").is_file():
+                    continue
+                if _read_folder(sub_dir, _shown(shown, rel), result, scanning=True):
+                    continue
+                os.listdir(sub_dir)  # os.walk would skip a folder it cannot list without a word
+            except OSError as exc:  # one folder that cannot be read: named, the rest of the scan goes on
+                result.errors.append(InputError(_shown(shown, rel), f"cannot read this folder: {exc.strerror or exc}"))
                 continue
             kept.append(d)
         dirs[:] = kept

@@ -265,3 +265,27 @@ def test_progress_is_told_each_file_while_reading_and_checking(tmp_path: Path) -
     lint([str(repo)], progress=lambda report, path: seen.append(os.path.relpath(path, repo)))
     assert "config/settings.yaml" in seen  # told while reading, before it is known to hold no rule
     assert "templates/org.json" in seen
+
+
+def test_a_folder_that_cannot_be_read_is_named_and_the_scan_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One unreadable sub-folder (no permission) once ended the scan with an error naming the root, every finding
+    of the readable files lost."""
+    write(tmp_path / "a.json", template(R={"Type": "AWS::Events::Rule", "Properties": {"EventPattern": SEED}}))
+    locked = tmp_path / "locked"
+    write(locked / "b.json", template(R={"Type": "AWS::Events::Rule", "Properties": {"EventPattern": GOOD}}))
+    listdir = os.listdir
+
+    def refuse(path: Any = ".") -> list[str]:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    r = run("lint", tmp_path, "--format", "json", "--region", "us-east-1")
+    assert r.code == 2
+    assert [(os.path.relpath(p["file"], tmp_path), p["message"]) for p in r.json()["problems"]] == [
+        ("locked", "cannot read this folder: Permission denied")
+    ]
+    assert [f["code"] for f in r.json()["findings"]] == ["CTR001"]

@@ -431,6 +431,11 @@ def _check(
     except RecursionError:
         return "the event pattern is nested too deeply to check"
     except ValueError as exc:  # a YAML integer of more than 4,300 digits cannot be turned into text
+        if "integer string conversion" in str(exc):  # Python's limit on the digits of an integer it writes out
+            return (
+                "the event pattern holds a number of more than 4,300 digits, which cannot be checked (EventBridge "
+                "compares numbers within ±5,000,000,000 only): use a smaller number, or a string"
+            )
         return f"the event pattern holds a value that cannot be checked ({exc})"
     except Exception as exc:  # the checks never raise by design; never show a traceback anyway
         return f"internal error while checking this rule ({type(exc).__name__}: {exc}); please report it"

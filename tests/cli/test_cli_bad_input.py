@@ -53,7 +53,7 @@ def one_error_line(r: Run) -> str:
         ),
         ("deep.json", "[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
         ("huge.json", '{"Resources": {"R": {"x": 1' + "0" * 5000 + "}}}", "a number of more than 4,300 digits"),
-        ("huge.yaml", "Resources:\n  R:\n    x: 1" + "0" * 5000 + "\n", "broken YAML: ValueError"),
+        ("huge.yaml", "Resources:\n  R:\n    x: 1" + "0" * 5000 + "\n", "a number of more than 4,300 digits, which cannot be read"),
     ],
 )
 def test_unreadable_file(tmp_path: Path, name: str, content: str | bytes, problem: str) -> None:
@@ -525,3 +525,17 @@ def test_a_region_newer_than_the_catalog_is_taken(tmp_path: Path) -> None:
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}))
     assert run("lint", path, "--region", "ap-southeast-9").code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Resources: {R: {Type: AWS::Events::Rule, Properties: {EventPattern: {x: [" + "9" * 5000 + "]}}}}\n",
+      "a number of more than 4,300 digits, which cannot be read"),
+     ("Resources: {R: {Type: AWS::Events::Rule, Properties: {EventPattern: {x: [0x" + "f" * 5000 + "]}}}}\n",
+      "a number of more than 4,300 digits, which cannot be checked")],
+)  # fmt: skip
+def test_a_huge_integer_is_named_without_python_internals(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    r = run("lint", path)
+    assert r.code == 2 and said in r.err and "sys." not in r.err and "ValueError" not in r.err

@@ -193,13 +193,17 @@ def _judge(events: tuple[CatalogEvent, ...], path: str) -> list[_Miss] | None:
     An event "may carry" the path when its shape says so (``known``, ``unchecked``), when it has no shape,
     when the field is ``redacted`` (real records show masks such as ``****``, and clear values of fields the SDK
     marks sensitive, see the module docstring), and when only a *derived* shape lacks the path and nothing close
-    to the missing name exists (a gap of the SDK model is likelier than a mistake there).
+    to the missing name exists (a gap of the SDK model is likelier than a mistake there), unless another matched
+    event certainly never carries it: then both are named (a warning: the derived shape may miss the field).
     """
     from ctrules.catalog import shapes
 
     names = [e.event_name for e in events]
     segs = path.split(".")
     out: list[_Miss] = []
+    # Events whose derived shape lacks the path with nothing close to it: alone they may carry it (a gap of the SDK
+    # model); beside an event that certainly never does, the rule is judged on both (a warning, never an error).
+    gaps: list[_Miss] = []
     for event in events:
         st = _status(event, path)
         if st is None or st.ok:
@@ -211,21 +215,19 @@ def _judge(events: tuple[CatalogEvent, ...], path: str) -> list[_Miss] | None:
             depth = len(at.split(".")) if at else 0
             bad = segs[min(depth, len(segs) - 1)]
             if st.reason.endswith("it has no fields"):
-                if not seen:
-                    return None
-                out.append(_Miss(_PLAIN_VALUE, at, label, True, True, ()))
+                (out if seen else gaps).append(_Miss(_PLAIN_VALUE, at, label, seen, seen, ()))
                 continue
             close = any(_close(bad, s, depth, len(segs)) for s in st.suggestions)
-            if not seen and not close:
-                return None
-            out.append(_Miss(_UNKNOWN, at, label, seen, close, st.suggestions))
+            (out if seen or close else gaps).append(_Miss(_UNKNOWN, at, label, seen, close, st.suggestions))
         elif st.status == shapes.INSIDE_JSON_STRING:
             out.append(_Miss(_JSON_STRING, at, label, True, True, (), st.reason if "real records" in st.reason else ""))
         elif st.status == shapes.MAYBE_INSIDE_JSON_STRING:
             out.append(_Miss(_MAYBE_JSON, at, label, True, False, (), st.reason))
         else:
             return None  # redacted, or a status this check does not know: the field may hold a value
-    return out
+    if gaps and not any(m.certain for m in out):
+        return None
+    return out + gaps
 
 
 def _names(labels: Iterable[str]) -> str:

@@ -416,3 +416,32 @@ def test_a_case_slip_of_an_sdk_only_enumeration_is_left_alone() -> None:
     assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ActiveMQ"]))) == []
     # Real records of CreateBroker hold "ActiveMQ", outside the SDK's list: the list is not used at all.
     assert ctr015(rule("aws.amazonmq", API, ["CreateBroker"], **nest(path, ["ACTIVEMG"]))) == []
+
+
+@pytest.mark.parametrize(
+    ("names", "path"),
+    [
+        (["CreateBucket", "PutBucketEncryption"],
+         "serverSideEncryptionConfiguration.rules.applyServerSideEncryptionByDefault.sseAlgorithm"),
+        (["CreateRole", "UpdateRole"], "assumeRolePolicyDocument.Statement.Action"),
+    ],
+)  # fmt: skip
+def test_an_event_certainly_lacking_the_field_is_not_hidden_by_a_derived_gap(names: list[str], path: str) -> None:
+    """Real rules (DougMacdonald-Security/AWS-Cloud-Work, terragrunt s3/Unencrypted and iam/WildcardUserAction):
+    one event certainly never carries the path (a slip, a JSON string) and the other's derived shape lacks it with
+    nothing close: a warning names both, where the derived gap alone once silenced the finding."""
+    source = "aws.s3" if names[0] == "CreateBucket" else "aws.iam"
+    detail: dict[str, Any] = {"eventName": names}
+    node = detail.setdefault("requestParameters", {})
+    *parents, leaf = path.split(".")
+    for seg in parents:
+        node = node.setdefault(seg, {})
+    node[leaf] = ["x"]
+    found = [f for f in check_pattern({"source": [source], "detail-type": [API], "detail": detail}, US_EAST_1) if
+             f.code == "CTR015"]  # fmt: skip
+    assert [f.severity for f in found] == [WARNING]
+    assert all(n in found[0].message for n in names) and "derived" in found[0].message
+    # The derived shape alone still says nothing: a gap of the SDK model is likelier than a mistake there.
+    alone = {"source": [source], "detail-type": [API], "detail": {**detail, "eventName": [names[0] if
+             names[0] == "CreateBucket" else names[1]]}}  # fmt: skip
+    assert [f for f in check_pattern(alone, US_EAST_1) if f.code == "CTR015"] == []

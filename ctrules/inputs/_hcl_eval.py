@@ -435,14 +435,18 @@ def _heredoc_interpolations(text: str, scope: Scope, token: Token) -> Any:
     them (strings as they are, numbers and booleans as text); unknown when a value is not known or not a scalar,
     or when an interpolation is anything but a plain reference."""
     unknown: list[Unknown] = []
+    size = [len(text)]
 
     def value_of(match: re.Match[str]) -> str:
         root, *steps = match.group(1).split(".")
         value = _named(root, steps, scope)
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, (str, int, float)) and not isinstance(value, Unknown):
-            return str(value)
+        if isinstance(value, (str, int, float)):
+            out = str(value)
+            size[0] += len(out)
+            scope.budget.size(size[0], token)  # checked as it grows: many copies of a long value stop early
+            return out
         unknown.append(first_unknown(value) or Unknown(f"${{{match.group(1)}}}, a list or object, in a heredoc"))
         return ""
 

@@ -34,8 +34,6 @@ _NOT_TEMPLATES = frozenset(
     {"package.json", "package-lock.json", "tsconfig.json", "cdk.json", "cdk.context.json", "composer.json",
      "composer.lock", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", "pnpm-lock.yaml", "yarn.lock"}
 )  # fmt: skip
-#: Words whose presence in a file that does not parse makes it a broken template (reported), not a file of
-#: another kind (skipped).
 #: Words of a file that holds EventBridge rules (a CloudFormation or SAM template, a serverless.yml, a pattern): a
 #: folder scan that cannot parse such a file reports it as bad input, never as a file of another format.
 _TEMPLATE_WORDS = (

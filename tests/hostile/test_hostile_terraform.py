@@ -681,3 +681,13 @@ def test_long_strings_comments_and_heredocs_cost_memory_linear_in_their_length(t
     )
     o = lint(write(tmp_path / "main.tf", text), "--region", "us-east-1")
     assert o.code == 1 and "CTR001" in o.out, o.err
+
+
+def test_heredoc_interpolations_of_a_long_value_stop_at_the_budget(tmp_path: Path) -> None:
+    """A heredoc repeating ${local.big} (1 MB) 300 times would be 300 MB once rendered: the budget stops it."""
+    refs = " ".join(["${local.big}"] * 300)
+    text = (
+        f'locals {{\n  big = "{"a" * 1_000_000}"\n}}\nresource "aws_cloudwatch_event_rule" "r" {{\n'
+        f'  event_pattern = <<EOT\n{{"source": ["aws.s3"], "detail": {{"x": ["{refs}"]}}}}\nEOT\n}}\n'
+    )
+    assert_bad_input(lint(write(tmp_path / "main.tf", text)), "main.tf", "budget")

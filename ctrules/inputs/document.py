@@ -99,13 +99,17 @@ def parse_document(text: str, path: str, duplicates: list[DuplicateKeyError] | N
             duplicates.extend(yaml_text.json_duplicates(text) or [exc])
             return doc
         except json.JSONDecodeError as exc:
-            json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            # A .yaml/.yml file that starts with { or [ is YAML in flow style: its own parser's problem is the one
+            # told (a JSON problem would name the wrong format).
+            if not path.lower().endswith((".yaml", ".yml")):
+                json_problem = f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         except RecursionError:
-            raise InputError(path, "JSON nested too deeply to read") from None
+            kind = "YAML" if path.lower().endswith((".yaml", ".yml")) else "JSON"
+            raise InputError(path, f"{kind} nested too deeply to read") from None
         except ValueError:  # Python refuses integers of more than 4,300 digits
             raise InputError(path, HUGE_NUMBER) from None
         if is_json_name:
-            raise InputError(path, json_problem)
+            raise InputError(path, json_problem or "broken JSON")
     from ctrules.inputs import yaml_text  # JSON files never import the YAML parser
 
     return yaml_text.parse_yaml(text, path, duplicates, json_problem)

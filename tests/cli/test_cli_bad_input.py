@@ -539,3 +539,16 @@ def test_a_huge_integer_is_named_without_python_internals(tmp_path: Path, text: 
     path.write_text(text)
     r = run("lint", path)
     assert r.code == 2 and said in r.err and "sys." not in r.err and "ValueError" not in r.err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [("deep.yaml", "[" * 100_000, "YAML nested too deeply to read"),
+     ("flow.yml", "{Resources: [}\n", "broken YAML: while parsing a flow node"),
+     ("deep.json", "[" * 100_000, "JSON nested too deeply to read")],
+)  # fmt: skip
+def test_a_file_that_does_not_parse_is_named_by_its_own_format(tmp_path: Path, name: str, text: str, said: str) -> None:
+    """A .yaml file in flow style ({...}) that does not parse was reported as broken JSON."""
+    path = tmp_path / name
+    path.write_text(text)
+    assert said in one_error_line(run("lint", path))

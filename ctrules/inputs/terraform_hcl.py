@@ -81,6 +81,7 @@ from ctrules.inputs._hcl_eval import (
 from ctrules.inputs._model import (
     OPAQUE_KEY,
     DataTrail,
+    Defect,
     InputError,
     InputFile,
     ReadResult,
@@ -1015,6 +1016,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
     tree, json = _parse_file(path, shown, text, json_syntax)
     terragrunt = path.suffix == ".hcl"
     alone = shown == STDIN_NAME
+    broken: list[Defect] = []
     try:
         if terragrunt:
             module = _Module() if alone else _located(_Module(), path.parent)
@@ -1029,8 +1031,16 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
                 try:
                     parsed = _parse_file(sibling, str(sibling), read_text(sibling, str(sibling)))[0]
                     trees[sibling.resolve()] = (str(sibling), parsed)
-                except InputError:
-                    continue  # a broken sibling only leaves its locals unresolved (counted as plan time)
+                except InputError as exc:  # its locals and variables stay unknown here: said, not silent
+                    why = exc.message.split(";")[0]
+                    broken.append(
+                        Defect(
+                            f"{sibling.name}, a file of this module, could not be read ({why}): the variables, locals "
+                            "and providers it declares are unknown here, so values that use them are not checked",
+                            f"fix {sibling.name}, or lint it alone to see why",
+                            1,
+                        )
+                    )
             module = _module_for(None if alone else path.parent, trees)
         kind = "Terragrunt configuration" if terragrunt else "Terraform configuration"
         rules = _rules(tree, module, terragrunt, shown, text, json)
@@ -1040,7 +1050,7 @@ def read_hcl_file(path: Path, shown: str, text: str | None = None, *, json_synta
             attach_hcl_targets(rules, [t for _, t in trees.values()], module.scope)
             if not alone:
                 rules.extend(_modules_not_given(tree, module, path.parent, None, rules))
-        return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails))
+        return InputFile(shown, kind, rules, None, text, data_trails=dict(module.data_trails), defects=broken)
     except BudgetError as exc:
         raise _budget_error(shown, exc) from None
 

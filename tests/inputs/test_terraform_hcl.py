@@ -731,3 +731,17 @@ def test_terragrunt_inputs_unknown_as_a_whole_count_only_where_rules_may_be(tmp_
     assert read_hcl_file(plain, str(plain)).rules == []
     (entry,) = read_hcl_file(rules, str(rules)).rules
     assert entry.deploy_time and entry.unknown == "function read_terragrunt_config()"
+
+
+def test_a_sibling_file_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    """Linting main.tf reads its module's other files for their locals: a broken one once left them unknown without
+    a word (the rule then checked partly, nothing saying why)."""
+    write(tmp_path / "vars.tf", 'locals {\n  dt = "AWS API Call via CloudTrail"\n')
+    path = write(
+        tmp_path / "main.tf",
+        f'resource "aws_cloudwatch_event_rule" "r" {{\n  event_pattern = jsonencode({{ {ORG}, "detail-type" = '
+        '[local.dt], detail = { eventName = ["CreateAccountResult"] } })\n}\n',
+    )
+    doc = run("lint", path, "--format", "json", "--region", "us-east-1").json()
+    (defect,) = [f for f in doc["findings"] if f["code"] == "CTR000"]
+    assert defect["severity"] == "warning" and "vars.tf, a file of this module, could not be read" in defect["message"]

@@ -190,7 +190,10 @@ def check_yaml(text: str, shown: str, loader: type[yaml.SafeLoader]) -> None:
             open_nodes[-1][0] += size
         elif isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
-            if anchor not in sizes:  # a mapping or list that contains its own alias: no end once written out
+            if anchor not in sizes:
+                if all(a != anchor for _, a in open_nodes):
+                    continue  # an alias of no anchor: the parser refuses it ("found undefined alias")
+                # a mapping or list that contains its own alias: no end once written out
                 raise InputError(
                     shown,
                     f"YAML alias *{anchor}{_line(event)} is inside the mapping or list it names (a recursive "

@@ -552,3 +552,10 @@ def test_a_file_that_does_not_parse_is_named_by_its_own_format(tmp_path: Path, n
     path = tmp_path / name
     path.write_text(text)
     assert said in one_error_line(run("lint", path))
+
+
+def test_a_yaml_alias_of_no_anchor_is_the_parser_s_own_error(tmp_path: Path) -> None:
+    path = tmp_path / "undefined.yaml"
+    path.write_text("a: *nope\nResources: {}\n")
+    line = one_error_line(run("lint", path))
+    assert "found undefined alias" in line and "recursive" not in line

@@ -29,6 +29,7 @@ from ctrules.inputs import (
     TemplateRule,
     Unread,
     intrinsic_parts,
+    is_huge_number_error,
     json_path,
     read_path,
 )
@@ -431,7 +432,7 @@ def _check(
     except RecursionError:
         return "the event pattern is nested too deeply to check"
     except ValueError as exc:  # a YAML integer of more than 4,300 digits cannot be turned into text
-        if "integer string conversion" in str(exc):  # Python's limit on the digits of an integer it writes out
+        if is_huge_number_error(exc):
             return (
                 "the event pattern holds a number of more than 4,300 digits, which cannot be checked (EventBridge "
                 "compares numbers within ±5,000,000,000 only): use a smaller number, or a string"

@@ -45,6 +45,7 @@ from ctrules.inputs._model import (
     TemplateRule,
     Unread,
     intrinsic_parts,
+    is_huge_number_error,
     json_path,
     make_rule,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "TemplateRule",
     "Unread",
     "intrinsic_parts",
+    "is_huge_number_error",
     "json_path",
     "make_rule",
     "parse_document",

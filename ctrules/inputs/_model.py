@@ -28,6 +28,7 @@ __all__ = [
     "RuleProblem",
     "TemplateRule",
     "Unread",
+    "is_huge_number_error",
     "is_intrinsic",
     "json_path",
     "make_rule",
@@ -40,6 +41,11 @@ OPAQUE_KEY = "Fn::Unknown"
 _SIMPLE_KEY = re.compile(r"^[A-Za-z0-9_@$-]+$")
 #: Why a number cannot be read (Python refuses integers of more than 4,300 digits).
 HUGE_NUMBER = "a number of more than 4,300 digits, which cannot be read"
+
+
+def is_huge_number_error(exc: BaseException) -> bool:
+    """Is ``exc`` Python's refusal of an integer of more than 4,300 digits (read from text or written as text)?"""
+    return isinstance(exc, ValueError) and "integer string conversion" in str(exc)
 
 
 class InputError(Exception):

@@ -29,7 +29,7 @@ the report refuses).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ctrules.inputs._model import Acknowledgement, RuleProblem
@@ -144,23 +144,28 @@ def from_comment(text: str, line: int | None, where: str) -> tuple[list[Acknowle
     return [Acknowledgement(code, reason, where) for code in codes], []
 
 
+def _cdk_acknowledged(entries: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+    """(rule id, reason) of every acknowledgement among a construct's cloud assembly metadata entries."""
+    for entry in entries:
+        if isinstance(entry, Mapping) and entry.get("type") == CDK_ACKNOWLEDGED_RULES:
+            data = entry.get("data")
+            if isinstance(data, Mapping):
+                yield from data.items()
+
+
 def misnamed_cdk_ids(entries: Iterable[Any]) -> list[str]:
     """The acknowledgement ids of a construct's cloud assembly metadata that mean a ctrules check but that CDK will not
     match to one: a code of no check (``ctrules::CTR05``), or a bare code (``CTR005``: CDK matches a plugin's
     findings by ``ctrules::CTR005``). CDK ignores both without a word, so the finding still fails synthesis."""
     out: list[str] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping) or entry.get("type") != CDK_ACKNOWLEDGED_RULES:
+    for rule_id, _ in _cdk_acknowledged(entries):
+        if not isinstance(rule_id, str):
             continue
-        data = entry.get("data")
-        for rule_id in data if isinstance(data, Mapping) else ():
-            if not isinstance(rule_id, str):
-                continue
-            prefixed = rule_id.lower().startswith("ctrules::")
-            if (prefixed and (not rule_id.startswith("ctrules::") or code_of(rule_id) is None)) or (
-                not prefixed and re.fullmatch(r"(?i)ctr\d{2,4}", rule_id.strip())
-            ):
-                out.append(rule_id)
+        prefixed = rule_id.lower().startswith("ctrules::")
+        if (prefixed and (not rule_id.startswith("ctrules::") or code_of(rule_id) is None)) or (
+            not prefixed and re.fullmatch(r"(?i)ctr\d{2,4}", rule_id.strip())
+        ):
+            out.append(rule_id)
     return out
 
 
@@ -170,13 +175,9 @@ def from_cdk_metadata(entries: Iterable[Any], where: str) -> list[Acknowledgemen
     :param where: how to name them in reports (``cdk acknowledgement on /Stack/Rule``).
     """
     out: list[Acknowledgement] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping) or entry.get("type") != CDK_ACKNOWLEDGED_RULES:
-            continue
-        data = entry.get("data")
-        for rule_id, reason in data.items() if isinstance(data, Mapping) else ():
-            code = code_of(rule_id) if isinstance(rule_id, str) and rule_id.startswith("ctrules::") else None
-            if code is not None:  # one without a reason is kept with an empty reason: the report refuses it
-                text = " ".join(reason.split()) if isinstance(reason, str) else ""
-                out.append(Acknowledgement(code, text, where))
+    for rule_id, reason in _cdk_acknowledged(entries):
+        code = code_of(rule_id) if isinstance(rule_id, str) and rule_id.startswith("ctrules::") else None
+        if code is not None:  # one without a reason is kept with an empty reason: the report refuses it
+            text = " ".join(reason.split()) if isinstance(reason, str) else ""
+            out.append(Acknowledgement(code, text, where))
     return out

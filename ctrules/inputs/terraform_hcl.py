@@ -57,6 +57,7 @@ from typing import Any, Final
 
 from lark import Token, Tree
 
+from ctrules.catalog.model import ENVELOPE_FIELDS
 from ctrules.inputs._hcl_eval import (
     MAX_DEPTH,
     Budget,
@@ -728,10 +729,8 @@ def _inputs_rules(
                 yield rule
 
 
-#: The top-level fields of an EventBridge event (what an event pattern's own keys can be).
-_ENVELOPE: Final = frozenset(
-    {"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail", "$or"}
-)
+#: What an event pattern's own keys can be: the fields of an EventBridge event's envelope, and ``$or``.
+_PATTERN_KEYS: Final = ENVELOPE_FIELDS | {"$or"}
 
 
 def _pattern_inputs(label: str, value: Any) -> list[tuple[str, Any]]:
@@ -757,7 +756,7 @@ def _is_pattern_value(value: Any) -> bool:
     return (
         isinstance(value, dict)
         and bool(value)
-        and all(isinstance(k, str) and k in _ENVELOPE for k in value)
+        and all(isinstance(k, str) and k in _PATTERN_KEYS for k in value)
         and ("source" in value or "detail-type" in value)
     )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ctrules.inputs._model import HUGE_NUMBER, InputError
+from ctrules.inputs._model import HUGE_NUMBER, InputError, is_huge_number_error
 from ctrules.inputs.document import DuplicateKeyError
 from ctrules.inputs.limits import check_yaml
 
@@ -243,7 +243,7 @@ def parse_yaml(text: str, path: str, duplicates: list[DuplicateKeyError] | None,
     except yaml.YAMLError as exc:
         raise InputError(path, json_problem or _yaml_error(exc)) from None
     except (RecursionError, ValueError, OverflowError) as exc:
-        if "integer string conversion" in str(exc):  # Python's limit on the digits of an integer it reads
+        if is_huge_number_error(exc):
             raise InputError(path, json_problem or HUGE_NUMBER) from None
         raise InputError(path, json_problem or f"broken YAML: {type(exc).__name__}: {exc}") from None
     if doc is None:
